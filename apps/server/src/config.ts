@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The project folder (two levels above apps/server/src). */
+export const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  /** Read-only queries may go to a replica. Unset: the primary. */
+  dataDir: string;
+  embeddedPgPort: number;
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  webDist: string;
+  signInLimits: { perAccount: number; perAddress: number; windowMinutes: number };
+  logLevel: string;
+}
+
+function intFrom(value: string | undefined, fallback: number): number {
+  const n = value ? Number.parseInt(value, 10) : Number.NaN;
+  return Number.isFinite(n) ? n : fallback;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: intFrom(env.PORT, 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.ACCORD_DATA_DIR ?? path.join(projectDir, '.accord')),
+    embeddedPgPort: intFrom(env.ACCORD_PG_PORT, 54329),
+    sessionTtlHours: intFrom(env.SESSION_TTL_HOURS, 12),
+    cookieSecure: env.COOKIE_SECURE === 'true',
+    trustProxy: env.TRUST_PROXY === 'true',
+    webDist: path.join(projectDir, 'apps/web/dist'),
+    signInLimits: {
+      perAccount: intFrom(env.SIGN_IN_LIMIT_ACCOUNT, 5),
+      perAddress: intFrom(env.SIGN_IN_LIMIT_ADDRESS, 30),
+      windowMinutes: intFrom(env.SIGN_IN_WINDOW_MINUTES, 15),
+    },
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

@@ -1,0 +1,58 @@
+import { AppError, type ErrorCode, errorCodes } from '@accord/domain';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+
+interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+function send(reply: import('fastify').FastifyReply, code: ErrorCode, message: string, details?: unknown) {
+  return reply.status(errorCodes[code]).send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
+}
+
+const fastifyCodes: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_REQUEST',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_REQUEST',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'MALFORMED_REQUEST',
+  FST_ERR_BAD_URL: 'MALFORMED_REQUEST',
+  FST_ERR_ASYNC_CONSTRAINT: 'MALFORMED_REQUEST',
+};
+
+/** One error shape for every failure: `{ error: { code, message, details } }`. No stack, no SQL. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) return send(reply, error.code, error.message, error.details);
+
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const issues: FieldIssue[] = error.validation.map((v) => {
+        const where = (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+        return { field: where || error.validationContext || 'body', message: v.message ?? 'is invalid' };
+      });
+      return send(reply, 'VALIDATION_FAILED', `Invalid ${issues.map((i) => i.field).join(', ')}`, { issues });
+    }
+
+    const mapped = error.code ? fastifyCodes[error.code] : undefined;
+    if (mapped) return send(reply, mapped, error.message);
+    if (error instanceof SyntaxError || (error.statusCode === 400 && !error.code?.startsWith('FST_ERR_VALIDATION'))) {
+      return send(reply, 'MALFORMED_REQUEST', 'The request could not be read.');
+    }
+    const pgCode = (error as { code?: string }).code;
+    if (pgCode === '22P05' || pgCode === '22021' || pgCode === '22P02') {
+      return send(reply, 'MALFORMED_REQUEST', 'The request contains characters or values that cannot be stored.');
+    }
+    if (error.statusCode === 429) return send(reply, 'RATE_LIMITED', 'Too many requests.');
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return send(reply, 'MALFORMED_REQUEST', error.message);
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    if (process.env.ACCORD_DEBUG_ERRORS) console.error(error);
+    return send(reply, 'INTERNAL_ERROR', 'Something went wrong on our side. The change, if any, was not saved.');
+  });
+}
+
+export function notFound(code: ErrorCode = 'NOT_FOUND', what = 'The item'): AppError {
+  return new AppError(code, `${what} was not found.`);
+}

@@ -1,0 +1,80 @@
+import crypto from 'node:crypto';
+import { AppError, type SessionUser } from '@accord/domain';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
+import type { Db } from '../db/pool.js';
+import { resolveSession } from '../modules/auth/auth.service.js';
+
+export const SESSION_COOKIE = 'accord_session';
+export const CSRF_COOKIE = 'accord_csrf';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: { user: SessionUser; csrfToken: string; token: string } | null;
+  }
+}
+
+function sameToken(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
+}
+
+export function cookieOptions(config: Config, maxAgeSeconds?: number) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: config.cookieSecure,
+    ...(maxAgeSeconds === undefined ? {} : { maxAge: maxAgeSeconds }),
+  };
+}
+
+/**
+ * Loads the server-side session named by the cookie, then checks CSRF on every state-changing
+ * API request: the X-CSRF-Token header must match the session's token (or, before sign-in,
+ * the token of the pre-session cookie).
+ */
+export function registerSessions(app: FastifyInstance, db: Db, config: Config): void {
+  app.decorateRequest('auth', null);
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token && token.length <= 100) {
+      const found = await resolveSession(db, config, token);
+      if (found) request.auth = { ...found, token };
+      else reply.clearCookie(SESSION_COOKIE, cookieOptions(config));
+    }
+    if (SAFE_METHODS.has(request.method)) return;
+    const header = request.headers['x-csrf-token'];
+    const sent = typeof header === 'string' ? header : undefined;
+    const expected = request.auth ? request.auth.csrfToken : request.cookies[CSRF_COOKIE];
+    if (!sameToken(sent, expected)) {
+      throw new AppError('CSRF_TOKEN_INVALID', 'The form has expired. Reload the page and try again.');
+    }
+  });
+}
+
+/** API paths open without a session; everything else under /api answers 401 before validating input. */
+const PUBLIC_API = [/^\/api\/auth\/(csrf|sign-in|sign-out)$/, /^\/api\/health$/, /^\/api\/openapi\.json$/, /^\/api\/docs(\/|$)/];
+
+export function registerAuthGate(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (!path.startsWith('/api/') || request.auth || PUBLIC_API.some((re) => re.test(path))) return;
+    throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+  });
+}
+
+export function requireUser(request: FastifyRequest): SessionUser {
+  if (!request.auth) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+  return request.auth.user;
+}
+
+export function clientAddress(request: FastifyRequest): string {
+  return request.ip;
+}
+
+export type Reply = FastifyReply;

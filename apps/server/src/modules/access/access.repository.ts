@@ -1,0 +1,44 @@
+import type { Queryable } from '../../db/pool.js';
+
+export interface OrgReach {
+  /** The user's organisation, every organisation above and below it, and their predecessors. */
+  reach: string[];
+  /** The user's organisation, every organisation below it, and their predecessors. */
+  down: string[];
+}
+
+/**
+ * The organisations a user acts for. An organisation that merged points to its successor, so
+ * the successor's people reach what the predecessor signed (Hải Dương 2022 → Hải Phòng).
+ */
+export async function loadOrgReach(db: Queryable, organisationId: string): Promise<OrgReach> {
+  const { rows } = await db.query<{ id: string; is_down: boolean }>(
+    `WITH RECURSIVE
+     up(id, parent_id) AS (
+       SELECT id, parent_id FROM organisations WHERE id = $1
+       UNION SELECT o.id, o.parent_id FROM organisations o JOIN up ON o.id = up.parent_id),
+     down(id) AS (
+       SELECT id FROM organisations WHERE id = $1
+       UNION SELECT o.id FROM organisations o JOIN down ON o.parent_id = down.id),
+     base(id, is_down) AS (SELECT id, true FROM down UNION SELECT id, false FROM up),
+     pred(id, is_down) AS (
+       SELECT id, is_down FROM base
+       UNION SELECT o.id, pred.is_down FROM organisations o JOIN pred ON o.successor_id = pred.id)
+     SELECT id, bool_or(is_down) AS is_down FROM pred GROUP BY id`,
+    [organisationId],
+  );
+  return { reach: rows.map((r) => r.id), down: rows.filter((r) => r.is_down).map((r) => r.id) };
+}
+
+/** An organisation, everything below it, and their predecessors: what "Hải Phòng" covers in a filter. */
+export async function loadSubtreeWithPredecessors(db: Queryable, organisationId: string): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `WITH RECURSIVE
+     down(id) AS (
+       SELECT id FROM organisations WHERE id = $1
+       UNION SELECT o.id FROM organisations o JOIN down ON o.parent_id = down.id OR o.successor_id = down.id)
+     SELECT id FROM down`,
+    [organisationId],
+  );
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,96 @@
+import type { Locale, Role, SessionUser, Side } from '@accord/domain';
+import type { Queryable } from '../../db/pool.js';
+
+interface UserRow {
+  id: string;
+  email: string;
+  display_name: string;
+  role: Role;
+  locale: Locale;
+  password_hash: string;
+  organisation_id: string;
+  organisation_name: string;
+  organisation_side: Side;
+}
+
+const userColumns = `u.id, u.email, u.display_name, u.role, u.locale, u.password_hash,
+  u.organisation_id, o.name_vi AS organisation_name, o.side AS organisation_side`;
+
+function toSessionUser(row: UserRow): SessionUser {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role,
+    locale: row.locale,
+    organisation: { id: row.organisation_id, name: row.organisation_name, side: row.organisation_side },
+  };
+}
+
+export async function findUserByEmail(db: Queryable, email: string): Promise<{ user: SessionUser; passwordHash: string } | undefined> {
+  const { rows } = await db.query<UserRow>(
+    `SELECT ${userColumns} FROM users u JOIN organisations o ON o.id = u.organisation_id
+     WHERE u.email = $1 AND u.disabled_at IS NULL`,
+    [email],
+  );
+  const row = rows[0];
+  return row ? { user: toSessionUser(row), passwordHash: row.password_hash } : undefined;
+}
+
+export async function insertSession(
+  db: Queryable,
+  s: { tokenHash: Buffer; userId: string; csrfToken: string; ttlHours: number; ip: string; userAgent: string | undefined },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO sessions(token_hash, user_id, csrf_token, expires_at, ip, user_agent)
+     VALUES ($1, $2, $3, now() + make_interval(hours => $4), $5, $6)`,
+    [s.tokenHash, s.userId, s.csrfToken, s.ttlHours, s.ip, s.userAgent?.slice(0, 300) ?? null],
+  );
+}
+
+/** The live session for a token hash, sliding its expiry forward at most once a minute. */
+export async function findSession(
+  db: Queryable,
+  tokenHash: Buffer,
+  ttlHours: number,
+): Promise<{ user: SessionUser; csrfToken: string } | undefined> {
+  const { rows } = await db.query<UserRow & { csrf_token: string }>(
+    `WITH s AS (
+       UPDATE sessions SET last_seen_at = now(), expires_at = now() + make_interval(hours => $2)
+       WHERE token_hash = $1 AND expires_at > now()
+       RETURNING user_id, csrf_token
+     )
+     SELECT ${userColumns}, s.csrf_token FROM s
+     JOIN users u ON u.id = s.user_id AND u.disabled_at IS NULL
+     JOIN organisations o ON o.id = u.organisation_id`,
+    [tokenHash, ttlHours],
+  );
+  const row = rows[0];
+  return row ? { user: toSessionUser(row), csrfToken: row.csrf_token } : undefined;
+}
+
+export async function deleteSession(db: Queryable, tokenHash: Buffer): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+}
+
+export async function countRecentFailures(db: Queryable, keys: string[], windowMinutes: number): Promise<Map<string, number>> {
+  const { rows } = await db.query<{ key: string; n: number }>(
+    `SELECT key, count(*)::int AS n FROM sign_in_failures
+     WHERE key = ANY($1) AND at > now() - make_interval(mins => $2) GROUP BY key`,
+    [keys, windowMinutes],
+  );
+  return new Map(rows.map((r) => [r.key, r.n]));
+}
+
+export async function recordFailures(db: Queryable, keys: string[]): Promise<void> {
+  await db.query('INSERT INTO sign_in_failures(key) SELECT unnest($1::text[])', [keys]);
+}
+
+export async function clearFailures(db: Queryable, key: string): Promise<void> {
+  await db.query('DELETE FROM sign_in_failures WHERE key = $1', [key]);
+}
+
+export async function deleteExpired(db: Queryable, windowMinutes: number): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE expires_at < now()');
+  await db.query('DELETE FROM sign_in_failures WHERE at < now() - make_interval(mins => $1)', [windowMinutes]);
+}

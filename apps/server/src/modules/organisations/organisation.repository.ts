@@ -1,0 +1,92 @@
+import type { Organisation, OrganisationKind } from '@accord/domain';
+import { foldForSearch } from '@accord/domain';
+import type { Queryable } from '../../db/pool.js';
+
+const columns = `id, parent_id AS "parentId", kind, side, name_vi AS "nameVi", name_en AS "nameEn",
+  short_name AS "shortName", code, code_scheme AS "codeScheme", valid_from AS "validFrom", valid_to AS "validTo",
+  successor_id AS "successorId", version`;
+
+export async function findOrganisation(db: Queryable, id: string): Promise<Organisation | undefined> {
+  const { rows } = await db.query<Organisation>(`SELECT ${columns} FROM organisations WHERE id = $1`, [id]);
+  return rows[0];
+}
+
+export async function findOrganisations(db: Queryable, ids: readonly string[]): Promise<Organisation[]> {
+  const { rows } = await db.query<Organisation>(`SELECT ${columns} FROM organisations WHERE id = ANY($1::uuid[])`, [ids]);
+  return rows;
+}
+
+export async function listOrganisations(
+  db: Queryable,
+  f: { side?: string; kind?: string; words: string[]; includeHistorical: boolean },
+): Promise<Organisation[]> {
+  const params: unknown[] = [];
+  const where: string[] = ['true'];
+  if (f.side) {
+    params.push(f.side);
+    where.push(`side = $${params.length}`);
+  }
+  if (f.kind) {
+    params.push(f.kind);
+    where.push(`kind = $${params.length}`);
+  }
+  if (!f.includeHistorical) where.push('(valid_to IS NULL OR valid_to > current_date)');
+  for (const w of f.words) {
+    params.push(`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    where.push(`search_text LIKE $${params.length}`);
+  }
+  const { rows } = await db.query<Organisation>(
+    `SELECT ${columns} FROM organisations WHERE ${where.join(' AND ')} ORDER BY side, kind, code NULLS LAST, name_vi LIMIT 5000`,
+    params,
+  );
+  return rows;
+}
+
+export interface OrganisationWrite {
+  parentId: string | null;
+  kind: OrganisationKind;
+  side: 'government' | 'enterprise';
+  nameVi: string;
+  nameEn: string | null;
+  shortName: string | null;
+  code: string | null;
+  codeScheme: 'pre2025' | 'post2025' | null;
+  validFrom: string | null;
+  validTo: string | null;
+  successorId: string | null;
+}
+
+function searchText(o: Pick<OrganisationWrite, 'nameVi' | 'nameEn' | 'shortName' | 'code'>): string {
+  return foldForSearch([o.nameVi, o.nameEn ?? '', o.shortName ?? '', o.code ?? ''].join(' '));
+}
+
+export async function insertOrganisation(tx: Queryable, o: OrganisationWrite): Promise<Organisation> {
+  const { rows } = await tx.query<Organisation>(
+    `INSERT INTO organisations(parent_id, kind, side, name_vi, name_en, short_name, code, code_scheme, valid_from, valid_to, successor_id, search_text)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING ${columns}`,
+    [o.parentId, o.kind, o.side, o.nameVi, o.nameEn, o.shortName, o.code, o.codeScheme, o.validFrom, o.validTo, o.successorId, searchText(o)],
+  );
+  return rows[0] as Organisation;
+}
+
+export async function updateOrganisation(tx: Queryable, id: string, version: number, o: OrganisationWrite): Promise<Organisation | undefined> {
+  const { rows } = await tx.query<Organisation>(
+    `UPDATE organisations SET name_vi=$3, name_en=$4, short_name=$5, code=$6, valid_to=$7, successor_id=$8, search_text=$9,
+       version = version + 1, updated_at = now()
+     WHERE id = $1 AND version = $2 RETURNING ${columns}`,
+    [id, version, o.nameVi, o.nameEn, o.shortName, o.code, o.validTo, o.successorId, searchText(o)],
+  );
+  return rows[0];
+}
+
+/** Whether following successor links from `startId` comes back to `id`. */
+export async function successorChainReaches(db: Queryable, startId: string, id: string): Promise<boolean> {
+  const { rows } = await db.query(
+    `WITH RECURSIVE chain(id, next, depth) AS (
+       SELECT id, successor_id, 0 FROM organisations WHERE id = $1
+       UNION ALL SELECT o.id, o.successor_id, chain.depth + 1 FROM organisations o JOIN chain ON o.id = chain.next WHERE chain.depth < 50)
+     SELECT 1 FROM chain WHERE id = $2 LIMIT 1`,
+    [startId, id],
+  );
+  return rows.length > 0;
+}

@@ -1,0 +1,68 @@
+import type { AgreementStatus, AreaTheme, Obligor, OrganisationKind, Role, TaskStatus } from '@accord/domain';
+
+/**
+ * Demo data is written by key, not by id: every organisation has a stable key
+ * (e.g. 'gov:31' for a province by its post-2025 code, 'vnpt', 'vnpt:daklak'), and the
+ * loader turns keys into ids. Provinces (34 current, 63 historical) come from
+ * shared/reference/provinces.json and get the keys 'gov:<code>' (post-2025) and
+ * 'gov-old:<code>' (pre-2025, for those that merged).
+ */
+export interface DemoOrganisation {
+  key: string;
+  parentKey: string | null;
+  kind: OrganisationKind;
+  nameVi: string;
+  nameEn?: string;
+  shortName?: string;
+  validFrom?: string;
+  validTo?: string;
+  successorKey?: string;
+}
+
+export interface DemoUser {
+  email: string;
+  displayName: string;
+  role: Role;
+  organisationKey: string;
+}
+
+export interface DemoTask {
+  code?: string;
+  title: string;
+  description?: string;
+  obligor: Obligor;
+  leadUnitKey?: string;
+  coordinatingUnitKeys?: string[];
+  responsiblePerson?: string;
+  startDate?: string;
+  dueDate?: string;
+  expectedProduct?: string;
+  status: TaskStatus;
+  subtasks?: DemoTask[];
+}
+
+export interface DemoArea {
+  theme: AreaTheme | null;
+  title: string;
+  description?: string;
+  tasks: DemoTask[];
+}
+
+export interface DemoAgreement {
+  key: string;
+  title: string;
+  reference?: string;
+  summary?: string;
+  signedOn?: string;
+  signedPlace?: string;
+  periodStart?: string;
+  periodEnd?: string;
+  predecessorKey?: string;
+  parentKey?: string;
+  legalBases: string[];
+  sourceUrls: string[];
+  parties: { organisationKey: string; label: string; signatoryName?: string; signatoryTitle?: string }[];
+  /** The status it reaches, through the valid transitions. */
+  status: AgreementStatus;
+  areas: DemoArea[];
+}

@@ -1,0 +1,162 @@
+import { sideOfKind, type AgreementStatus, type SessionUser } from '@accord/domain';
+import { withTransaction, type Db, type Queryable } from '../db/pool.js';
+import * as agreements from '../modules/agreements/agreement.service.js';
+import { hashPassword } from '../modules/auth/password.js';
+import { insertOrganisation } from '../modules/organisations/organisation.repository.js';
+import * as plan from '../modules/plan/plan.service.js';
+import { demoAgreements } from './demo-agreements.js';
+import { demoOrganisations, demoUsers } from './demo-organisations.js';
+import type { DemoAgreement, DemoOrganisation, DemoTask } from './demo-types.js';
+import { provinceOrganisations } from './provinces.js';
+
+/** The password of every demo account; shown in the README. Change it with ACCORD_DEMO_PASSWORD. */
+export const DEMO_PASSWORD = process.env.ACCORD_DEMO_PASSWORD ?? 'Accord@2026';
+
+type Keyed = DemoOrganisation & { code?: string; codeScheme?: 'pre2025' | 'post2025' };
+
+async function insertOrganisations(tx: Queryable, orgs: Keyed[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const pending = [...orgs];
+  // Parents before children; successors are linked once everything exists.
+  while (pending.length > 0) {
+    const ready = pending.filter((o) => o.parentKey === null || ids.has(o.parentKey));
+    if (ready.length === 0) throw new Error(`Demo organisations with unknown parents: ${pending.map((o) => o.key).join(', ')}`);
+    for (const o of ready) {
+      const created = await insertOrganisation(tx, {
+        parentId: o.parentKey ? (ids.get(o.parentKey) as string) : null,
+        kind: o.kind,
+        side: sideOfKind(o.kind),
+        nameVi: o.nameVi,
+        nameEn: o.nameEn ?? null,
+        shortName: o.shortName ?? null,
+        code: o.code ?? null,
+        codeScheme: o.codeScheme ?? null,
+        validFrom: o.validFrom ?? null,
+        validTo: o.validTo ?? null,
+        successorId: null,
+      });
+      ids.set(o.key, created.id);
+      pending.splice(pending.indexOf(o), 1);
+    }
+  }
+  for (const o of orgs) {
+    if (!o.successorKey) continue;
+    const successor = ids.get(o.successorKey);
+    if (!successor) throw new Error(`Unknown successor ${o.successorKey} of ${o.key}`);
+    await tx.query('UPDATE organisations SET successor_id = $2 WHERE id = $1', [ids.get(o.key), successor]);
+  }
+  return ids;
+}
+
+async function createAgreement(db: Db, admin: SessionUser, a: DemoAgreement, orgIds: Map<string, string>, agreementIds: Map<string, string>) {
+  const org = (key: string) => {
+    const id = orgIds.get(key);
+    if (!id) throw new Error(`Demo agreement ${a.key} names unknown organisation ${key}`);
+    return id;
+  };
+  const created = await agreements.createAgreement(db, admin, {
+    title: a.title,
+    kind: 'agreement',
+    reference: a.reference ?? null,
+    summary: a.summary ?? null,
+    signedOn: a.signedOn ?? null,
+    signedPlace: a.signedPlace ?? null,
+    periodStart: a.periodStart ?? null,
+    periodEnd: a.periodEnd ?? null,
+    predecessorId: a.predecessorKey ? (agreementIds.get(a.predecessorKey) ?? null) : null,
+    parentId: a.parentKey ? (agreementIds.get(a.parentKey) ?? null) : null,
+    legalBases: a.legalBases,
+    sourceUrls: a.sourceUrls,
+    visibility: 'parties',
+    parties: a.parties.map((p) => ({
+      organisationId: org(p.organisationKey),
+      label: p.label,
+      signatoryName: p.signatoryName ?? null,
+      signatoryTitle: p.signatoryTitle ?? null,
+    })),
+  });
+  agreementIds.set(a.key, created.id);
+
+  for (const area of a.areas) {
+    const createdArea = await plan.createArea(db, admin, created.id, { theme: area.theme, title: area.title, description: area.description ?? null });
+    const addTasks = async (tasks: DemoTask[], parentId: string | null) => {
+      for (const t of tasks) {
+        const task = await plan.createTask(db, admin, created.id, {
+          areaId: createdArea.id,
+          parentId,
+          code: t.code ?? null,
+          title: t.title,
+          description: t.description ?? null,
+          obligor: t.obligor,
+          leadUnitId: t.leadUnitKey ? org(t.leadUnitKey) : null,
+          coordinatingUnitIds: (t.coordinatingUnitKeys ?? []).map(org),
+          responsiblePerson: t.responsiblePerson ?? null,
+          startDate: t.startDate ?? null,
+          dueDate: t.dueDate ?? null,
+          expectedProduct: t.expectedProduct ?? null,
+          status: t.status,
+        });
+        if (t.subtasks) await addTasks(t.subtasks, task.id);
+      }
+    };
+    await addTasks(area.tasks, null);
+  }
+
+  let version = created.version;
+  for (const status of statusWalk[a.status]) {
+    version = (await agreements.changeStatus(db, admin, created.id, version, status)).version;
+  }
+}
+
+/** The valid transitions from draft to each status a demo agreement may have. */
+const statusWalk: Record<AgreementStatus, AgreementStatus[]> = {
+  draft: [],
+  signed: ['signed'],
+  in_force: ['signed', 'in_force'],
+  completed: ['signed', 'in_force', 'completed'],
+  expired: ['signed', 'in_force', 'expired'],
+  terminated: ['signed', 'in_force', 'terminated'],
+};
+
+/**
+ * Loads the demo: provinces (34 current, the merged ones as history), both sides' organisation
+ * trees, demo accounts, and the five real agreements of the seeds with their joint plans.
+ * Does nothing when the database already has users. Returns whether it loaded.
+ */
+export async function seedDemo(db: Db, log: (line: string) => void = () => undefined): Promise<boolean> {
+  const existing = await db.query('SELECT 1 FROM users LIMIT 1');
+  if (existing.rowCount) return false;
+  const started = Date.now();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const orgIds = await withTransaction(db, async (tx) => {
+    const ids = await insertOrganisations(tx, [...provinceOrganisations(), ...demoOrganisations]);
+    for (const u of demoUsers) {
+      const orgId = ids.get(u.organisationKey);
+      if (!orgId) throw new Error(`Demo user ${u.email} names unknown organisation ${u.organisationKey}`);
+      await tx.query(
+        'INSERT INTO users(email, display_name, password_hash, role, organisation_id) VALUES ($1, $2, $3, $4, $5)',
+        [u.email.toLowerCase(), u.displayName, passwordHash, u.role, orgId],
+      );
+    }
+    return ids;
+  });
+  const adminRow = demoUsers.find((u) => u.role === 'admin');
+  if (!adminRow) throw new Error('The demo needs an administrator');
+  const { rows } = await db.query<{ id: string; org_name: string }>(
+    'SELECT u.id, o.name_vi AS org_name FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.email = $1',
+    [adminRow.email],
+  );
+  const row = rows[0] as { id: string; org_name: string };
+  const admin: SessionUser = {
+    id: row.id,
+    email: adminRow.email,
+    displayName: adminRow.displayName,
+    role: 'admin',
+    locale: 'vi',
+    organisation: { id: orgIds.get(adminRow.organisationKey) as string, name: row.org_name, side: 'government' },
+  };
+  const agreementIds = new Map<string, string>();
+  for (const a of demoAgreements) await createAgreement(db, admin, a, orgIds, agreementIds);
+  log(`demo: ${orgIds.size} organisations, ${demoUsers.length} accounts, ${demoAgreements.length} agreements in ${Date.now() - started} ms`);
+  return true;
+}

@@ -1,0 +1,41 @@
+import { loadConfig } from './config.js';
+import { buildApp } from './app.js';
+import { resolveDatabase } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { createPool } from './db/pool.js';
+import { seedDemo } from './seed/demo.js';
+
+/** Starts Accord: the database (embedded unless DATABASE_URL), migrations, optional demo data, the server. */
+async function main() {
+  const started = Date.now();
+  const config = loadConfig();
+  const log = (line: string) => console.log(`[accord] ${line}`);
+  const target = await resolveDatabase(config, log);
+  const db = createPool(target.url);
+  await migrate(db, log);
+  if (process.env.ACCORD_DEMO === 'true') {
+    const seeded = await seedDemo(db, log);
+    if (seeded) log('demo data loaded');
+  }
+  const app = await buildApp({ db, config, logger: process.env.LOG_REQUESTS === 'true' });
+  await app.listen({ port: config.port, host: config.host });
+  log(`Accord is ready at http://localhost:${config.port} (started in ${Date.now() - started} ms)`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    await app.close().catch(() => undefined);
+    await db.end().catch(() => undefined);
+    await target.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error('[accord] failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

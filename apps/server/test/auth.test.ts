@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.js';
+import { PASSWORD, buildOrganisation, buildUser, clientFor, errorCode, preSignIn, signInAs, startTestApp, unique, type TestContext } from './support.js';
+
+let ctx: TestContext;
+let orgId: string;
+
+beforeAll(async () => {
+  ctx = await startTestApp({ signInLimits: { perAccount: 3, perAddress: 1000, windowMinutes: 15 } });
+  orgId = (await buildOrganisation(ctx.db, { kind: 'province' })).id;
+});
+afterAll(() => ctx.close());
+
+async function attempt(email: string, password: string, ip = '127.0.0.1') {
+  const pre = await preSignIn(ctx.app);
+  return ctx.app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    remoteAddress: ip,
+    headers: { cookie: pre.cookie, 'x-csrf-token': pre.csrf },
+    payload: { email, password },
+  });
+}
+
+describe('signing in and out', () => {
+  it('signs in with the right password and sets an HttpOnly, SameSite session cookie', async () => {
+    const user = await buildUser(ctx.db, { role: 'coordinator', organisationId: orgId });
+    const res = await attempt(user.email.toUpperCase(), PASSWORD);
+    expect(res.statusCode).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === 'accord_session');
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe('Lax');
+    const body = res.json() as { user: { email: string; role: string }; csrfToken: string };
+    expect(body.user).toMatchObject({ email: user.email, role: 'coordinator' });
+    const session = await clientFor(ctx.app, `accord_session=${cookie?.value}`, body.csrfToken).get('/api/auth/session');
+    expect(session.statusCode).toBe(200);
+  });
+
+  it('gives the same message for a wrong password and an unknown account', async () => {
+    const user = await buildUser(ctx.db, { role: 'leader', organisationId: orgId });
+    const wrong = await attempt(user.email, 'not the password');
+    const unknown = await attempt(`${unique('nobody-')}@example.vn`, 'whatever');
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json()).toEqual(unknown.json());
+    expect(errorCode(wrong)).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('throttles an account after repeated failures, even with the right password', async () => {
+    const user = await buildUser(ctx.db, { role: 'leader', organisationId: orgId });
+    for (let i = 0; i < 3; i++) expect((await attempt(user.email, 'wrong')).statusCode).toBe(401);
+    const blocked = await attempt(user.email, PASSWORD);
+    expect(blocked.statusCode).toBe(429);
+    expect(errorCode(blocked)).toBe('SIGN_IN_THROTTLED');
+  });
+
+  it('throttles an address that tries many accounts', async () => {
+    const strict = await startTestApp({ signInLimits: { perAccount: 100, perAddress: 2, windowMinutes: 15 } });
+    try {
+      const ip = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+      const pre = await preSignIn(strict.app);
+      const send = (email: string) => strict.app.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress: ip, headers: { cookie: pre.cookie, 'x-csrf-token': pre.csrf }, payload: { email, password: 'x' } });
+      await send(`${unique()}@a.vn`);
+      await send(`${unique()}@a.vn`);
+      expect((await send(`${unique()}@a.vn`)).statusCode).toBe(429);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('refuses sign-in without the CSRF token', async () => {
+    const user = await buildUser(ctx.db, { role: 'leader', organisationId: orgId });
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: user.email, password: PASSWORD } });
+    expect(res.statusCode).toBe(403);
+    expect(errorCode(res)).toBe('CSRF_TOKEN_INVALID');
+  });
+
+  it('refuses a state-changing request whose CSRF token does not match the session', async () => {
+    const user = await buildUser(ctx.db, { role: 'coordinator', organisationId: orgId });
+    const client = await signInAs(ctx.app, user.email);
+    const forged = clientFor(ctx.app, client.cookie, 'forged-token');
+    const res = await forged.post('/api/auth/sign-out');
+    expect(res.statusCode).toBe(403);
+    expect((await client.get('/api/auth/session')).statusCode).toBe(200);
+  });
+
+  it('ends the session on sign-out', async () => {
+    const user = await buildUser(ctx.db, { role: 'observer', organisationId: orgId });
+    const client = await signInAs(ctx.app, user.email);
+    expect((await client.post('/api/auth/sign-out')).statusCode).toBe(204);
+    expect((await client.get('/api/auth/session')).statusCode).toBe(401);
+  });
+
+  it('keeps the session across a server restart (sessions live in PostgreSQL)', async () => {
+    const user = await buildUser(ctx.db, { role: 'coordinator', organisationId: orgId });
+    const client = await signInAs(ctx.app, user.email);
+    const cookie = client.cookie;
+    const restarted = await buildApp({ db: ctx.db, config: ctx.config });
+    try {
+      const res = await restarted.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } });
+      expect(res.statusCode).toBe(200);
+      expect((res.json() as { user: { email: string } }).user.email).toBe(user.email);
+    } finally {
+      await restarted.close();
+    }
+  });
+
+  it('never stores the password or the session token in clear', async () => {
+    const user = await buildUser(ctx.db, { role: 'coordinator', organisationId: orgId });
+    await signInAs(ctx.app, user.email);
+    const { rows } = await ctx.db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [user.id]);
+    expect(rows[0]?.password_hash.startsWith('$argon2id$')).toBe(true);
+  });
+});
+
+describe('security headers', () => {
+  it('sends CSP with frame-ancestors, nosniff and no framing', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+});

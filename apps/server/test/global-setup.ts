@@ -1,0 +1,41 @@
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { projectDir } from '../src/config.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/db/embedded.js';
+import { migrate } from '../src/db/migrate.js';
+import { createPool, ensureDatabase } from '../src/db/pool.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+  }
+}
+
+let embedded: EmbeddedPostgres | undefined;
+
+/**
+ * One PostgreSQL for the whole run: TEST_DATABASE_URL (a server URL; we create our own
+ * database on it) or an embedded cluster of its own under .accord/test-pg. The test database
+ * is made afresh and migrated once; tests build their own rows and never rely on demo data.
+ */
+export async function setup(project: TestProject) {
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    embedded = await startEmbeddedPostgres({
+      baseDir: path.join(projectDir, '.accord'),
+      name: 'test-pg',
+      port: Number(process.env.ACCORD_TEST_PG_PORT ?? 54331),
+      log: () => undefined,
+    });
+    adminUrl = embedded.url;
+  }
+  const url = await ensureDatabase(adminUrl, 'accord_test', { recreate: true });
+  const db = createPool(url, 2);
+  await migrate(db);
+  await db.end();
+  project.provide('databaseUrl', url);
+}
+
+export async function teardown() {
+  await embedded?.stop();
+}

@@ -1,0 +1,184 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAgreement, buildOrganisation, buildUser, errorCode, signInAs, startTestApp, type Client, type TestContext } from './support.js';
+
+let ctx: TestContext;
+let coordinator: Client;
+let partner: Client;
+let agreementId: string;
+let deptId: string;
+let unitId: string;
+
+beforeAll(async () => {
+  ctx = await startTestApp();
+  const province = await buildOrganisation(ctx.db, { kind: 'province' });
+  deptId = (await buildOrganisation(ctx.db, { kind: 'department', parentId: province.id, nameVi: 'Sở Y tế' })).id;
+  const group = await buildOrganisation(ctx.db, { kind: 'enterprise_group' });
+  unitId = (await buildOrganisation(ctx.db, { kind: 'enterprise_unit', parentId: group.id, nameVi: 'Công ty Công nghệ thông tin' })).id;
+  agreementId = (await buildAgreement(ctx.db, { parties: [{ organisationId: province.id, side: 'government' }, { organisationId: group.id, side: 'enterprise' }] })).id;
+  coordinator = await signInAs(ctx.app, (await buildUser(ctx.db, { role: 'coordinator', organisationId: deptId })).email);
+  partner = await signInAs(ctx.app, (await buildUser(ctx.db, { role: 'coordinator', organisationId: group.id })).email);
+});
+afterAll(() => ctx.close());
+
+type Task = { id: string; version: number; title: string; areaId: string; parentId: string | null; position: number; leadUnit: { name: string } | null; coordinatingUnits: { name: string }[]; canEdit: boolean };
+type PlanBody = { areas: { id: string; title: string; tasks: (Task & { children: Task[] })[] }[] };
+
+const url = (path = '') => `/api/agreements/${agreementId}${path}`;
+
+async function area(title: string) {
+  const res = await coordinator.post(url('/areas'), { title, theme: 'digital_government' });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string; version: number };
+}
+
+async function task(areaId: string, extra: Record<string, unknown> = {}, who = coordinator) {
+  const res = await who.post(url('/tasks'), { areaId, title: 'Triển khai hệ thống', obligor: 'government', ...extra });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as Task;
+}
+
+async function plan(): Promise<PlanBody> {
+  return (await coordinator.get(url('/plan'))).json() as PlanBody;
+}
+
+describe('the joint plan', () => {
+  it('builds areas with tasks and sub-tasks carrying the 5-rõ fields', async () => {
+    const a = await area('Chính quyền số');
+    const parent = await task(a.id, {
+      code: '1.1',
+      title: 'Xây dựng Trung tâm điều hành thông minh (IOC)',
+      description: 'Giám sát, chỉ đạo, điều hành của tỉnh',
+      obligor: 'joint',
+      leadUnitId: deptId,
+      coordinatingUnitIds: [unitId],
+      responsiblePerson: 'Nguyễn Văn Hùng – Phó Giám đốc Sở',
+      startDate: '2025-10-01',
+      dueDate: '2026-06-30',
+      expectedProduct: 'IOC được đưa vào vận hành',
+    });
+    const child = await task(a.id, { parentId: parent.id, title: 'Kết nối camera giao thông' });
+    const body = await plan();
+    const found = body.areas.find((x) => x.id === a.id);
+    expect(found?.tasks[0]).toMatchObject({
+      id: parent.id,
+      leadUnit: { name: 'Sở Y tế' },
+      coordinatingUnits: [{ name: 'Công ty Công nghệ thông tin' }],
+      responsiblePerson: 'Nguyễn Văn Hùng – Phó Giám đốc Sở',
+      expectedProduct: 'IOC được đưa vào vận hành',
+    });
+    expect(found?.tasks[0]?.children.map((c) => c.id)).toEqual([child.id]);
+  });
+
+  it('refuses a due date before the start date and a parent from another agreement', async () => {
+    const a = await area('Kinh tế số');
+    const bad = await coordinator.post(url('/tasks'), { areaId: a.id, title: 'x', obligor: 'government', startDate: '2026-01-01', dueDate: '2025-01-01' });
+    expect(bad.statusCode).toBe(400);
+    expect((bad.json() as { error: { details: { issues: { field: string }[] } } }).error.details.issues[0]?.field).toBe('dueDate');
+    const stranger = await coordinator.post(url('/tasks'), { areaId: a.id, title: 'x', obligor: 'government', parentId: '00000000-0000-4000-8000-000000000000' });
+    expect(stranger.statusCode).toBe(400);
+  });
+
+  it('moves a task with its sub-tasks to another area and closes the gap it leaves', async () => {
+    const from = await area('Hạ tầng số');
+    const to = await area('Xã hội số');
+    const first = await task(from.id, { title: 'Thứ nhất' });
+    const second = await task(from.id, { title: 'Thứ hai' });
+    const sub = await task(from.id, { title: 'Con', parentId: first.id });
+    const moved = await coordinator.post(url(`/tasks/${first.id}/move`), { areaId: to.id, parentId: null, position: 0 }, { 'if-match': `"${first.version}"` });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const body = await plan();
+    const target = body.areas.find((x) => x.id === to.id);
+    expect(target?.tasks.map((t) => t.id)).toEqual([first.id]);
+    expect(target?.tasks[0]?.children.map((c) => c.id)).toEqual([sub.id]);
+    const source = body.areas.find((x) => x.id === from.id);
+    expect(source?.tasks.map((t) => [t.id, t.position])).toEqual([[second.id, 0]]);
+  });
+
+  it('reorders siblings', async () => {
+    const a = await area('Đô thị thông minh');
+    const t1 = await task(a.id, { title: 'A' });
+    const t2 = await task(a.id, { title: 'B' });
+    const t3 = await task(a.id, { title: 'C' });
+    await coordinator.post(url(`/tasks/${t3.id}/move`), { areaId: a.id, parentId: null, position: 0, version: t3.version });
+    const titles = (await plan()).areas.find((x) => x.id === a.id)?.tasks.map((t) => t.id);
+    expect(titles).toEqual([t3.id, t1.id, t2.id]);
+  });
+
+  it('refuses to move a task under its own sub-task', async () => {
+    const a = await area('An toàn thông tin');
+    const parent = await task(a.id);
+    const child = await task(a.id, { parentId: parent.id });
+    const res = await coordinator.post(url(`/tasks/${parent.id}/move`), { areaId: a.id, parentId: child.id, position: 0, version: parent.version });
+    expect(res.statusCode).toBe(409);
+    expect(errorCode(res)).toBe('INVALID_MOVE');
+  });
+
+  it('soft-deletes a task with its sub-tasks, keeping the record in history', async () => {
+    const a = await area('Nguồn nhân lực');
+    const parent = await task(a.id, { title: 'Đào tạo kỹ năng số' });
+    await task(a.id, { parentId: parent.id });
+    const res = await coordinator.delete(url(`/tasks/${parent.id}`), { 'if-match': `"${parent.version}"` });
+    expect(res.statusCode).toBe(204);
+    expect((await plan()).areas.find((x) => x.id === a.id)?.tasks).toEqual([]);
+    expect((await coordinator.get(url(`/tasks/${parent.id}`))).statusCode).toBe(404);
+    const { rows } = await ctx.db.query('SELECT deleted_at FROM tasks WHERE id = $1 OR parent_id = $1', [parent.id]);
+    expect(rows).toHaveLength(2);
+    expect(rows.every((r: { deleted_at: Date | null }) => r.deleted_at !== null)).toBe(true);
+    const history = (await coordinator.get(url(`/tasks/${parent.id}/history`))).json() as { items: { action: string }[] };
+    expect(history.items.map((h) => h.action)).toEqual(['delete', 'create']);
+  });
+
+  it('refuses a delete without the version', async () => {
+    const a = await area('Chiến lược');
+    const t = await task(a.id);
+    expect((await coordinator.delete(url(`/tasks/${t.id}`))).statusCode).toBe(428);
+  });
+
+  it('lets two editors race: one wins, the other gets 412 and the winner is kept', async () => {
+    const a = await area('Y tế số');
+    const t = await task(a.id, { obligor: 'joint' });
+    const [one, two] = await Promise.all([
+      coordinator.patch(url(`/tasks/${t.id}`), { title: 'Bản tỉnh' }, { 'if-match': `"${t.version}"` }),
+      partner.patch(url(`/tasks/${t.id}`), { title: 'Bản đối tác' }, { 'if-match': `"${t.version}"` }),
+    ]);
+    const codes = [one.statusCode, two.statusCode].sort();
+    expect(codes).toEqual([200, 412]);
+    const winner = one.statusCode === 200 ? 'Bản tỉnh' : 'Bản đối tác';
+    expect(((await coordinator.get(url(`/tasks/${t.id}`))).json() as Task).title).toBe(winner);
+    const history = (await coordinator.get(url(`/tasks/${t.id}/history`))).json() as { items: unknown[] };
+    expect(history.items).toHaveLength(2);
+  });
+
+  it('records who changed what on a task', async () => {
+    const a = await area('Giáo dục số');
+    const t = await task(a.id, { responsiblePerson: 'Trần Thị Mai' });
+    await coordinator.patch(url(`/tasks/${t.id}`), { responsiblePerson: 'Lê Văn Nam', status: 'in_progress' }, { 'if-match': '"1"' });
+    const history = (await coordinator.get(url(`/tasks/${t.id}/history`))).json() as { items: { actor: { id: string }; changes: { field: string; before: unknown; after: unknown }[] }[] };
+    expect(history.items[0]?.actor.id).toBe(coordinator.userId);
+    expect(history.items[0]?.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'responsiblePerson', before: 'Trần Thị Mai', after: 'Lê Văn Nam' },
+        { field: 'status', before: 'not_started', after: 'in_progress' },
+      ]),
+    );
+  });
+
+  it('edits and deletes an area with its tasks', async () => {
+    const a = await area('Nông nghiệp số');
+    await task(a.id);
+    const edited = await coordinator.patch(url(`/areas/${a.id}`), { title: 'Nông nghiệp và môi trường' }, { 'if-match': '"1"' });
+    expect(edited.statusCode).toBe(200);
+    const stale = await coordinator.delete(url(`/areas/${a.id}`), { 'if-match': '"1"' });
+    expect(stale.statusCode).toBe(412);
+    expect((await coordinator.delete(url(`/areas/${a.id}`), { 'if-match': '"2"' })).statusCode).toBe(204);
+    expect((await plan()).areas.some((x) => x.id === a.id)).toBe(false);
+  });
+
+  it('keeps sub-tasks within the depth limit', async () => {
+    const a = await area('Sâu');
+    let parent = await task(a.id);
+    for (let i = 0; i < 3; i++) parent = await task(a.id, { parentId: parent.id });
+    const tooDeep = await coordinator.post(url('/tasks'), { areaId: a.id, title: 'x', obligor: 'government', parentId: parent.id });
+    expect(tooDeep.statusCode).toBe(400);
+  });
+});

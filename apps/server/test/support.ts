@@ -1,0 +1,181 @@
+import crypto from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { inject } from 'vitest';
+import { sideOfKind, type AreaTheme, type Obligor, type OrganisationKind, type Role, type TaskStatus } from '@accord/domain';
+import { buildApp } from '../src/app.js';
+import { loadConfig, type Config } from '../src/config.js';
+import { createPool, type Db } from '../src/db/pool.js';
+import { insertAgreement } from '../src/modules/agreements/agreement.repository.js';
+import { hashPassword } from '../src/modules/auth/password.js';
+import { insertOrganisation } from '../src/modules/organisations/organisation.repository.js';
+import { insertArea, insertTask } from '../src/modules/plan/plan.repository.js';
+
+export const PASSWORD = 'Mật-khẩu đúng 2026';
+let passwordHash: Promise<string> | undefined;
+
+export interface TestContext {
+  app: FastifyInstance;
+  db: Db;
+  config: Config;
+  close: () => Promise<void>;
+}
+
+export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestContext> {
+  const db = createPool(inject('databaseUrl'), 5);
+  const config = { ...loadConfig({}), ...overrides };
+  const app = await buildApp({ db, config });
+  await app.ready();
+  return {
+    app,
+    db,
+    config,
+    close: async () => {
+      await app.close();
+      await db.end();
+    },
+  };
+}
+
+export const unique = (prefix = '') => `${prefix}${crypto.randomBytes(4).toString('hex')}`;
+
+export async function buildOrganisation(
+  db: Db,
+  o: { kind: OrganisationKind; parentId?: string | null; nameVi?: string; successorId?: string | null; validTo?: string | null },
+) {
+  return insertOrganisation(db, {
+    parentId: o.parentId ?? null,
+    kind: o.kind,
+    side: sideOfKind(o.kind),
+    nameVi: o.nameVi ?? `Tổ chức ${unique()}`,
+    nameEn: null,
+    shortName: null,
+    code: null,
+    codeScheme: null,
+    validFrom: null,
+    validTo: o.validTo ?? null,
+    successorId: o.successorId ?? null,
+  });
+}
+
+export async function buildUser(db: Db, u: { role: Role; organisationId: string; email?: string; displayName?: string }) {
+  passwordHash ??= hashPassword(PASSWORD);
+  const email = u.email ?? `${unique('u-')}@example.vn`;
+  const { rows } = await db.query<{ id: string }>(
+    'INSERT INTO users(email, display_name, password_hash, role, organisation_id) VALUES ($1,$2,$3,$4,$5) RETURNING id',
+    [email, u.displayName ?? `Người dùng ${unique()}`, await passwordHash, u.role, u.organisationId],
+  );
+  return { id: (rows[0] as { id: string }).id, email };
+}
+
+export async function buildAgreement(
+  db: Db,
+  a: { parties: { organisationId: string; side: 'government' | 'enterprise'; name?: string }[]; title?: string; status?: 'draft' | 'in_force'; periodStart?: string; periodEnd?: string },
+) {
+  const title = a.title ?? `Thỏa thuận hợp tác ${unique()}`;
+  const parties = a.parties.map((p) => ({
+    organisationId: p.organisationId,
+    side: p.side,
+    nameAtSigning: p.name ?? 'Bên',
+    label: null,
+    signatoryName: null,
+    signatoryTitle: null,
+  }));
+  const id = await insertAgreement(
+    db,
+    {
+      title,
+      kind: 'agreement',
+      reference: null,
+      summary: null,
+      status: a.status ?? 'in_force',
+      signedOn: '2025-09-11',
+      signedPlace: null,
+      periodStart: a.periodStart ?? '2025-01-01',
+      periodEnd: a.periodEnd ?? '2030-12-31',
+      predecessorId: null,
+      parentId: null,
+      legalBases: [],
+      sourceUrls: [],
+      visibility: 'parties',
+    },
+    parties,
+    null,
+  );
+  return { id, title };
+}
+
+export async function buildArea(db: Db, agreementId: string, a: { title?: string; theme?: AreaTheme | null } = {}) {
+  return insertArea(db, agreementId, { theme: a.theme ?? 'digital_government', title: a.title ?? `Lĩnh vực ${unique()}`, description: null });
+}
+
+export async function buildTask(
+  db: Db,
+  t: { agreementId: string; areaId: string; obligor: Obligor; leadUnitId?: string | null; parentId?: string | null; depth?: number; title?: string; status?: TaskStatus },
+) {
+  const id = await insertTask(
+    db,
+    { agreementId: t.agreementId, areaId: t.areaId, parentId: t.parentId ?? null, depth: t.depth ?? 0 },
+    {
+      code: null,
+      title: t.title ?? `Nhiệm vụ ${unique()}`,
+      description: null,
+      obligor: t.obligor,
+      leadUnitId: t.leadUnitId ?? null,
+      coordinatingUnitIds: [],
+      responsiblePerson: null,
+      startDate: '2025-10-01',
+      dueDate: '2026-06-30',
+      expectedProduct: null,
+      status: t.status ?? 'not_started',
+    },
+  );
+  return { id };
+}
+
+/** A signed-in client: sends the session cookie and the CSRF token on every request. */
+export interface Client {
+  userId: string;
+  csrf: string;
+  cookie: string;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  patch(url: string, body: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  delete(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+}
+
+export async function preSignIn(app: FastifyInstance): Promise<{ cookie: string; csrf: string }> {
+  const res = await app.inject({ method: 'GET', url: '/api/auth/csrf' });
+  const cookie = res.cookies.find((c) => c.name === 'accord_csrf');
+  return { cookie: `accord_csrf=${cookie?.value}`, csrf: (res.json() as { csrfToken: string }).csrfToken };
+}
+
+export async function signInAs(app: FastifyInstance, email: string, password = PASSWORD): Promise<Client> {
+  const pre = await preSignIn(app);
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    headers: { cookie: pre.cookie, 'x-csrf-token': pre.csrf },
+    payload: { email, password },
+  });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  const session = res.cookies.find((c) => c.name === 'accord_session');
+  const body = res.json() as { csrfToken: string; user: { id: string } };
+  return clientFor(app, `accord_session=${session?.value}`, body.csrfToken, body.user.id);
+}
+
+export function clientFor(app: FastifyInstance, cookie: string, csrf: string, userId = ''): Client {
+  const headers = (extra?: Record<string, string>) => ({ cookie, 'x-csrf-token': csrf, ...extra });
+  return {
+    userId,
+    csrf,
+    cookie,
+    get: (url) => app.inject({ method: 'GET', url, headers: headers() }),
+    post: (url, body, extra) => app.inject({ method: 'POST', url, headers: headers(extra), ...(body === undefined ? {} : { payload: body as object }) }),
+    patch: (url, body, extra) => app.inject({ method: 'PATCH', url, headers: headers(extra), payload: body as object }),
+    delete: (url, extra) => app.inject({ method: 'DELETE', url, headers: headers(extra) }),
+  };
+}
+
+export function errorCode(res: LightMyRequestResponse): string | undefined {
+  return (res.json() as { error?: { code: string } }).error?.code;
+}

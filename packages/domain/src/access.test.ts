@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { accessPolicy, can, operations, relationToTask, roles } from './access.js';
+
+describe('the access policy', () => {
+  it('has a rule for every operation and every role', () => {
+    for (const op of operations) for (const role of roles) expect(accessPolicy[op][role], `${op}/${role}`).toBeDefined();
+  });
+
+  it('lets nobody do anything without signing in', () => {
+    for (const op of operations) expect(can(null, op, { relation: 'own' })).toBe(false);
+  });
+
+  it('lets parties read an agreement and keeps unrelated users out, except observers and admins', () => {
+    expect(can({ role: 'unit_officer' }, 'agreement.read', { relation: 'counterparty' })).toBe(true);
+    expect(can({ role: 'leader' }, 'agreement.read', { relation: 'unrelated' })).toBe(false);
+    expect(can({ role: 'coordinator' }, 'agreement.read', { relation: 'unrelated' })).toBe(false);
+    expect(can({ role: 'observer' }, 'agreement.read', { relation: 'unrelated' })).toBe(true);
+    expect(can({ role: 'admin' }, 'agreement.read', { relation: 'unrelated' })).toBe(true);
+  });
+
+  it('lets coordinators change only their own side', () => {
+    expect(can({ role: 'coordinator' }, 'task.update', { relation: 'own' })).toBe(true);
+    expect(can({ role: 'coordinator' }, 'task.update', { relation: 'counterparty' })).toBe(false);
+    expect(can({ role: 'coordinator' }, 'agreement.update', { relation: 'unrelated' })).toBe(false);
+  });
+
+  it('lets a unit officer edit only what their unit leads, on either side', () => {
+    expect(can({ role: 'unit_officer' }, 'task.update', { relation: 'own', isLeadUnit: true })).toBe(true);
+    expect(can({ role: 'unit_officer' }, 'task.update', { relation: 'counterparty', isLeadUnit: true })).toBe(true);
+    expect(can({ role: 'unit_officer' }, 'task.update', { relation: 'own', isLeadUnit: false })).toBe(false);
+    expect(can({ role: 'unit_officer' }, 'task.update', { relation: 'unrelated', isLeadUnit: true })).toBe(false);
+    expect(can({ role: 'unit_officer' }, 'task.delete', { relation: 'own', isLeadUnit: true })).toBe(false);
+  });
+
+  it('keeps leaders and observers read-only', () => {
+    for (const role of ['leader', 'observer'] as const) {
+      for (const op of operations.filter((o) => !o.endsWith('.read'))) {
+        expect(can({ role }, op, { relation: 'own', isLeadUnit: true }), `${role} ${op}`).toBe(false);
+      }
+    }
+  });
+
+  it('treats a joint task as owned by both sides', () => {
+    expect(relationToTask('government', 'joint')).toBe('own');
+    expect(relationToTask('enterprise', 'joint')).toBe('own');
+    expect(relationToTask('enterprise', 'government')).toBe('counterparty');
+    expect(relationToTask(null, 'joint')).toBe('unrelated');
+  });
+});

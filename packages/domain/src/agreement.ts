@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import { sideSchema } from './organisation.js';
+import { isoDate, optionalText, textField, uuid } from './text.js';
+
+export const agreementStatuses = ['draft', 'signed', 'in_force', 'completed', 'expired', 'terminated'] as const;
+export const agreementStatusSchema = z.enum(agreementStatuses);
+export type AgreementStatus = z.infer<typeof agreementStatusSchema>;
+
+/** The life of an agreement: draft → signed → in force → completed / expired / terminated. */
+const transitions: Record<AgreementStatus, readonly AgreementStatus[]> = {
+  draft: ['signed', 'terminated'],
+  signed: ['in_force', 'terminated'],
+  in_force: ['completed', 'expired', 'terminated'],
+  completed: [],
+  expired: [],
+  terminated: [],
+};
+
+export function nextAgreementStatuses(from: AgreementStatus): readonly AgreementStatus[] {
+  return transitions[from];
+}
+
+export function canTransitionAgreement(from: AgreementStatus, to: AgreementStatus): boolean {
+  return transitions[from].includes(to);
+}
+
+export const agreementKinds = ['agreement', 'mou'] as const;
+export const agreementKindSchema = z.enum(agreementKinds);
+
+export const visibilities = ['parties', 'public'] as const;
+export const visibilitySchema = z.enum(visibilities);
+
+export const partySchema = z.object({
+  organisationId: uuid,
+  side: sideSchema,
+  /** The party's name as it was at signing (an organisation may later merge). */
+  organisationName: z.string(),
+  currentOrganisationId: uuid,
+  currentOrganisationName: z.string(),
+  label: z.string().nullable(),
+  signatoryName: z.string().nullable(),
+  signatoryTitle: z.string().nullable(),
+});
+export type Party = z.infer<typeof partySchema>;
+
+export const partyInput = z.object({
+  organisationId: uuid,
+  label: optionalText(20),
+  signatoryName: optionalText(200),
+  signatoryTitle: optionalText(300),
+});
+export type PartyInput = z.infer<typeof partyInput>;
+
+const agreementFields = {
+  title: textField(500),
+  kind: agreementKindSchema.default('agreement'),
+  reference: optionalText(100),
+  summary: optionalText(10_000),
+  signedOn: isoDate.nullable().optional(),
+  signedPlace: optionalText(300),
+  periodStart: isoDate.nullable().optional(),
+  periodEnd: isoDate.nullable().optional(),
+  predecessorId: uuid.nullable().optional(),
+  parentId: uuid.nullable().optional(),
+  legalBases: z.array(textField(300)).max(30).default([]),
+  sourceUrls: z.array(z.url({ protocol: /^https?$/ }).max(2000)).max(20).default([]),
+  visibility: visibilitySchema.default('parties'),
+};
+
+function checkPeriod(value: { periodStart?: string | null; periodEnd?: string | null }, ctx: z.RefinementCtx) {
+  if (value.periodStart && value.periodEnd && value.periodEnd < value.periodStart) {
+    ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'must not be before the start of the period' });
+  }
+}
+
+function checkParties(parties: PartyInput[] | undefined, ctx: z.RefinementCtx) {
+  if (!parties) return;
+  const seen = new Set<string>();
+  parties.forEach((p, i) => {
+    if (seen.has(p.organisationId)) {
+      ctx.addIssue({ code: 'custom', path: ['parties', i, 'organisationId'], message: 'is already a party' });
+    }
+    seen.add(p.organisationId);
+  });
+}
+
+export const agreementCreateInput = z
+  .object({ ...agreementFields, parties: z.array(partyInput).min(2).max(10) })
+  .superRefine((v, ctx) => {
+    checkPeriod(v, ctx);
+    checkParties(v.parties, ctx);
+  });
+export type AgreementCreateInput = z.infer<typeof agreementCreateInput>;
+
+export const agreementUpdateInput = z
+  .object({
+    title: agreementFields.title.optional(),
+    kind: agreementKindSchema.optional(),
+    reference: agreementFields.reference,
+    summary: agreementFields.summary,
+    signedOn: agreementFields.signedOn,
+    signedPlace: agreementFields.signedPlace,
+    periodStart: agreementFields.periodStart,
+    periodEnd: agreementFields.periodEnd,
+    predecessorId: agreementFields.predecessorId,
+    legalBases: z.array(textField(300)).max(30).optional(),
+    sourceUrls: z.array(z.url({ protocol: /^https?$/ }).max(2000)).max(20).optional(),
+    visibility: visibilitySchema.optional(),
+    parties: z.array(partyInput).min(2).max(10).optional(),
+    version: z.number().int().optional(),
+  })
+  .superRefine((v, ctx) => {
+    checkPeriod(v, ctx);
+    checkParties(v.parties, ctx);
+  });
+export type AgreementUpdateInput = z.infer<typeof agreementUpdateInput>;
+
+export const agreementStatusInput = z.object({
+  status: agreementStatusSchema,
+  version: z.number().int().optional(),
+});
+export type AgreementStatusInput = z.infer<typeof agreementStatusInput>;
+
+export const agreementSummarySchema = z.object({
+  id: uuid,
+  title: z.string(),
+  kind: agreementKindSchema,
+  reference: z.string().nullable(),
+  status: agreementStatusSchema,
+  signedOn: isoDate.nullable(),
+  signedPlace: z.string().nullable(),
+  periodStart: isoDate.nullable(),
+  periodEnd: isoDate.nullable(),
+  parties: z.array(partySchema),
+  taskCount: z.number().int(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+});
+export type AgreementSummary = z.infer<typeof agreementSummarySchema>;
+
+export const agreementRefSchema = z.object({ id: uuid, title: z.string() });
+
+export const agreementDetailSchema = agreementSummarySchema.extend({
+  summary: z.string().nullable(),
+  legalBases: z.array(z.string()),
+  sourceUrls: z.array(z.string()),
+  visibility: visibilitySchema,
+  predecessor: agreementRefSchema.nullable(),
+  successors: z.array(agreementRefSchema),
+  parent: agreementRefSchema.nullable(),
+  children: z.array(agreementRefSchema),
+  createdAt: z.string(),
+  /** What the signed-in user may do here, so the UI shows only the buttons that work. */
+  permissions: z.object({
+    canEdit: z.boolean(),
+    canChangeStatus: z.boolean(),
+    canEditPlan: z.boolean(),
+    side: sideSchema.nullable(),
+  }),
+});
+export type AgreementDetail = z.infer<typeof agreementDetailSchema>;
+
+export const agreementListQuery = z.object({
+  q: optionalText(200),
+  provinceId: uuid.optional(),
+  partnerId: uuid.optional(),
+  status: agreementStatusSchema.optional(),
+  /** Agreements whose period overlaps [from, to]. */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type AgreementListQuery = z.infer<typeof agreementListQuery>;
+
+export const agreementListSchema = z.object({
+  items: z.array(agreementSummarySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type AgreementList = z.infer<typeof agreementListSchema>;
