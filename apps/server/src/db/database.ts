@@ -13,7 +13,8 @@ export async function resolveDatabase(config: Config, log: (line: string) => voi
   if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: async () => undefined };
   const started = Date.now();
   const pg = await startEmbeddedPostgres({ baseDir: config.dataDir, name: 'pg', port: config.embeddedPgPort, log });
-  const url = await ensureDatabase(pg.url, 'accord');
+  // ACCORD_FRESH_DATABASE=true starts from an empty database (the e2e tests use it).
+  const url = await ensureDatabase(pg.url, 'accord', { recreate: process.env.ACCORD_FRESH_DATABASE === 'true' });
   log(`embedded PostgreSQL ready in ${Date.now() - started} ms (data: ${pg.dataDir})`);
   return { url, embedded: true, stop: pg.stop };
 }

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOrganisation, buildUser, errorCode, signInAs, startTestApp, type TestContext } from './support.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await startTestApp();
+});
+afterAll(() => ctx.close());
+
+describe('the API surface', () => {
+  it('reports health with the database', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.json()).toEqual({ status: 'ok', database: 'ok' });
+  });
+
+  it('publishes an OpenAPI 3.1 document with every route', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json() as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    expect(doc.openapi).toBe('3.1.0');
+    for (const path of ['/api/agreements', '/api/agreements/{id}', '/api/agreements/{id}/plan', '/api/agreements/{id}/tasks/{taskId}', '/api/organisations', '/api/auth/sign-in']) {
+      expect(Object.keys(doc.paths), path).toContain(path);
+    }
+    expect(Object.keys(doc.paths['/api/agreements/{id}'] ?? {})).toEqual(expect.arrayContaining(['get', 'patch']));
+  });
+
+  it('serves the API docs page', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+  });
+
+  it('answers an unknown API path with the error shape (401 before sign-in, so paths are not probed)', async () => {
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/nothing-here' })).statusCode).toBe(401);
+    const org = await buildOrganisation(ctx.db, { kind: 'province' });
+    const client = await signInAs(ctx.app, (await buildUser(ctx.db, { role: 'leader', organisationId: org.id })).email);
+    const res = await client.get('/api/nothing-here');
+    expect(res.statusCode).toBe(404);
+    expect(errorCode(res)).toBe('NOT_FOUND');
+  });
+});
