@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { resolveDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { createPool } from './db/pool.js';
+import { purgeExpired } from './modules/auth/auth.service.js';
 import { seedDemo } from './seed/demo.js';
 
 /** Starts Accord: the database (embedded unless DATABASE_URL), migrations, optional demo data, the server. */
@@ -17,6 +18,10 @@ async function main() {
     const seeded = await seedDemo(db, log);
     if (seeded) log('demo data loaded');
   }
+  // Every instance purges now and then; the deletes are idempotent, so no coordination is needed.
+  const purge = () => purgeExpired(db, config).catch((error: unknown) => log(`purge failed: ${String(error)}`));
+  await purge();
+  setInterval(purge, 30 * 60 * 1000).unref();
   const app = await buildApp({ db, config, logger: process.env.LOG_REQUESTS === 'true' });
   await app.listen({ port: config.port, host: config.host });
   log(`Accord is ready at http://localhost:${config.port} (started in ${Date.now() - started} ms)`);

@@ -121,3 +121,17 @@ describe('security headers', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 });
+
+describe('housekeeping', () => {
+  it('purges expired sessions and old sign-in failures', async () => {
+    const { purgeExpired } = await import('../src/modules/auth/auth.service.js');
+    const user = await buildUser(ctx.db, { role: 'leader', organisationId: orgId });
+    const client = await signInAs(ctx.app, user.email);
+    await ctx.db.query("UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE user_id = $1", [user.id]);
+    await ctx.db.query("INSERT INTO sign_in_failures(key, at) VALUES ($1, now() - interval '1 day')", [`account:${user.email}`]);
+    await purgeExpired(ctx.db, ctx.config);
+    expect((await ctx.db.query('SELECT 1 FROM sessions WHERE user_id = $1', [user.id])).rowCount).toBe(0);
+    expect((await ctx.db.query('SELECT 1 FROM sign_in_failures WHERE key = $1', [`account:${user.email}`])).rowCount).toBe(0);
+    expect((await client.get('/api/auth/session')).statusCode).toBe(401);
+  });
+});

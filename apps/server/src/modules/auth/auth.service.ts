@@ -60,3 +60,8 @@ export async function signOut(db: Db, token: string): Promise<void> {
 export function resolveSession(db: Db, config: Config, token: string) {
   return repo.findSession(db, hashToken(token), config.sessionTtlHours);
 }
+
+/** Deletes expired sessions and sign-in failures older than the throttle window. */
+export function purgeExpired(db: Db, config: Config): Promise<void> {
+  return repo.deleteExpired(db, config.signInLimits.windowMinutes);
+}
