@@ -54,12 +54,20 @@ describe('agreements', () => {
 
   it('finds agreements by words without diacritics or case', async () => {
     const a = await create({ title: `Hợp tác chuyển đổi số Hải Dương – Viettel ${unique()}` });
-    for (const q of ['hai duong', 'HẢI DƯƠNG', 'chuyen doi so viettel']) {
+    for (const q of ['hai duong', 'HẢI DƯƠNG', 'chuyen doi so viettel', 'trieu the hung']) {
       const res = (await coordinator.get(`/api/agreements?q=${encodeURIComponent(q)}&pageSize=100`)).json() as { items: { id: string }[] };
       expect(res.items.map((i) => i.id), q).toContain(a.id);
     }
     const none = (await coordinator.get(`/api/agreements?q=${encodeURIComponent('khong co dau ca')}`)).json() as { total: number };
     expect(none.total).toBe(0);
+  });
+
+  it('finds an agreement by a party\'s short name, even when the title does not carry it', async () => {
+    const short = unique('ViettelX');
+    await ctx.db.query('UPDATE organisations SET short_name = $2 WHERE id = $1', [group.id, short]);
+    const a = await create({ title: `Thỏa thuận hợp tác ${unique()}` });
+    const res = (await coordinator.get(`/api/agreements?q=${short.toLowerCase()}`)).json() as { items: { id: string }[] };
+    expect(res.items.map((i) => i.id)).toEqual([a.id]);
   });
 
   it('filters by status, province, partner and period', async () => {

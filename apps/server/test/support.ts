@@ -99,6 +99,7 @@ export async function buildAgreement(
       visibility: 'parties',
     },
     parties,
+    parties.map((p) => p.nameAtSigning),
     null,
   );
   return { id, title };

@@ -159,19 +159,24 @@ export interface AgreementWrite {
   visibility: 'parties' | 'public';
 }
 
-export function searchTextOf(a: Pick<AgreementWrite, 'title' | 'reference' | 'signedPlace'>, parties: PartyRow[]): string {
-  return foldForSearch(
-    [a.title, a.reference ?? '', a.signedPlace ?? '', ...parties.flatMap((p) => [p.nameAtSigning, p.signatoryName ?? ''])].join(' '),
-  );
+/** What search finds an agreement by: its title, reference, place, and the parties' names and signatories. */
+export function searchTextOf(a: Pick<AgreementWrite, 'title' | 'reference' | 'signedPlace'>, partyNames: string[]): string {
+  return foldForSearch([a.title, a.reference ?? '', a.signedPlace ?? '', ...partyNames].join(' '));
 }
 
-export async function insertAgreement(tx: Queryable, a: AgreementWrite, parties: PartyRow[], createdBy: string | null): Promise<string> {
+export async function insertAgreement(
+  tx: Queryable,
+  a: AgreementWrite,
+  parties: PartyRow[],
+  partyNames: string[],
+  createdBy: string | null,
+): Promise<string> {
   const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO agreements(title, kind, reference, summary, status, signed_on, signed_place, period_start, period_end,
        predecessor_id, parent_id, legal_bases, source_urls, visibility, search_text, created_by)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) RETURNING id`,
     [a.title, a.kind, a.reference, a.summary, a.status, a.signedOn, a.signedPlace, a.periodStart, a.periodEnd,
-      a.predecessorId, a.parentId, a.legalBases, a.sourceUrls, a.visibility, searchTextOf(a, parties), createdBy],
+      a.predecessorId, a.parentId, a.legalBases, a.sourceUrls, a.visibility, searchTextOf(a, partyNames), createdBy],
   );
   const id = (rows[0] as { id: string }).id;
   await insertParties(tx, id, parties);
@@ -197,22 +202,25 @@ async function insertParties(tx: Queryable, agreementId: string, parties: PartyR
   );
 }
 
-/** Writes the new state if the version still matches; returns false when someone else changed it. */
+/**
+ * Writes the new state if the version still matches; returns false when someone else changed it.
+ * `partyNames` null keeps the search text as it is.
+ */
 export async function updateAgreement(
   tx: Queryable,
   id: string,
   expectedVersion: number,
   a: AgreementWrite,
   parties: PartyRow[] | null,
-  partiesForSearch: PartyRow[],
+  partyNames: string[] | null,
 ): Promise<boolean> {
   const result = await tx.query(
     `UPDATE agreements SET title=$3, kind=$4, reference=$5, summary=$6, status=$7, signed_on=$8, signed_place=$9,
        period_start=$10, period_end=$11, predecessor_id=$12, parent_id=$13, legal_bases=$14, source_urls=$15,
-       visibility=$16, search_text=$17, version = version + 1, updated_at = now()
+       visibility=$16, search_text=COALESCE($17, search_text), version = version + 1, updated_at = now()
      WHERE id = $1 AND version = $2 AND deleted_at IS NULL`,
     [id, expectedVersion, a.title, a.kind, a.reference, a.summary, a.status, a.signedOn, a.signedPlace, a.periodStart,
-      a.periodEnd, a.predecessorId, a.parentId, a.legalBases, a.sourceUrls, a.visibility, searchTextOf(a, partiesForSearch)],
+      a.periodEnd, a.predecessorId, a.parentId, a.legalBases, a.sourceUrls, a.visibility, partyNames && searchTextOf(a, partyNames)],
   );
   if (result.rowCount !== 1) return false;
   if (parties) {

@@ -74,6 +74,15 @@ async function resolveParties(db: Queryable, inputs: PartyInput[]): Promise<repo
   return rows;
 }
 
+/** The names search should know the parties by: as signed, full, short and English, and who signed. */
+async function partySearchNames(db: Queryable, parties: { organisationId: string; nameAtSigning: string; signatoryName: string | null }[]) {
+  const orgs = await findOrganisations(db, parties.map((p) => p.organisationId));
+  return [
+    ...parties.flatMap((p) => [p.nameAtSigning, p.signatoryName ?? '']),
+    ...orgs.flatMap((o) => [o.nameVi, o.shortName ?? '', o.nameEn ?? '']),
+  ];
+}
+
 async function checkLinks(db: Queryable, viewer: Viewer, id: string | null, links: { predecessorId?: string | null; parentId?: string | null }) {
   for (const [field, column] of [['predecessorId', 'predecessor_id'], ['parentId', 'parent_id']] as const) {
     const target = links[field];
@@ -157,6 +166,7 @@ export async function createAgreement(db: Db, user: SessionUser, input: Agreemen
         visibility: input.visibility,
       },
       parties,
+      await partySearchNames(tx, parties),
       user.id,
     );
     const created = (await repo.findAgreement(tx, id)) as repo.AgreementRecord;
@@ -204,8 +214,8 @@ export async function updateAgreement(db: Db, user: SessionUser, id: string, ver
       newSide = viewerSide(viewer, parties);
       if (!viewer.readsEverything && newSide === null) throw invalid('parties', 'must still include your organisation');
     }
-    const partiesForSearch = parties ?? before.parties.map((p) => ({ ...p, nameAtSigning: p.organisationName }));
-    if (!(await repo.updateAgreement(tx, id, version, write, parties, partiesForSearch))) throw conflict(before);
+    const names = await partySearchNames(tx, parties ?? before.parties.map((p) => ({ ...p, nameAtSigning: p.organisationName })));
+    if (!(await repo.updateAgreement(tx, id, version, write, parties, names))) throw conflict(before);
     const after = (await repo.findAgreement(tx, id)) as repo.AgreementRecord;
     await recordEvent(tx, { actorId: user.id, action: 'update', entityType: 'agreement', entityId: id, agreementId: id, entityTitle: after.title, before: snapshot(before), after: snapshot(after) });
     return present(tx, viewer, after, newSide);
@@ -222,8 +232,7 @@ export async function changeStatus(db: Db, user: SessionUser, id: string, versio
     }
     if (status === 'signed' && !before.signedOn) throw invalid('signedOn', 'must be set before the agreement is marked signed');
     const write = mergeWrite(before, {}, status);
-    const partiesForSearch = before.parties.map((p) => ({ ...p, nameAtSigning: p.organisationName }));
-    if (!(await repo.updateAgreement(tx, id, version, write, null, partiesForSearch))) throw conflict(before);
+    if (!(await repo.updateAgreement(tx, id, version, write, null, null))) throw conflict(before);
     const after = (await repo.findAgreement(tx, id)) as repo.AgreementRecord;
     await recordEvent(tx, { actorId: user.id, action: 'status', entityType: 'agreement', entityId: id, agreementId: id, entityTitle: after.title, before: { status: before.status }, after: { status } });
     return present(tx, viewer, after, side);

@@ -1,0 +1,32 @@
+import { expect, test } from '@playwright/test';
+import { findAgreementId, signIn } from './helpers';
+
+test("a partner's unit officer cannot see an unrelated agreement", async ({ page, request }) => {
+  const hiddenId = await findAgreementId(request, 'admin@accord.local', 'hai duong viettel');
+
+  await signIn(page, 'canbo@fpt-is.com');
+  // FPT's own agreement with Cà Mau is listed; Viettel's with Hải Dương is not.
+  await expect(page.getByTestId('agreement-row').first()).toBeVisible();
+  await expect(page.getByTestId('agreements-table')).toContainText('FPT');
+  await expect(page.getByTestId('agreements-table')).not.toContainText('Hải Dương');
+  await page.getByTestId('agreements-search').fill('hai duong');
+  await expect(page.getByTestId('agreements-empty')).toBeVisible();
+
+  // Typing its address answers exactly as for an agreement that does not exist.
+  await page.goto(`/agreements/${hiddenId}`);
+  await expect(page.getByRole('alert')).toContainText('Không tìm thấy thỏa thuận');
+  await page.goto('/agreements/00000000-0000-4000-8000-000000000000');
+  await expect(page.getByRole('alert')).toContainText('Không tìm thấy thỏa thuận');
+});
+
+test('a wrong password gets a clear message and no hint whether the account exists', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByTestId('sign-in-email').fill('dieuphoi@vnpt.vn');
+  await page.getByTestId('sign-in-password').fill('sai-mat-khau');
+  await page.getByTestId('sign-in-submit').click();
+  const known = await page.getByTestId('sign-in-error').textContent();
+  await page.getByTestId('sign-in-email').fill('khong-ton-tai@vnpt.vn');
+  await page.getByTestId('sign-in-submit').click();
+  await expect(page.getByTestId('sign-in-error')).toHaveText(known ?? '');
+  expect(known).toMatch(/mật khẩu/i);
+});

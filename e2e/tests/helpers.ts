@@ -1,0 +1,30 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'Accord@2026';
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByTestId('sign-in-email').fill(email);
+  await page.getByTestId('sign-in-password').fill(password);
+  await page.getByTestId('sign-in-submit').click();
+  await expect(page.getByTestId('user-menu')).toBeVisible();
+}
+
+/** Picks an option in a searchable Mantine select by typing part of its label. */
+export async function pick(page: Page, testId: string, typed: string, option: RegExp): Promise<void> {
+  const input = page.getByTestId(testId);
+  await input.click();
+  await input.fill(typed);
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+/** Finds an agreement's id through the API, signed in as the given user. */
+export async function findAgreementId(request: APIRequestContext, email: string, q: string): Promise<string> {
+  const csrf = ((await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string }).csrfToken;
+  const signedIn = await request.post('/api/auth/sign-in', { data: { email, password: DEMO_PASSWORD }, headers: { 'x-csrf-token': csrf } });
+  expect(signedIn.ok()).toBe(true);
+  const list = (await (await request.get(`/api/agreements?q=${encodeURIComponent(q)}`)).json()) as { items: { id: string }[] };
+  const id = list.items[0]?.id;
+  if (!id) throw new Error(`No agreement matches ${q}`);
+  return id;
+}
