@@ -33,7 +33,8 @@ test('a coordinator creates an agreement with an area and a task, edits the task
   await expect(page.getByTestId('task-row')).toContainText('Phủ sóng 5G các xã ven biển');
 
   // Edit it.
-  await page.getByTestId('task-row').getByTestId('task-open').click();
+  await page.getByTestId('task-row').getByTestId('task-actions').click();
+  await page.getByTestId('task-open').click();
   await page.getByTestId('task-form-title').fill('Phủ sóng 5G toàn bộ các xã ven biển');
   await page.getByTestId('task-save').click();
   await expect(page.getByTestId('task-row')).toContainText('Phủ sóng 5G toàn bộ các xã ven biển');

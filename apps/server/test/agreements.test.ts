@@ -47,7 +47,7 @@ describe('agreements', () => {
     expect(got.headers.etag).toBe('"1"');
     const body = got.json() as Detail & { permissions: { canEdit: boolean; side: string } };
     expect(body.parties.map((p) => p.signatoryName)).toEqual(['Triệu Thế Hùng', 'Tào Đức Thắng']);
-    expect(body.permissions).toMatchObject({ canEdit: true, side: 'government' });
+    expect(body.permissions).toMatchObject({ canEdit: true, canWriteAreas: true, canCreateTasks: true, side: 'government' });
     const history = (await coordinator.get(`/api/agreements/${a.id}/history`)).json() as { items: { action: string; actor: { id: string } }[] };
     expect(history.items[0]).toMatchObject({ action: 'create', actor: { id: coordinator.userId } });
   });

@@ -128,6 +128,18 @@ describe('the joint plan', () => {
     expect(history.items.map((h) => h.action)).toEqual(['delete', 'create']);
   });
 
+  it('answers a stale delete with 412 and the task as it is now, in the shape GET gives', async () => {
+    const a = await area('Du lịch số');
+    const t = await task(a.id);
+    await coordinator.patch(url(`/tasks/${t.id}`), { title: 'Đã đổi tên' }, { 'if-match': '"1"' });
+    const stale = await coordinator.delete(url(`/tasks/${t.id}`), { 'if-match': '"1"' });
+    expect(stale.statusCode).toBe(412);
+    const current = (stale.json() as { error: { details: { current: Task & { depth?: number } } } }).error.details.current;
+    expect(current).toMatchObject({ id: t.id, title: 'Đã đổi tên', version: 2, canEdit: true });
+    expect(current.depth).toBeUndefined();
+    expect((await coordinator.get(url(`/tasks/${t.id}`))).statusCode).toBe(200);
+  });
+
   it('refuses a delete without the version', async () => {
     const a = await area('Chiến lược');
     const t = await task(a.id);

@@ -154,7 +154,10 @@ export const agreementDetailSchema = agreementSummarySchema.extend({
   permissions: z.object({
     canEdit: z.boolean(),
     canChangeStatus: z.boolean(),
+    /** Some part of the plan is editable (a unit officer may edit the tasks their unit leads). */
     canEditPlan: z.boolean(),
+    canWriteAreas: z.boolean(),
+    canCreateTasks: z.boolean(),
     side: sideSchema.nullable(),
   }),
 });

@@ -133,6 +133,8 @@ async function present(db: Queryable, viewer: Viewer, a: repo.AgreementRecord, s
       canEdit: can(viewer.user, 'agreement.update', { relation }),
       canChangeStatus: can(viewer.user, 'agreement.changeStatus', { relation }),
       canEditPlan: can(viewer.user, 'area.write', { relation }) || can(viewer.user, 'task.update', { relation, isLeadUnit: true }),
+      canWriteAreas: can(viewer.user, 'area.write', { relation }),
+      canCreateTasks: can(viewer.user, 'task.create', { relation }),
       side,
     },
   };
@@ -196,8 +198,14 @@ function mergeWrite(before: repo.AgreementRecord, input: AgreementUpdateInput, s
   };
 }
 
-function conflict(current: AgreementDetail | repo.AgreementRecord): AppError {
+function conflict(current: AgreementDetail): AppError {
   return new AppError('VERSION_CONFLICT', 'Someone else changed this agreement since you opened it. Their version is shown; apply your change again.', { current });
+}
+
+/** The 412 with the agreement as it is now, in the same shape as GET returns it. */
+async function conflictNow(tx: Queryable, viewer: Viewer, id: string, side: AgreementDetail['permissions']['side']): Promise<AppError> {
+  const current = await repo.findAgreement(tx, id);
+  return current ? conflict(await present(tx, viewer, current, side)) : notFound();
 }
 
 export async function updateAgreement(db: Db, user: SessionUser, id: string, version: number, input: AgreementUpdateInput): Promise<AgreementDetail> {
@@ -215,7 +223,7 @@ export async function updateAgreement(db: Db, user: SessionUser, id: string, ver
       if (!viewer.readsEverything && newSide === null) throw invalid('parties', 'must still include your organisation');
     }
     const names = await partySearchNames(tx, parties ?? before.parties.map((p) => ({ ...p, nameAtSigning: p.organisationName })));
-    if (!(await repo.updateAgreement(tx, id, version, write, parties, names))) throw conflict(before);
+    if (!(await repo.updateAgreement(tx, id, version, write, parties, names))) throw await conflictNow(tx, viewer, id, side);
     const after = (await repo.findAgreement(tx, id)) as repo.AgreementRecord;
     await recordEvent(tx, { actorId: user.id, action: 'update', entityType: 'agreement', entityId: id, agreementId: id, entityTitle: after.title, before: snapshot(before), after: snapshot(after) });
     return present(tx, viewer, after, newSide);
@@ -232,7 +240,7 @@ export async function changeStatus(db: Db, user: SessionUser, id: string, versio
     }
     if (status === 'signed' && !before.signedOn) throw invalid('signedOn', 'must be set before the agreement is marked signed');
     const write = mergeWrite(before, {}, status);
-    if (!(await repo.updateAgreement(tx, id, version, write, null, null))) throw conflict(before);
+    if (!(await repo.updateAgreement(tx, id, version, write, null, null))) throw await conflictNow(tx, viewer, id, side);
     const after = (await repo.findAgreement(tx, id)) as repo.AgreementRecord;
     await recordEvent(tx, { actorId: user.id, action: 'status', entityType: 'agreement', entityId: id, agreementId: id, entityTitle: after.title, before: { status: before.status }, after: { status } });
     return present(tx, viewer, after, side);

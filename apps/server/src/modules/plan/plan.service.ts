@@ -40,6 +40,11 @@ function withPermissions(viewer: Viewer, side: Side | null, t: TaskRow): Task {
   return { ...task, canEdit: can(viewer.user, 'task.update', ctx), canManage: can(viewer.user, 'task.move', ctx) };
 }
 
+/** The 412 with the task in the same shape as GET returns it. */
+function withPermissionsConflict(viewer: Viewer, side: Side | null, task: TaskRow): AppError {
+  return taskConflict(withPermissions(viewer, side, task));
+}
+
 function taskSnapshot(t: TaskRow) {
   const { version: _v, updatedAt: _u, depth: _d, leadUnit, coordinatingUnits, ...rest } = t;
   return { ...rest, leadUnit: leadUnit?.name ?? null, coordinatingUnits: coordinatingUnits.map((u) => u.name) };
@@ -166,7 +171,7 @@ export async function updateTask(db: Db, user: SessionUser, agreementId: string,
   const viewer = await loadViewer(db, user);
   return withTransaction(db, async (tx) => {
     const { task: before, side } = await loadTaskFor(tx, viewer, agreementId, taskId, 'task.update', { forUpdate: true });
-    if (before.version !== version) throw taskConflict(withPermissions(viewer, side, before));
+    if (before.version !== version) throw withPermissionsConflict(viewer, side, before);
     // A unit officer edits the work, not who owes it: moving a task to another side needs a coordinator.
     const changesOwnership = (input.obligor !== undefined && input.obligor !== before.obligor) ||
       (input.leadUnitId !== undefined && input.leadUnitId !== (before.leadUnit?.id ?? null));
@@ -191,7 +196,7 @@ export async function updateTask(db: Db, user: SessionUser, agreementId: string,
       status: pick('status'),
     };
     if (write.startDate && write.dueDate && write.dueDate < write.startDate) throw invalid('dueDate', 'must not be before the start date');
-    if (!(await repo.updateTask(tx, taskId, version, write, input.coordinatingUnitIds !== undefined))) throw taskConflict(before);
+    if (!(await repo.updateTask(tx, taskId, version, write, input.coordinatingUnitIds !== undefined))) throw withPermissionsConflict(viewer, side, before);
     const after = (await repo.findTask(tx, agreementId, taskId)) as TaskRow;
     await recordEvent(tx, { actorId: user.id, action: 'update', entityType: 'task', entityId: taskId, agreementId, entityTitle: after.title, before: taskSnapshot(before), after: taskSnapshot(after) });
     return withPermissions(viewer, side, after);
@@ -202,7 +207,7 @@ export async function moveTask(db: Db, user: SessionUser, agreementId: string, t
   const viewer = await loadViewer(db, user);
   return withTransaction(db, async (tx) => {
     const { task: before, side } = await loadTaskFor(tx, viewer, agreementId, taskId, 'task.move', { forUpdate: true });
-    if (before.version !== version) throw taskConflict(withPermissions(viewer, side, before));
+    if (before.version !== version) throw withPermissionsConflict(viewer, side, before);
     const area = await repo.findArea(tx, agreementId, input.areaId);
     if (!area) throw invalid('areaId', 'is not an area of this agreement');
     let depth = 0;
@@ -219,7 +224,7 @@ export async function moveTask(db: Db, user: SessionUser, agreementId: string, t
       throw new AppError('INVALID_MOVE', `Sub-tasks go at most ${MAX_TASK_DEPTH} levels deep.`);
     }
     const moved = await repo.moveTask(tx, before, { areaId: area.id, parentId: input.parentId, position: input.position, depth });
-    if (!moved) throw taskConflict(before);
+    if (!moved) throw withPermissionsConflict(viewer, side, before);
     const after = (await repo.findTask(tx, agreementId, taskId)) as TaskRow;
     await recordEvent(tx, {
       actorId: user.id, action: 'move', entityType: 'task', entityId: taskId, agreementId, entityTitle: after.title,
@@ -233,8 +238,8 @@ export async function moveTask(db: Db, user: SessionUser, agreementId: string, t
 export async function deleteTask(db: Db, user: SessionUser, agreementId: string, taskId: string, version: number): Promise<void> {
   const viewer = await loadViewer(db, user);
   await withTransaction(db, async (tx) => {
-    const { task: before } = await loadTaskFor(tx, viewer, agreementId, taskId, 'task.delete', { forUpdate: true });
-    if (!(await repo.softDeleteTask(tx, taskId, version))) throw taskConflict(before);
+    const { task: before, side } = await loadTaskFor(tx, viewer, agreementId, taskId, 'task.delete', { forUpdate: true });
+    if (!(await repo.softDeleteTask(tx, taskId, version))) throw withPermissionsConflict(viewer, side, before);
     await repo.closeGap(tx, before);
     await recordEvent(tx, { actorId: user.id, action: 'delete', entityType: 'task', entityId: taskId, agreementId, entityTitle: before.title, before: taskSnapshot(before), after: null });
   });

@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// Every key in vi.json (the reference language) must exist in en.json and the other way round,
+// with the same {{placeholders}}. Runs before every build.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/i18n');
+const load = (lang) => JSON.parse(fs.readFileSync(path.join(dir, `${lang}.json`), 'utf8'));
+
+function flatten(node, prefix = '', out = new Map()) {
+  for (const [key, value] of Object.entries(node)) {
+    const name = prefix ? `${prefix}.${key}` : key;
+    if (value && typeof value === 'object') flatten(value, name, out);
+    else out.set(name, String(value));
+  }
+  return out;
+}
+
+const placeholders = (text) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort().join(',');
+
+const vi = flatten(load('vi'));
+const en = flatten(load('en'));
+const problems = [];
+for (const key of vi.keys()) if (!en.has(key)) problems.push(`en.json lacks ${key}`);
+for (const key of en.keys()) if (!vi.has(key)) problems.push(`vi.json lacks ${key}`);
+for (const [key, text] of vi) {
+  const other = en.get(key);
+  if (other === undefined) continue;
+  if (text.trim() === '' || other.trim() === '') problems.push(`${key} is empty`);
+  if (placeholders(text) !== placeholders(other)) problems.push(`${key}: placeholders differ (vi: ${placeholders(text)}; en: ${placeholders(other)})`);
+}
+
+if (problems.length > 0) {
+  console.error(`i18n: ${problems.length} problem(s)\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+console.log(`i18n: vi and en agree on ${vi.size} keys`);

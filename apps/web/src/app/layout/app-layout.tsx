@@ -1,0 +1,91 @@
+import { AppShell, Burger, Button, Group, NavLink, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconBuildingCommunity, IconFileDescription, IconHeartHandshake } from '@tabler/icons-react';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router';
+import { PageLoader } from '../../components/ui/page-loader';
+import { UserMenu } from './user-menu';
+
+const navItems = [
+  { to: '/agreements', labelKey: 'nav.agreements', icon: IconFileDescription, testId: 'nav-agreements' },
+  { to: '/organisations', labelKey: 'nav.organisations', icon: IconBuildingCommunity, testId: 'nav-organisations' },
+] as const;
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { desktop: true, mobile: !opened } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
+            <UnstyledButton component={Link} to="/agreements" aria-label={t('app.name')}>
+              <Group gap="xs" wrap="nowrap">
+                <ThemeIcon size="lg" radius="md" variant="filled">
+                  <IconHeartHandshake size={20} />
+                </ThemeIcon>
+                <div>
+                  <Text fw={700} lh={1.1}>
+                    {t('app.name')}
+                  </Text>
+                  <Text size="xs" c="dimmed" lh={1.1} visibleFrom="lg">
+                    {t('app.tagline')}
+                  </Text>
+                </div>
+              </Group>
+            </UnstyledButton>
+            <Group gap={4} ms="lg" visibleFrom="sm" component="nav" aria-label={t('nav.label')}>
+              {navItems.map((item) => {
+                const active = location.pathname.startsWith(item.to);
+                return (
+                  <Button
+                    key={item.to}
+                    component={Link}
+                    to={item.to}
+                    variant={active ? 'light' : 'subtle'}
+                    color={active ? 'blue' : 'gray'}
+                    leftSection={<item.icon size={18} />}
+                    aria-current={active ? 'page' : undefined}
+                    data-testid={item.testId}
+                  >
+                    {t(item.labelKey)}
+                  </Button>
+                );
+              })}
+            </Group>
+          </Group>
+          <UserMenu />
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
+        {navItems.map((item) => (
+          <NavLink
+            key={item.to}
+            component={Link}
+            to={item.to}
+            label={t(item.labelKey)}
+            leftSection={<item.icon size={18} />}
+            active={location.pathname.startsWith(item.to)}
+            onClick={close}
+            data-testid={`${item.testId}-mobile`}
+          />
+        ))}
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Suspense fallback={<PageLoader />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,26 @@
+import { DirectionProvider, MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider } from '@tanstack/react-query';
+import 'dayjs/locale/vi';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { queryClient } from '../lib/query-client';
+import { storedDirection } from './direction';
+import { theme } from './theme';
+
+export function Providers({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  return (
+    <DirectionProvider initialDirection={storedDirection()}>
+      <MantineProvider theme={theme} defaultColorScheme="light">
+        <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en' : 'vi', firstDayOfWeek: 1 }}>
+          <QueryClientProvider client={queryClient}>
+            <Notifications position="top-center" />
+            {children}
+          </QueryClientProvider>
+        </DatesProvider>
+      </MantineProvider>
+    </DirectionProvider>
+  );
+}

@@ -1,0 +1,71 @@
+import { Stack, Tabs } from '@mantine/core';
+import { IconHistory, IconListCheck } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams, useSearchParams } from 'react-router';
+import { PageLoader } from '../../components/ui/page-loader';
+import { QueryError } from '../../components/ui/query-error';
+import { agreementQueryKey, useAgreement } from '../../features/agreements/api/get-agreement';
+import { agreementsQueryKey } from '../../features/agreements/api/get-agreements';
+import { AgreementDetails } from '../../features/agreements/components/agreement-details';
+import { AgreementHeader } from '../../features/agreements/components/agreement-header';
+import { agreementHistoryQueryKey } from '../../features/history/api/get-agreement-history';
+import { AgreementHistory } from '../../features/history/components/agreement-history';
+import { TaskHistory } from '../../features/history/components/task-history';
+import { PlanTab } from '../../features/plan/components/plan-tab';
+
+/**
+ * The agreement page puts three features together: the agreement itself, its plan and its
+ * history. Features do not import each other; this page wires them.
+ */
+export function AgreementPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const queryClient = useQueryClient();
+  const agreement = useAgreement(id);
+  const tab = params.get('tab') === 'history' ? 'history' : 'plan';
+
+  const onPlanChanged = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: agreementQueryKey(id) });
+    void queryClient.invalidateQueries({ queryKey: [...agreementsQueryKey, 'list'] });
+    void queryClient.invalidateQueries({ queryKey: agreementHistoryQueryKey(id) });
+    void queryClient.invalidateQueries({ queryKey: ['history', 'task', id] });
+  }, [queryClient, id]);
+
+  const renderTaskHistory = useCallback(
+    (taskId: string, knownTitles: ReadonlyMap<string, string>) => <TaskHistory agreementId={id} taskId={taskId} knownTitles={knownTitles} />,
+    [id],
+  );
+
+  if (agreement.isError) return <QueryError error={agreement.error} onRetry={() => void agreement.refetch()} />;
+  if (!agreement.data) return <PageLoader />;
+
+  return (
+    <Stack gap="lg">
+      <AgreementHeader agreement={agreement.data} />
+      <AgreementDetails agreement={agreement.data} />
+      <Tabs
+        value={tab}
+        onChange={(value) => setParams(value === 'history' ? { tab: 'history' } : {}, { replace: true })}
+        keepMounted={false}
+      >
+        <Tabs.List>
+          <Tabs.Tab value="plan" leftSection={<IconListCheck size={16} />} data-testid="tab-plan">
+            {t('agreement.tabs.plan')}
+          </Tabs.Tab>
+          <Tabs.Tab value="history" leftSection={<IconHistory size={16} />} data-testid="tab-history">
+            {t('agreement.tabs.history')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="plan" pt="md">
+          <PlanTab agreement={agreement.data} renderTaskHistory={renderTaskHistory} onChanged={onPlanChanged} />
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="md">
+          <AgreementHistory agreementId={id} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

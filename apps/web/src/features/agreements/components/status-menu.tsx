@@ -1,0 +1,69 @@
+import { nextAgreementStatuses, type AgreementDetail, type AgreementStatus } from '@accord/domain';
+import { Button, Menu } from '@mantine/core';
+import { IconChevronDown, IconProgressCheck } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmModal } from '../../../components/ui/confirm-modal';
+import { notifyConflict, notifyError, notifySuccess } from '../../../components/ui/notify';
+import { isVersionConflict } from '../../../lib/api-error';
+import { fieldErrorsFromApi } from '../../../lib/field-errors';
+import { useErrorMessage } from '../../../lib/use-error-message';
+import { useChangeAgreementStatus } from '../api/change-agreement-status';
+
+/** Offers only the statuses the agreement may move to next (the domain's transition table). */
+export function StatusMenu({ agreement }: { agreement: AgreementDetail }) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const change = useChangeAgreementStatus(agreement.id);
+  const [target, setTarget] = useState<AgreementStatus | null>(null);
+  const next = nextAgreementStatuses(agreement.status);
+  if (next.length === 0) return null;
+
+  const confirm = () => {
+    if (!target) return;
+    change.mutate(
+      { version: agreement.version, status: target },
+      {
+        onSuccess: (updated) => notifySuccess(t('agreement.statusChanged', { status: t(`agreementStatus.${updated.status}`) })),
+        onError: (error) => {
+          if (isVersionConflict(error)) notifyConflict(t('conflict.title'), t('conflict.message'));
+          else notifyError(Object.values(fieldErrorsFromApi(error, t))[0] ?? errorMessage(error));
+        },
+        onSettled: () => setTarget(null),
+      },
+    );
+  };
+
+  return (
+    <>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <Button variant="light" leftSection={<IconProgressCheck size={18} />} rightSection={<IconChevronDown size={14} />} data-testid="status-menu">
+            {t('agreement.changeStatus')}
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {next.map((status) => (
+            <Menu.Item
+              key={status}
+              color={status === 'terminated' ? 'red' : undefined}
+              onClick={() => setTarget(status)}
+              data-testid={`status-option-${status}`}
+            >
+              {t(`agreementStatusAction.${status}`)}
+            </Menu.Item>
+          ))}
+        </Menu.Dropdown>
+      </Menu>
+      <ConfirmModal
+        opened={target !== null}
+        title={t('agreement.changeStatus')}
+        message={target ? t('agreement.confirmStatus', { from: t(`agreementStatus.${agreement.status}`), to: t(`agreementStatus.${target}`) }) : ''}
+        confirmLabel={target ? t(`agreementStatusAction.${target}`) : ''}
+        loading={change.isPending}
+        onConfirm={confirm}
+        onClose={() => setTarget(null)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+import { agreementStatusSchema } from '@accord/domain';
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import type { AgreementFilters } from '../api/get-agreements';
+
+export const PAGE_SIZES = [10, 20, 50] as const;
+const DEFAULT_PAGE_SIZE = 20;
+
+function positiveInt(value: string | null, fallback: number): number {
+  const n = value ? Number.parseInt(value, 10) : Number.NaN;
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+type FilterKey = Exclude<keyof AgreementFilters, 'page' | 'pageSize'>;
+export type FilterPatch = Partial<Record<FilterKey, string | null>> & { page?: number; pageSize?: number };
+
+/** The list filters live in the URL (?q=&provinceId=&status=&page=…), so a link shows the same list. */
+export function useAgreementFilters() {
+  const [params, setParams] = useSearchParams();
+
+  const filters = useMemo<AgreementFilters>(() => {
+    const status = agreementStatusSchema.safeParse(params.get('status'));
+    const text = (key: string) => params.get(key) || undefined;
+    return {
+      q: text('q'),
+      provinceId: text('provinceId'),
+      partnerId: text('partnerId'),
+      status: status.success ? status.data : undefined,
+      from: text('from'),
+      to: text('to'),
+      page: positiveInt(params.get('page'), 1),
+      pageSize: Math.min(positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE), 100),
+    };
+  }, [params]);
+
+  /** Changes some filters; any change other than the page itself goes back to page 1. */
+  const update = useCallback(
+    (patch: FilterPatch) => {
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          for (const [key, value] of Object.entries(patch)) {
+            if (value === null || value === undefined || value === '') next.delete(key);
+            else next.set(key, String(value));
+          }
+          if (patch.page === undefined) next.delete('page');
+          if (next.get('pageSize') === String(DEFAULT_PAGE_SIZE)) next.delete('pageSize');
+          if (next.get('page') === '1') next.delete('page');
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setParams],
+  );
+
+  const hasFilters = Boolean(filters.q || filters.provinceId || filters.partnerId || filters.status || filters.from || filters.to);
+  const clear = useCallback(() => setParams(new URLSearchParams(), { replace: true }), [setParams]);
+
+  return { filters, update, clear, hasFilters };
+}

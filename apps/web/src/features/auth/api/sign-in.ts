@@ -1,0 +1,23 @@
+import type { SignInInput } from '@accord/domain';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, setCsrfToken } from '../../../lib/api-client';
+import { sessionQueryKey, type Session } from './get-session';
+
+export async function signIn(input: SignInInput): Promise<Session> {
+  // A fresh pre-session token: an old one may belong to a session that has ended.
+  setCsrfToken(null);
+  const session = await api.post<Session>('/api/auth/sign-in', input);
+  setCsrfToken(session.csrfToken);
+  return session;
+}
+
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: signIn,
+    onSuccess: (session) => {
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionQueryKey[0] });
+      queryClient.setQueryData(sessionQueryKey, session);
+    },
+  });
+}

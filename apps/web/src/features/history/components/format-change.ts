@@ -1,0 +1,117 @@
+import {
+  agreementKindSchema,
+  agreementStatusSchema,
+  areaThemeSchema,
+  obligorSchema,
+  taskStatusSchema,
+  visibilitySchema,
+  type AuditEvent,
+} from '@accord/domain';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isRecord } from '../../../lib/api-error';
+import { formatDate, isIsoDate } from '../../../lib/dates';
+
+/** Field names in snapshots → their label keys. Fields not listed are shown by name. */
+const fieldKeys = {
+  code: 'fields.code',
+  title: 'fields.title',
+  kind: 'fields.kind',
+  reference: 'fields.reference',
+  summary: 'fields.summary',
+  status: 'fields.status',
+  signedOn: 'fields.signedOn',
+  signedPlace: 'fields.signedPlace',
+  periodStart: 'fields.periodStart',
+  periodEnd: 'fields.periodEnd',
+  predecessorId: 'fields.predecessorId',
+  parentId: 'fields.parentId',
+  legalBases: 'fields.legalBases',
+  sourceUrls: 'fields.sourceUrls',
+  visibility: 'fields.visibility',
+  parties: 'fields.parties',
+  theme: 'fields.theme',
+  description: 'fields.description',
+  position: 'fields.position',
+  areaId: 'fields.areaId',
+  obligor: 'fields.obligor',
+  leadUnit: 'fields.leadUnit',
+  leadUnitId: 'fields.leadUnit',
+  coordinatingUnits: 'fields.coordinatingUnits',
+  coordinatingUnitIds: 'fields.coordinatingUnits',
+  responsiblePerson: 'fields.responsiblePerson',
+  startDate: 'fields.startDate',
+  dueDate: 'fields.dueDate',
+  expectedProduct: 'fields.expectedProduct',
+} as const;
+
+const fieldOrder = Object.keys(fieldKeys);
+
+/** Changes in the order a form shows them (code, title, … status), unknown fields last. */
+export function byFieldOrder(a: { field: string }, b: { field: string }): number {
+  const rank = (field: string) => (fieldOrder.includes(field) ? fieldOrder.indexOf(field) : fieldOrder.length);
+  return rank(a.field) - rank(b.field);
+}
+
+/** Bookkeeping columns that mean nothing to a reader. */
+const hiddenFields = new Set(['id', 'agreementId', 'createdBy', 'deletedAt', 'depth', 'searchText']);
+
+export function isShownField(field: string): boolean {
+  return !hiddenFields.has(field);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type ResolveTitle = (id: string) => string | undefined;
+
+/** Labels for field names and readable text for snapshot values, in the interface language. */
+export function useChangeFormatter() {
+  const { t } = useTranslation();
+
+  const fieldLabel = useCallback(
+    (field: string) => (field in fieldKeys ? t(fieldKeys[field as keyof typeof fieldKeys]) : field),
+    [t],
+  );
+
+  const formatValue = useCallback(
+    (field: string, value: unknown, entityType: AuditEvent['entityType'], resolve: ResolveTitle): string => {
+      if (value === null || value === undefined || value === '') return '—';
+      if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+      if (typeof value === 'number') return field === 'position' ? String(value + 1) : String(value);
+      if (field === 'status') {
+        const agreementStatus = agreementStatusSchema.safeParse(value);
+        const taskStatus = taskStatusSchema.safeParse(value);
+        if (entityType === 'agreement' && agreementStatus.success) return t(`agreementStatus.${agreementStatus.data}`);
+        if (taskStatus.success) return t(`taskStatus.${taskStatus.data}`);
+      }
+      const obligor = field === 'obligor' ? obligorSchema.safeParse(value) : null;
+      if (obligor?.success) return t(`obligor.${obligor.data}`);
+      const theme = field === 'theme' ? areaThemeSchema.safeParse(value) : null;
+      if (theme?.success) return t(`areaTheme.${theme.data}`);
+      const kind = field === 'kind' ? agreementKindSchema.safeParse(value) : null;
+      if (kind?.success) return t(`agreementKind.${kind.data}`);
+      const visibility = field === 'visibility' ? visibilitySchema.safeParse(value) : null;
+      if (visibility?.success) return t(`visibility.${visibility.data}`);
+      if (typeof value === 'string') {
+        if (isIsoDate(value)) return formatDate(value);
+        if (UUID.test(value)) return resolve(value) ?? `#${value.slice(0, 8)}`;
+        return value;
+      }
+      if (Array.isArray(value)) {
+        if (value.length === 0) return '—';
+        return value.map((item) => (isRecord(item) ? describeParty(item) : formatValue(field, item, entityType, resolve))).join('; ');
+      }
+      return JSON.stringify(value);
+    },
+    [t],
+  );
+
+  return { fieldLabel, formatValue };
+}
+
+/** A party in an agreement snapshot: "UBND tỉnh Cà Mau (Nguyễn Văn A, Chủ tịch)". */
+function describeParty(party: Record<string, unknown>): string {
+  const name = typeof party.name === 'string' ? party.name : typeof party.organisationName === 'string' ? party.organisationName : '?';
+  const who = [party.signatoryName, party.signatoryTitle].filter((v): v is string => typeof v === 'string' && v !== '');
+  return who.length > 0 ? `${name} (${who.join(', ')})` : name;
+}

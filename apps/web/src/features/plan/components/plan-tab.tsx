@@ -1,0 +1,210 @@
+import { obligors, type AgreementDetail, type Area, type Obligor, type TaskNode } from '@accord/domain';
+import { Button, Drawer, EmptyState, Group, Stack, Text } from '@mantine/core';
+import { IconFoldDown, IconFoldUp, IconListTree, IconPlus } from '@tabler/icons-react';
+import { useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmModal } from '../../../components/ui/confirm-modal';
+import { notifyConflict, notifyError, notifySuccess } from '../../../components/ui/notify';
+import { PageLoader } from '../../../components/ui/page-loader';
+import { QueryError } from '../../../components/ui/query-error';
+import { isVersionConflict } from '../../../lib/api-error';
+import { useCurrentUser } from '../../../lib/current-user';
+import { useOrganisations } from '../../../lib/organisations/get-organisations';
+import { subtreeIds } from '../../../lib/organisations/organisation-names';
+import { useErrorMessage } from '../../../lib/use-error-message';
+import { useDeleteArea } from '../api/delete-area';
+import { useDeleteTask } from '../api/delete-task';
+import { usePlan } from '../api/get-plan';
+import { useMoveTask } from '../api/move-task';
+import { AreaFormModal } from './area-form-modal';
+import { AreaSection } from './area-section';
+import { MoveTaskModal } from './move-task-modal';
+import { allTaskIds, planTitles } from './plan-tree';
+import { TaskCreatePanel } from './task-create-panel';
+import { TaskEditPanel } from './task-edit-panel';
+import type { TaskActions } from './task-table';
+
+type Dialog =
+  | { kind: 'area-form'; area: Area | null }
+  | { kind: 'area-delete'; area: Area }
+  | { kind: 'task-create'; areaId: string; parent: TaskNode | null }
+  | { kind: 'task-open'; taskId: string; title: string }
+  | { kind: 'task-move'; task: TaskNode }
+  | { kind: 'task-delete'; task: TaskNode };
+
+interface PlanTabProps {
+  agreement: Pick<AgreementDetail, 'id' | 'parties' | 'permissions'>;
+  /** The task history view, supplied by the page (the history feature owns it); titles name the plan's ids. */
+  renderTaskHistory: (taskId: string, knownTitles: ReadonlyMap<string, string>) => ReactNode;
+  /** After any change to the plan: the page refreshes what depends on it (task count, history). */
+  onChanged: () => void;
+}
+
+/** The joint plan: cooperation areas, each with its tree of tasks. */
+export function PlanTab({ agreement, renderTaskHistory, onChanged }: PlanTabProps) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const user = useCurrentUser();
+  const plan = usePlan(agreement.id);
+  const organisations = useOrganisations({ includeHistorical: true });
+  const moveTask = useMoveTask(agreement.id);
+  const deleteTask = useDeleteTask(agreement.id);
+  const deleteArea = useDeleteArea(agreement.id);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const close = () => setDialog(null);
+
+  const { permissions } = agreement;
+  const canWrite = permissions.canWriteAreas;
+  const obligorOptions: readonly Obligor[] =
+    user.role === 'admin' || !permissions.side ? obligors : [permissions.side, 'joint'];
+  const unitScope = useMemo(() => {
+    const roots = agreement.parties.flatMap((p) => [p.organisationId, p.currentOrganisationId]);
+    return organisations.data ? subtreeIds(roots, organisations.data) : undefined;
+  }, [agreement.parties, organisations.data]);
+
+  const afterChange = () => {
+    onChanged();
+    close();
+  };
+  const onWriteError = (error: unknown) => {
+    if (isVersionConflict(error)) notifyConflict(t('conflict.title'), t('conflict.message'));
+    else notifyError(errorMessage(error));
+  };
+
+  const taskActions: TaskActions = {
+    onOpen: (task) => setDialog({ kind: 'task-open', taskId: task.id, title: [task.code, task.title].filter(Boolean).join(' ') }),
+    onAddSubtask: (task) => setDialog({ kind: 'task-create', areaId: task.areaId, parent: task }),
+    onMove: (task) => setDialog({ kind: 'task-move', task }),
+    onDelete: (task) => setDialog({ kind: 'task-delete', task }),
+    onMoveBy: (task, delta) =>
+      moveTask.mutate(
+        { taskId: task.id, version: task.version, body: { areaId: task.areaId, parentId: task.parentId, position: Math.max(0, task.position + delta) } },
+        { onSuccess: onChanged, onError: onWriteError },
+      ),
+  };
+
+  if (plan.isError) return <QueryError error={plan.error} onRetry={() => void plan.refetch()} />;
+  if (!plan.data) return <PageLoader />;
+  const areas = plan.data.areas;
+  const everyTask = areas.flatMap((a) => allTaskIds(a.tasks));
+  const titles = planTitles(areas);
+
+  return (
+    <Stack gap="md" data-testid="plan-tab">
+      <Group justify="space-between">
+        <Text c="dimmed" size="sm">
+          {t('plan.summary', { areas: areas.length, tasks: everyTask.length })}
+        </Text>
+        <Group gap="xs">
+          {everyTask.length > 0 && (
+            <>
+              <Button variant="subtle" size="xs" leftSection={<IconFoldDown size={14} />} onClick={() => setCollapsed(new Set())}>
+                {t('common.expandAll')}
+              </Button>
+              <Button variant="subtle" size="xs" leftSection={<IconFoldUp size={14} />} onClick={() => setCollapsed(new Set(everyTask))}>
+                {t('common.collapseAll')}
+              </Button>
+            </>
+          )}
+          {canWrite && (
+            <Button size="sm" leftSection={<IconPlus size={16} />} onClick={() => setDialog({ kind: 'area-form', area: null })} data-testid="add-area">
+              {t('plan.addArea')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+
+      {areas.length === 0 && (
+        <EmptyState py="xl" icon={<IconListTree size={36} />} title={t('plan.emptyTitle')} description={canWrite ? t('plan.emptyDescriptionEditor') : t('plan.emptyDescription')} data-testid="plan-empty" />
+      )}
+
+      {areas.map((area, index) => (
+        <AreaSection
+          key={area.id}
+          area={area}
+          index={index}
+          canWriteArea={canWrite}
+          canAddTask={permissions.canCreateTasks}
+          collapsed={collapsed}
+          onToggle={(id) => setCollapsed((current) => {
+            const next = new Set(current);
+            if (!next.delete(id)) next.add(id);
+            return next;
+          })}
+          onEdit={(a) => setDialog({ kind: 'area-form', area: a })}
+          onDelete={(a) => setDialog({ kind: 'area-delete', area: a })}
+          onAddTask={(a, parent) => setDialog({ kind: 'task-create', areaId: a.id, parent })}
+          taskActions={taskActions}
+        />
+      ))}
+
+      {dialog?.kind === 'area-form' && <AreaFormModal agreementId={agreement.id} area={dialog.area} onClose={close} onSaved={afterChange} />}
+      {dialog?.kind === 'task-move' && <MoveTaskModal agreementId={agreement.id} areas={areas} task={dialog.task} onClose={close} onMoved={afterChange} />}
+
+      <Drawer
+        opened={dialog?.kind === 'task-create' || dialog?.kind === 'task-open'}
+        onClose={close}
+        position="right"
+        size="xl"
+        title={dialog?.kind === 'task-open' ? dialog.title : t(dialog?.kind === 'task-create' && dialog.parent ? 'plan.addSubtask' : 'plan.addTask')}
+        data-testid="task-drawer"
+      >
+        {dialog?.kind === 'task-create' && (
+          <TaskCreatePanel
+            agreementId={agreement.id}
+            areaId={dialog.areaId}
+            parent={dialog.parent}
+            obligorOptions={obligorOptions}
+            unitScope={unitScope}
+            onCreated={afterChange}
+            onClose={close}
+          />
+        )}
+        {dialog?.kind === 'task-open' && (
+          <TaskEditPanel
+            key={dialog.taskId}
+            agreementId={agreement.id}
+            taskId={dialog.taskId}
+            obligorOptions={obligorOptions}
+            unitScope={unitScope}
+            renderHistory={(taskId) => renderTaskHistory(taskId, titles)}
+            onSaved={onChanged}
+            onClose={close}
+          />
+        )}
+      </Drawer>
+
+      <ConfirmModal
+        opened={dialog?.kind === 'task-delete'}
+        title={t('plan.deleteTaskTitle')}
+        message={dialog?.kind === 'task-delete' ? t('plan.deleteTaskMessage', { title: dialog.task.title, n: dialog.task.children.length }) : ''}
+        confirmLabel={t('common.delete')}
+        loading={deleteTask.isPending}
+        onClose={close}
+        onConfirm={() => {
+          if (dialog?.kind !== 'task-delete') return;
+          deleteTask.mutate(
+            { taskId: dialog.task.id, version: dialog.task.version },
+            { onSuccess: () => { notifySuccess(t('plan.taskDeleted')); afterChange(); }, onError: (e) => { onWriteError(e); close(); } },
+          );
+        }}
+      />
+      <ConfirmModal
+        opened={dialog?.kind === 'area-delete'}
+        title={t('plan.deleteArea')}
+        message={dialog?.kind === 'area-delete' ? t('plan.deleteAreaMessage', { title: dialog.area.title }) : ''}
+        confirmLabel={t('common.delete')}
+        loading={deleteArea.isPending}
+        onClose={close}
+        onConfirm={() => {
+          if (dialog?.kind !== 'area-delete') return;
+          deleteArea.mutate(
+            { areaId: dialog.area.id, version: dialog.area.version },
+            { onSuccess: () => { notifySuccess(t('plan.areaDeleted')); afterChange(); }, onError: (e) => { onWriteError(e); close(); } },
+          );
+        }}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,77 @@
+import type { Obligor, TaskNode } from '@accord/domain';
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { IconDeviceFloppy } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { notifySuccess } from '../../../components/ui/notify';
+import { fieldErrorsFromApi, isValidationError, type FieldErrors } from '../../../lib/field-errors';
+import { useErrorMessage } from '../../../lib/use-error-message';
+import { useCreateTask } from '../api/create-task';
+import { emptyTaskDraft, toCreateBody, validateTask, type TaskDraft } from './task-draft';
+import { TaskForm } from './task-form';
+
+interface TaskCreatePanelProps {
+  agreementId: string;
+  areaId: string;
+  parent: TaskNode | null;
+  obligorOptions: readonly Obligor[];
+  unitScope?: ReadonlySet<string>;
+  onCreated: () => void;
+  onClose: () => void;
+}
+
+/** A new task in an area, or a sub-task cascaded under a task (it owes what its parent owes). */
+export function TaskCreatePanel({ agreementId, areaId, parent, obligorOptions, unitScope, onCreated, onClose }: TaskCreatePanelProps) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const create = useCreateTask(agreementId);
+  const initialObligor = parent && obligorOptions.includes(parent.obligor) ? parent.obligor : (obligorOptions[0] ?? 'joint');
+  const [draft, setDraft] = useState<TaskDraft>(() => emptyTaskDraft(initialObligor));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const save = () => {
+    const found = validateTask(draft, t, areaId);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setFormError(null);
+    create.mutate(toCreateBody(draft, areaId, parent?.id ?? null), {
+      onSuccess: () => {
+        notifySuccess(t('taskForm.created'));
+        onCreated();
+      },
+      onError: (error) => {
+        setErrors(fieldErrorsFromApi(error, t));
+        setFormError(isValidationError(error) ? t('agreementForm.fixErrors') : errorMessage(error));
+      },
+    });
+  };
+
+  return (
+    <Stack gap="md">
+      {parent && (
+        <Text size="sm" c="dimmed">
+          {t('taskForm.subtaskOf', { title: [parent.code, parent.title].filter(Boolean).join(' ') })}
+        </Text>
+      )}
+      <TaskForm
+        draft={draft}
+        onChange={setDraft}
+        errors={errors}
+        formError={formError}
+        readOnly={false}
+        canChangeOwnership
+        obligorOptions={obligorOptions}
+        unitScope={unitScope}
+      />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>
+        <Button onClick={save} loading={create.isPending} leftSection={<IconDeviceFloppy size={18} />} data-testid="task-save">
+          {t('taskForm.create')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

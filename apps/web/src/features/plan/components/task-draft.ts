@@ -1,0 +1,71 @@
+import { taskCreateInput, taskUpdateInput, type Obligor, type Task, type TaskStatus } from '@accord/domain';
+import type { TFunction } from 'i18next';
+import { fieldErrorsFromZod, type FieldErrors } from '../../../lib/field-errors';
+import type { TaskCreateBody } from '../api/create-task';
+import type { TaskUpdateBody } from '../api/update-task';
+
+/** The task form's values: the "5 rõ" (person, work, time, responsibility, product) and status. */
+export interface TaskDraft {
+  code: string;
+  title: string;
+  description: string;
+  obligor: Obligor;
+  leadUnitId: string | null;
+  coordinatingUnitIds: string[];
+  responsiblePerson: string;
+  startDate: string | null;
+  dueDate: string | null;
+  expectedProduct: string;
+  status: TaskStatus;
+}
+
+export function emptyTaskDraft(obligor: Obligor): TaskDraft {
+  return {
+    code: '',
+    title: '',
+    description: '',
+    obligor,
+    leadUnitId: null,
+    coordinatingUnitIds: [],
+    responsiblePerson: '',
+    startDate: null,
+    dueDate: null,
+    expectedProduct: '',
+    status: 'not_started',
+  };
+}
+
+export function draftFromTask(task: Task): TaskDraft {
+  return {
+    code: task.code ?? '',
+    title: task.title,
+    description: task.description ?? '',
+    obligor: task.obligor,
+    leadUnitId: task.leadUnit?.id ?? null,
+    coordinatingUnitIds: task.coordinatingUnits.map((u) => u.id),
+    responsiblePerson: task.responsiblePerson ?? '',
+    startDate: task.startDate,
+    dueDate: task.dueDate,
+    expectedProduct: task.expectedProduct ?? '',
+    status: task.status,
+  };
+}
+
+export function toCreateBody(draft: TaskDraft, areaId: string, parentId: string | null): TaskCreateBody {
+  return { ...draft, areaId, parentId };
+}
+
+/** Only the fields that changed: a unit officer may not resend who owes the task. */
+export function toUpdateBody(draft: TaskDraft, initial: TaskDraft): TaskUpdateBody {
+  const body: TaskUpdateBody = {};
+  const keys = Object.keys(draft) as (keyof TaskDraft)[];
+  for (const key of keys) {
+    if (JSON.stringify(draft[key]) !== JSON.stringify(initial[key])) Object.assign(body, { [key]: draft[key] });
+  }
+  return body;
+}
+
+export function validateTask(draft: TaskDraft, t: TFunction, areaId: string | null): FieldErrors {
+  const parsed = areaId ? taskCreateInput.safeParse(toCreateBody(draft, areaId, null)) : taskUpdateInput.safeParse(draft);
+  return parsed.success ? {} : fieldErrorsFromZod(parsed.error, t);
+}

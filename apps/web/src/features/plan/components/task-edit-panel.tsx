@@ -1,0 +1,143 @@
+import { taskSchema, type Obligor, type Task } from '@accord/domain';
+import { Badge, Button, Group, Stack, Tabs, Text } from '@mantine/core';
+import { IconDeviceFloppy, IconHistory, IconListDetails } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { notifyConflict, notifySuccess } from '../../../components/ui/notify';
+import { PageLoader } from '../../../components/ui/page-loader';
+import { QueryError } from '../../../components/ui/query-error';
+import { TaskStatusBadge } from '../../../components/ui/status-badge';
+import { isVersionConflict } from '../../../lib/api-error';
+import { fieldErrorsFromApi, isValidationError, type FieldErrors } from '../../../lib/field-errors';
+import { useErrorMessage } from '../../../lib/use-error-message';
+import { getTask, taskQueryKey, useTask } from '../api/get-task';
+import { useUpdateTask } from '../api/update-task';
+import { draftFromTask, toUpdateBody, validateTask, type TaskDraft } from './task-draft';
+import { TaskForm } from './task-form';
+
+interface Editing {
+  draft: TaskDraft;
+  initial: TaskDraft;
+  version: number;
+}
+
+const startEditing = (task: Task): Editing => ({ draft: draftFromTask(task), initial: draftFromTask(task), version: task.version });
+
+interface TaskEditPanelProps {
+  agreementId: string;
+  taskId: string;
+  obligorOptions: readonly Obligor[];
+  unitScope?: ReadonlySet<string>;
+  renderHistory: (taskId: string) => ReactNode;
+  onSaved: () => void;
+  onClose: () => void;
+}
+
+/** One task: its "5 rõ" form (read-only without the right to edit) and its history. */
+export function TaskEditPanel({ agreementId, taskId, obligorOptions, unitScope, renderHistory, onSaved, onClose }: TaskEditPanelProps) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const queryClient = useQueryClient();
+  const task = useTask(agreementId, taskId);
+  const update = useUpdateTask(agreementId);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [tab, setTab] = useState<string | null>('details');
+
+  useEffect(() => {
+    if (task.data && !editing) setEditing(startEditing(task.data));
+  }, [task.data, editing]);
+
+  if (task.isError) return <QueryError error={task.error} onRetry={() => void task.refetch()} />;
+  if (!task.data || !editing) return <PageLoader />;
+  const current = task.data;
+  const dirty = JSON.stringify(editing.draft) !== JSON.stringify(editing.initial);
+  const options = obligorOptions.includes(editing.draft.obligor) ? obligorOptions : [...obligorOptions, editing.draft.obligor];
+
+  /** Someone saved first: their version goes into the form, and the user is told so. */
+  const reloadNewer = async (fromServer: unknown) => {
+    const parsed = taskSchema.safeParse(fromServer);
+    const newer = parsed.success ? parsed.data : await queryClient.fetchQuery({ queryKey: taskQueryKey(agreementId, taskId), queryFn: () => getTask(agreementId, taskId) });
+    queryClient.setQueryData(taskQueryKey(agreementId, taskId), newer);
+    setEditing(startEditing(newer));
+    setErrors({});
+    setFormError(t('conflict.formReloaded'));
+    notifyConflict(t('conflict.title'), t('conflict.message'));
+  };
+
+  const save = () => {
+    const found = validateTask(editing.draft, t, null);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setFormError(null);
+    update.mutate(
+      { taskId, version: editing.version, body: toUpdateBody(editing.draft, editing.initial) },
+      {
+        onSuccess: (saved) => {
+          setEditing(startEditing(saved));
+          notifySuccess(t('taskForm.saved'));
+          onSaved();
+        },
+        onError: (error) => {
+          if (isVersionConflict(error)) {
+            void reloadNewer(error.current);
+            return;
+          }
+          setErrors(fieldErrorsFromApi(error, t));
+          setFormError(isValidationError(error) ? t('agreementForm.fixErrors') : errorMessage(error));
+        },
+      },
+    );
+  };
+
+  return (
+    <Stack gap="md">
+      <Group gap="xs">
+        {current.code && <Badge variant="outline">{current.code}</Badge>}
+        <TaskStatusBadge status={current.status} />
+        {!current.canEdit && (
+          <Text size="sm" c="dimmed" data-testid="task-read-only">
+            {t('taskForm.readOnly')}
+          </Text>
+        )}
+      </Group>
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="details" leftSection={<IconListDetails size={16} />} data-testid="task-tab-details">
+            {t('taskForm.tabs.details')}
+          </Tabs.Tab>
+          <Tabs.Tab value="history" leftSection={<IconHistory size={16} />} data-testid="task-tab-history">
+            {t('taskForm.tabs.history')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="details" pt="md">
+          <TaskForm
+            draft={editing.draft}
+            onChange={(draft) => setEditing({ ...editing, draft })}
+            errors={errors}
+            formError={formError}
+            readOnly={!current.canEdit}
+            canChangeOwnership={current.canManage}
+            obligorOptions={options}
+            unitScope={unitScope}
+          />
+          <Group justify="flex-end" mt="lg">
+            <Button variant="default" onClick={onClose}>
+              {t('common.close')}
+            </Button>
+            {current.canEdit && (
+              <Button onClick={save} loading={update.isPending} disabled={!dirty} leftSection={<IconDeviceFloppy size={18} />} data-testid="task-save">
+                {t('common.save')}
+              </Button>
+            )}
+          </Group>
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="md">
+          {renderHistory(taskId)}
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,106 @@
+import type { ErrorCode } from '@accord/domain';
+import { ApiError, isRecord } from './api-error';
+
+/**
+ * The one way the web app talks to the API: same origin, cookie session, JSON both ways.
+ * Every change sends the session's CSRF token; every edit of an existing record sends
+ * If-Match with the version the user saw, so the server can refuse a stale edit (412).
+ */
+
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** The CSRF token to send; before sign-in the server hands out a pre-session token. */
+async function ensureCsrfToken(): Promise<string> {
+  if (csrfToken) return csrfToken;
+  const { csrfToken: fresh } = await request<{ csrfToken: string }>('GET', '/api/auth/csrf');
+  csrfToken = fresh;
+  return fresh;
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestOptions {
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /** The version of the record being edited; sent as If-Match. */
+  version?: number;
+  signal?: AbortSignal;
+}
+
+export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/**
+ * Codes come from the domain's one table; checking their shape (not the table itself) keeps
+ * the domain schemas, and zod with them, out of the first page load.
+ */
+function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && /^[A-Z][A-Z_]*$/.test(value);
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // Not JSON (a proxy error page, say): fall through to a generic error.
+  }
+  const error = isRecord(body) && isRecord(body.error) ? body.error : null;
+  if (error && isErrorCode(error.code)) {
+    return new ApiError(response.status, error.code, typeof error.message === 'string' ? error.message : '', error.details);
+  }
+  return new ApiError(response.status, response.status >= 500 ? 'INTERNAL_ERROR' : 'MALFORMED_REQUEST', response.statusText);
+}
+
+async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (method !== 'GET') headers['X-CSRF-Token'] = await ensureCsrfToken();
+  if (options.version !== undefined) headers['If-Match'] = `"${options.version}"`;
+  const hasBody = options.body !== undefined;
+  if (hasBody) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: hasBody ? JSON.stringify(options.body) : undefined,
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, 'NETWORK_ERROR', cause instanceof Error ? cause.message : 'Network error');
+  }
+
+  if (!response.ok) {
+    const error = await toApiError(response);
+    // A rejected token means the session changed under us: fetch a new one next time.
+    if (error.code === 'CSRF_TOKEN_INVALID' || error.code === 'UNAUTHENTICATED') csrfToken = null;
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const api = {
+  get: <T>(path: string, options?: Omit<RequestOptions, 'body' | 'version'>) => request<T>('GET', path, options),
+  post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) => request<T>('POST', path, { ...options, body }),
+  patch: <T>(path: string, body: unknown, options: Omit<RequestOptions, 'body'> & { version: number }) =>
+    request<T>('PATCH', path, { ...options, body }),
+  delete: (path: string, options: Omit<RequestOptions, 'body'> & { version: number }) => request<void>('DELETE', path, options),
+};

@@ -1,0 +1,81 @@
+import type { TFunction } from 'i18next';
+import type { z } from 'zod';
+import type vi from '../i18n/vi.json';
+import { isApiError } from './api-error';
+
+/** Field path (e.g. "parties.0.organisationId") → message shown next to the field. */
+export type FieldErrors = Record<string, string>;
+
+type FieldErrorKey = `fieldErrors.${keyof (typeof vi)['fieldErrors']}`;
+
+/** The server's and the domain schemas' fixed English messages, by the key that translates them. */
+const knownMessages: Record<string, FieldErrorKey> = {
+  'must not be before the start date': 'fieldErrors.dueBeforeStart',
+  'must not be before the start of the period': 'fieldErrors.periodEndBeforeStart',
+  'is already a party': 'fieldErrors.alreadyParty',
+  'is not a known organisation': 'fieldErrors.unknownOrganisation',
+  'must include at least one government party and one enterprise party': 'fieldErrors.partiesSides',
+  'is not an agreement you can see': 'fieldErrors.notVisibleAgreement',
+  'would make a loop of agreements': 'fieldErrors.agreementLoop',
+  'must be set before the agreement is marked signed': 'fieldErrors.signedOnRequired',
+  'must still include your organisation': 'fieldErrors.mustIncludeOwnOrganisation',
+  'is not an area of this agreement': 'fieldErrors.notAreaOfAgreement',
+  'is not a task of this agreement': 'fieldErrors.notTaskOfAgreement',
+  'is in another area': 'fieldErrors.parentInOtherArea',
+  'must not contain a NUL byte': 'fieldErrors.invalid',
+};
+
+function translateMessage(message: string, t: TFunction): string {
+  const key = knownMessages[message];
+  if (key) return t(key);
+  if (/^sub-tasks go at most/i.test(message)) return t('fieldErrors.tooDeep');
+  return message;
+}
+
+/** The field errors of a VALIDATION_FAILED answer, translated where Accord knows the message. */
+export function fieldErrorsFromApi(error: unknown, t: TFunction): FieldErrors {
+  if (!isApiError(error)) return {};
+  const result: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = issue.field.replace(/^body\.?/, '') || 'form';
+    result[field] ??= translateMessage(issue.message, t);
+  }
+  return result;
+}
+
+function translateZodIssue(issue: z.core.$ZodIssue, t: TFunction): string {
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'array') return t('fieldErrors.tooFew', { n: Number(issue.minimum) });
+      return Number(issue.minimum) <= 1 ? t('fieldErrors.required') : t('fieldErrors.tooShort', { n: Number(issue.minimum) });
+    case 'too_big':
+      if (issue.origin === 'array') return t('fieldErrors.tooMany', { n: Number(issue.maximum) });
+      return t('fieldErrors.tooLong', { n: Number(issue.maximum) });
+    case 'invalid_format':
+      if (issue.format === 'url') return t('fieldErrors.invalidUrl');
+      if (issue.format === 'date') return t('fieldErrors.invalidDate');
+      if (issue.format === 'email') return t('fieldErrors.invalidEmail');
+      return t('fieldErrors.invalid');
+    case 'invalid_type':
+      return t('fieldErrors.required');
+    case 'custom':
+      return translateMessage(issue.message, t);
+    default:
+      return t('fieldErrors.invalid');
+  }
+}
+
+/** The issues of a failed client-side parse with a domain schema, keyed like the server's. */
+export function fieldErrorsFromZod(error: z.ZodError, t: TFunction): FieldErrors {
+  const result: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = issue.path.map(String).join('.') || 'form';
+    result[field] ??= translateZodIssue(issue, t);
+  }
+  return result;
+}
+
+/** Whether the error is a VALIDATION_FAILED answer (its messages belong next to the fields). */
+export function isValidationError(error: unknown): boolean {
+  return isApiError(error) && error.code === 'VALIDATION_FAILED';
+}

@@ -1,0 +1,29 @@
+import type { Organisation, OrganisationKind, Side } from '@accord/domain';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api-client';
+
+/**
+ * Organisations are reference data every feature needs (party pickers, lead units, filters),
+ * so their one query lives here rather than in a feature.
+ */
+export interface OrganisationFilter {
+  side?: Side;
+  kind?: OrganisationKind;
+  q?: string;
+  includeHistorical?: boolean;
+}
+
+export async function getOrganisations(filter: OrganisationFilter): Promise<Organisation[]> {
+  const { items } = await api.get<{ items: Organisation[] }>('/api/organisations', {
+    query: { ...filter, includeHistorical: filter.includeHistorical ? 'true' : undefined },
+  });
+  return items;
+}
+
+export function useOrganisations(filter: OrganisationFilter = {}) {
+  return useQuery({
+    queryKey: ['organisations', filter],
+    queryFn: () => getOrganisations(filter),
+    staleTime: 5 * 60_000,
+  });
+}
