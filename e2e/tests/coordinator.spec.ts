@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { pick, signIn } from './helpers';
+import { DEMO_PASSWORD, pick, signIn } from './helpers';
 
 test('a coordinator creates an agreement with an area and a task, edits the task and sees its history', async ({ page }) => {
   await signIn(page, 'dieuphoi.camau@camau.gov.vn');
@@ -56,4 +56,33 @@ test('the plan of a demo agreement shows the seeded tasks with their lead units'
   await expect(page.getByTestId('party-now-part-of')).toContainText('Hải Phòng');
   await expect(page.getByTestId('plan-tab')).toContainText('voso.vn');
   await expect(page.getByTestId('plan-tab')).toContainText('ViettelPay');
+});
+
+test('when someone else saved the task first, the editor is told and sees the newer version', async ({ page, request }) => {
+  const email = 'dieuphoi@vnpt.vn';
+  await signIn(page, email);
+  await page.getByTestId('agreements-search').fill('ca mau vnpt');
+  await page.getByTestId('agreement-row').first().getByTestId('agreement-link').click();
+  const row = page.getByTestId('task-row').first();
+  await row.getByTestId('task-actions').click();
+  await page.getByTestId('task-open').click();
+  const agreementId = page.url().split('/agreements/')[1]?.split(/[?#/]/)[0] ?? '';
+  const taskId = (await row.getAttribute('data-task-id')) ?? '';
+
+  // Another coordinator of the same side saves a change through the API meanwhile.
+  const csrf = ((await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string }).csrfToken;
+  const signedIn = await request.post('/api/auth/sign-in', { data: { email, password: DEMO_PASSWORD }, headers: { 'x-csrf-token': csrf } });
+  const session = (await signedIn.json()) as { csrfToken: string };
+  const current = await request.get(`/api/agreements/${agreementId}/tasks/${taskId}`);
+  const theirs = 'Bản do đồng nghiệp lưu trước';
+  const saved = await request.patch(`/api/agreements/${agreementId}/tasks/${taskId}`, {
+    data: { responsiblePerson: theirs },
+    headers: { 'x-csrf-token': session.csrfToken, 'if-match': current.headers().etag ?? '' },
+  });
+  expect(saved.ok()).toBe(true);
+
+  await page.getByTestId('task-form-expected-product').fill('Bản của tôi');
+  await page.getByTestId('task-save').click();
+  await expect(page.getByTestId('task-form-error')).toContainText('Người khác vừa thay đổi');
+  await expect(page.getByTestId('task-form-responsible-person')).toHaveValue(theirs);
 });
