@@ -142,22 +142,8 @@ export async function findRelated(db: Queryable, a: AgreementRecord) {
   };
 }
 
-export interface AgreementWrite {
-  title: string;
-  kind: 'agreement' | 'mou';
-  reference: string | null;
-  summary: string | null;
-  status: AgreementStatus;
-  signedOn: string | null;
-  signedPlace: string | null;
-  periodStart: string | null;
-  periodEnd: string | null;
-  predecessorId: string | null;
-  parentId: string | null;
-  legalBases: string[];
-  sourceUrls: string[];
-  visibility: 'parties' | 'public';
-}
+/** The fields an insert or update writes: the record without its identity, version, times and parties. */
+export type AgreementWrite = Omit<AgreementRecord, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'parties'>;
 
 /** What search finds an agreement by: its title, reference, place, and the parties' names and signatories. */
 export function searchTextOf(a: Pick<AgreementWrite, 'title' | 'reference' | 'signedPlace'>, partyNames: string[]): string {

@@ -111,6 +111,17 @@ async function checkUnits(db: Queryable, leadUnitId: string | null | undefined, 
   });
 }
 
+/** Where a task goes: an area of this agreement and, for a sub-task, a parent in that area; its depth. */
+async function resolvePlace(tx: Queryable, agreementId: string, areaId: string, parentId: string | null) {
+  const area = await repo.findArea(tx, agreementId, areaId);
+  if (!area) throw invalid('areaId', 'is not an area of this agreement');
+  if (!parentId) return { area, depth: 0 };
+  const parent = await repo.findTask(tx, agreementId, parentId);
+  if (!parent) throw invalid('parentId', 'is not a task of this agreement');
+  if (parent.areaId !== area.id) throw invalid('parentId', 'is in another area');
+  return { area, depth: parent.depth + 1 };
+}
+
 async function loadTaskFor(
   tx: Queryable,
   viewer: Viewer,
@@ -137,16 +148,8 @@ export async function createTask(db: Db, user: SessionUser, agreementId: string,
   return withTransaction(db, async (tx) => {
     const { side } = await loadAgreementFor(tx, viewer, agreementId, 'agreement.read', true);
     authorizeTask(viewer, side, { obligor: input.obligor, leadUnitId: input.leadUnitId ?? null }, 'task.create');
-    const area = await repo.findArea(tx, agreementId, input.areaId);
-    if (!area) throw invalid('areaId', 'is not an area of this agreement');
-    let depth = 0;
-    if (input.parentId) {
-      const parent = await repo.findTask(tx, agreementId, input.parentId);
-      if (!parent) throw invalid('parentId', 'is not a task of this agreement');
-      if (parent.areaId !== area.id) throw invalid('parentId', 'is in another area');
-      depth = parent.depth + 1;
-      if (depth >= MAX_TASK_DEPTH) throw invalid('parentId', `sub-tasks go at most ${MAX_TASK_DEPTH} levels deep`);
-    }
+    const { area, depth } = await resolvePlace(tx, agreementId, input.areaId, input.parentId ?? null);
+    if (depth >= MAX_TASK_DEPTH) throw invalid('parentId', `sub-tasks go at most ${MAX_TASK_DEPTH} levels deep`);
     await checkUnits(tx, input.leadUnitId, input.coordinatingUnitIds);
     const id = await repo.insertTask(tx, { agreementId, areaId: area.id, parentId: input.parentId ?? null, depth }, {
       code: input.code ?? null,
@@ -208,17 +211,9 @@ export async function moveTask(db: Db, user: SessionUser, agreementId: string, t
   return withTransaction(db, async (tx) => {
     const { task: before, side } = await loadTaskFor(tx, viewer, agreementId, taskId, 'task.move', { forUpdate: true });
     if (before.version !== version) throw withPermissionsConflict(viewer, side, before);
-    const area = await repo.findArea(tx, agreementId, input.areaId);
-    if (!area) throw invalid('areaId', 'is not an area of this agreement');
-    let depth = 0;
-    if (input.parentId) {
-      const parent = await repo.findTask(tx, agreementId, input.parentId);
-      if (!parent) throw invalid('parentId', 'is not a task of this agreement');
-      if (parent.areaId !== area.id) throw invalid('parentId', 'is in another area');
-      if (isMoveIntoOwnSubtree(taskId, await repo.ancestorIds(tx, parent.id))) {
-        throw new AppError('INVALID_MOVE', 'A task cannot move under itself or one of its own sub-tasks.');
-      }
-      depth = parent.depth + 1;
+    const { area, depth } = await resolvePlace(tx, agreementId, input.areaId, input.parentId);
+    if (input.parentId && isMoveIntoOwnSubtree(taskId, await repo.ancestorIds(tx, input.parentId))) {
+      throw new AppError('INVALID_MOVE', 'A task cannot move under itself or one of its own sub-tasks.');
     }
     if (depth + (await repo.subtreeHeight(tx, taskId)) >= MAX_TASK_DEPTH) {
       throw new AppError('INVALID_MOVE', `Sub-tasks go at most ${MAX_TASK_DEPTH} levels deep.`);
