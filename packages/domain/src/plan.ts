@@ -55,7 +55,8 @@ export const areaUpdateInput = z.object({
 });
 export type AreaUpdateInput = z.infer<typeof areaUpdateInput>;
 
-export const orgRefSchema = z.object({ id: uuid, name: z.string() });
+/** An organisation named in a task: its Vietnamese name and, where known, its English one. */
+export const orgRefSchema = z.object({ id: uuid, name: z.string(), nameEn: z.string().nullable() });
 
 export const taskSchema = z.object({
   id: uuid,

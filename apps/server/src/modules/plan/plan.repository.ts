@@ -53,8 +53,8 @@ type TaskRow = Omit<Task, 'canEdit' | 'canManage'> & { depth: number };
 
 const taskSelect = `SELECT t.id, t.agreement_id AS "agreementId", t.area_id AS "areaId", t.parent_id AS "parentId",
   t.position, t.depth, t.code, t.title, t.description, t.obligor,
-  CASE WHEN lo.id IS NULL THEN NULL ELSE json_build_object('id', lo.id, 'name', lo.name_vi) END AS "leadUnit",
-  COALESCE((SELECT json_agg(json_build_object('id', co.id, 'name', co.name_vi) ORDER BY tc.position)
+  CASE WHEN lo.id IS NULL THEN NULL ELSE json_build_object('id', lo.id, 'name', lo.name_vi, 'nameEn', lo.name_en) END AS "leadUnit",
+  COALESCE((SELECT json_agg(json_build_object('id', co.id, 'name', co.name_vi, 'nameEn', co.name_en) ORDER BY tc.position)
     FROM task_coordinators tc JOIN organisations co ON co.id = tc.organisation_id WHERE tc.task_id = t.id), '[]'::json)
     AS "coordinatingUnits",
   t.responsible_person AS "responsiblePerson", t.start_date AS "startDate", t.due_date AS "dueDate",

@@ -4,6 +4,7 @@ import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { TaskStatusBadge } from '../../../components/ui/status-badge';
 import { formatDate } from '../../../lib/dates';
+import { organisationName } from '../../../lib/organisations/organisation-names';
 import { canHaveSubtasks, isOverdue, visibleRows } from './plan-tree';
 import { TaskRowActions } from './task-row-actions';
 
@@ -26,7 +27,8 @@ const INDENT = 22;
 
 /** An area's task tree as table rows: sub-tasks indented under their task, collapsible. */
 export function TaskTable({ tasks, collapsed, onToggle, actions }: TaskTableProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const unitName = (u: { name: string; nameEn: string | null }) => organisationName({ nameVi: u.name, nameEn: u.nameEn }, i18n.language);
   const rows = visibleRows(tasks, collapsed);
   return (
     <Table.ScrollContainer minWidth={1180} type="native">
@@ -85,10 +87,10 @@ export function TaskTable({ tasks, collapsed, onToggle, actions }: TaskTableProp
                 <Table.Td>{t(`obligor.${task.obligor}`)}</Table.Td>
                 <Table.Td>
                   <Stack gap={2}>
-                    <Text size="sm">{task.leadUnit?.name ?? '—'}</Text>
+                    <Text size="sm">{task.leadUnit ? unitName(task.leadUnit) : '—'}</Text>
                     {task.coordinatingUnits.length > 0 && (
                       <Text size="xs" c="dimmed">
-                        {t('plan.coordinating', { names: task.coordinatingUnits.map((u) => u.name).join('; ') })}
+                        {t('plan.coordinating', { names: task.coordinatingUnits.map(unitName).join('; ') })}
                       </Text>
                     )}
                   </Stack>
