@@ -20,7 +20,9 @@ test("a partner's unit officer cannot see an unrelated agreement", async ({ page
 });
 
 test('a wrong password gets a clear message and no hint whether the account exists', async ({ page }) => {
-  await page.goto('/sign-in');
+  // A newcomer opens the root address and is sent to sign in.
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/sign-in/);
   await page.getByTestId('sign-in-email').fill('dieuphoi@vnpt.vn');
   await page.getByTestId('sign-in-password').fill('sai-mat-khau');
   await page.getByTestId('sign-in-submit').click();

@@ -92,13 +92,17 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
     // wildcard: files are looked up at request time, so a rebuild is served without a restart.
     await app.register(fastifyStatic, { root: config.webDist, wildcard: true, index: false, maxAge: '1h' });
   }
+  // The web app routes on the client: the root and every other page get index.html, never cached.
+  const sendIndex = (reply: import('fastify').FastifyReply) => {
+    if (!hasWeb) return reply.status(404).type('text/plain').send('The web app is not built. Run: npm run build');
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
+  };
+  app.get('/', { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') {
       return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'No such endpoint.' } });
     }
-    if (!hasWeb) return reply.status(404).type('text/plain').send('The web app is not built. Run: npm run build');
-    // The web app routes on the client: every other page gets index.html.
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return sendIndex(reply);
   });
 
   return app;

@@ -7,6 +7,34 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
+describe('the web app', () => {
+  it('serves index.html at the root and for every page, and the built assets', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-web-'));
+    fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Accord</title>');
+    fs.mkdirSync(path.join(dist, 'assets'));
+    const web = await startTestApp({ webDist: dist });
+    try {
+      for (const url of ['/', '/agreements', '/agreements/123?tab=history']) {
+        const res = await web.app.inject({ method: 'GET', url });
+        expect(res.statusCode, url).toBe(200);
+        expect(res.body, url).toContain('<title>Accord</title>');
+        expect(res.headers['cache-control'], url).toBe('no-cache');
+      }
+      // A file built after start is served too (looked up per request).
+      fs.writeFileSync(path.join(dist, 'assets', 'app-123.js'), 'console.log(1)');
+      const asset = await web.app.inject({ method: 'GET', url: '/assets/app-123.js' });
+      expect(asset.statusCode).toBe(200);
+      expect(asset.headers['content-type']).toContain('javascript');
+    } finally {
+      await web.close();
+      fs.rmSync(dist, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the API surface', () => {
   it('reports health with the database', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/api/health' });

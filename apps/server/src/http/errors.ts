@@ -44,6 +44,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return send(reply, 'MALFORMED_REQUEST', 'The request contains characters or values that cannot be stored.');
     }
     if (error.statusCode === 429) return send(reply, 'RATE_LIMITED', 'Too many requests.');
+    if (error.statusCode === 403) return send(reply, 'FORBIDDEN', 'This is not allowed.');
+    if (error.statusCode === 404) return send(reply, 'NOT_FOUND', 'Not found.');
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return send(reply, 'MALFORMED_REQUEST', error.message);
     }
