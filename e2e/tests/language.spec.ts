@@ -14,3 +14,17 @@ test('switching to English changes the interface, and the choice stays', async (
   // Dates stay dd/mm/yyyy.
   await expect(page.getByTestId('agreements-table')).toContainText('11/09/2025');
 });
+
+test('the layout can be switched right-to-left and back', async ({ page }) => {
+  await signIn(page, 'quansat@mst.gov.vn');
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('direction-switch').getByText('Phải → trái').click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('agreement-row').first()).toBeVisible();
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('direction-switch').getByText('Trái → phải').click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+});
