@@ -1,6 +1,7 @@
 import type { AuditEvent } from '@accord/domain';
 import { Button, Center, EmptyState, Timeline } from '@mantine/core';
 import { IconArrowsMove, IconHistory, IconPencil, IconPlus, IconProgressCheck, IconTrash } from '@tabler/icons-react';
+import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageLoader } from '../../../components/ui/page-loader';
@@ -16,20 +17,19 @@ const actionIcons = {
 } as const;
 
 interface HistoryListProps {
-  pages: { items: AuditEvent[] }[] | undefined;
-  error: unknown;
-  isPending: boolean;
-  hasNextPage: boolean;
-  isFetchingNextPage: boolean;
-  fetchNextPage: () => void;
-  refetch: () => void;
+  /** The infinite query of an agreement's or a task's history. */
+  history: UseInfiniteQueryResult<InfiniteData<{ items: AuditEvent[] }>>;
   /** Titles of records the page already knows (areas, tasks), to name ids in changes. */
   knownTitles?: ReadonlyMap<string, string>;
 }
 
 /** A timeline of audit events, newest first, with "load older". */
-export function HistoryList({ pages, error, isPending, hasNextPage, isFetchingNextPage, fetchNextPage, refetch, knownTitles }: HistoryListProps) {
+export function HistoryList({ history, knownTitles }: HistoryListProps) {
   const { t } = useTranslation();
+  const { error, isPending, hasNextPage, isFetchingNextPage } = history;
+  const pages = history.data?.pages;
+  const fetchNextPage = () => void history.fetchNextPage();
+  const refetch = () => void history.refetch();
   const events = useMemo(() => pages?.flatMap((p) => p.items) ?? [], [pages]);
   // Ids in move events (area, parent task) read better as the titles the other events carry.
   const titles = useMemo(() => {
