@@ -1,3 +1,4 @@
+import { fieldIssues } from '@accord/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation, buildUser, errorCode, signInAs, startTestApp, unique, type Client, type TestContext } from './support.js';
 
@@ -188,6 +189,8 @@ describe('bad input', () => {
     const res = await coordinator.post('/api/agreements', newAgreement({ parties: [{ organisationId: province.id }, { organisationId: other.id }] }));
     expect(res.statusCode).toBe(400);
     expect(errorCode(res)).toBe('VALIDATION_FAILED');
+    // The message is the domain's constant, which the web app translates.
+    expect((res.json() as { error: { details: { issues: unknown[] } } }).error.details.issues).toEqual([{ field: 'parties', message: fieldIssues.partiesSides }]);
   });
 
   it('answers 400, never 500, to a NUL byte, malformed JSON, a bad id or an over-long field', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldIssues } from './errors.js';
 import { sideSchema } from './organisation.js';
 import { isoDate, optionalText, textField, uuid } from './text.js';
 
@@ -69,7 +70,7 @@ const agreementFields = {
 
 function checkPeriod(value: { periodStart?: string | null; periodEnd?: string | null }, ctx: z.RefinementCtx) {
   if (value.periodStart && value.periodEnd && value.periodEnd < value.periodStart) {
-    ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'must not be before the start of the period' });
+    ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: fieldIssues.periodEndBeforeStart });
   }
 }
 
@@ -78,7 +79,7 @@ function checkParties(parties: PartyInput[] | undefined, ctx: z.RefinementCtx) {
   const seen = new Set<string>();
   parties.forEach((p, i) => {
     if (seen.has(p.organisationId)) {
-      ctx.addIssue({ code: 'custom', path: ['parties', i, 'organisationId'], message: 'is already a party' });
+      ctx.addIssue({ code: 'custom', path: ['parties', i, 'organisationId'], message: fieldIssues.alreadyParty });
     }
     seen.add(p.organisationId);
   });

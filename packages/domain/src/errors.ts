@@ -53,3 +53,25 @@ export class AppError extends Error {
 export function isAppError(value: unknown): value is AppError {
   return value instanceof AppError;
 }
+
+/**
+ * The fixed messages of field issues, by a key the web app translates (`fieldErrors.<key>`).
+ * Server and schemas use these constants, so a client's translation cannot drift from them.
+ */
+export const fieldIssues = {
+  dueBeforeStart: 'must not be before the start date',
+  periodEndBeforeStart: 'must not be before the start of the period',
+  alreadyParty: 'is already a party',
+  unknownOrganisation: 'is not a known organisation',
+  partiesSides: 'must include at least one government party and one enterprise party',
+  notVisibleAgreement: 'is not an agreement you can see',
+  agreementLoop: 'would make a loop of agreements',
+  signedOnRequired: 'must be set before the agreement is marked signed',
+  mustIncludeOwnOrganisation: 'must still include your organisation',
+  notAreaOfAgreement: 'is not an area of this agreement',
+  notTaskOfAgreement: 'is not a task of this agreement',
+  parentInOtherArea: 'is in another area',
+  tooDeep: 'goes deeper than sub-tasks may go',
+  nulByte: 'must not contain a NUL byte',
+} as const;
+export type FieldIssueKey = keyof typeof fieldIssues;

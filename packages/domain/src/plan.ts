@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldIssues } from './errors.js';
 import { isoDate, optionalText, textField, uuid } from './text.js';
 
 /** The standard taxonomy of cooperation areas (nội dung hợp tác). */
@@ -107,7 +108,7 @@ const taskFields = {
 
 function checkDates(v: { startDate?: string | null; dueDate?: string | null }, ctx: z.RefinementCtx) {
   if (v.startDate && v.dueDate && v.dueDate < v.startDate) {
-    ctx.addIssue({ code: 'custom', path: ['dueDate'], message: 'must not be before the start date' });
+    ctx.addIssue({ code: 'custom', path: ['dueDate'], message: fieldIssues.dueBeforeStart });
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldIssues } from './errors.js';
 
 /**
  * Folds Vietnamese text for search: no diacritics, no case, single spaces.
@@ -21,7 +22,7 @@ const NUL = '\u0000';
 export function textField(max: number, min = 1) {
   return z
     .string()
-    .refine((s) => !s.includes(NUL), { message: 'must not contain a NUL byte', params: { code: 'NUL_BYTE' } })
+    .refine((s) => !s.includes(NUL), { message: fieldIssues.nulByte, params: { code: 'NUL_BYTE' } })
     .transform((s) => s.normalize('NFC').trim())
     .pipe(z.string().min(min).max(max));
 }
@@ -30,7 +31,7 @@ export function textField(max: number, min = 1) {
 export function optionalText(max: number) {
   return z
     .string()
-    .refine((s) => !s.includes(NUL), { message: 'must not contain a NUL byte', params: { code: 'NUL_BYTE' } })
+    .refine((s) => !s.includes(NUL), { message: fieldIssues.nulByte, params: { code: 'NUL_BYTE' } })
     .transform((s) => s.normalize('NFC').trim())
     .pipe(z.string().max(max))
     .transform((s) => (s === '' ? null : s))

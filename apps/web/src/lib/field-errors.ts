@@ -1,3 +1,4 @@
+import { fieldIssues, type FieldIssueKey } from '@accord/domain';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import type vi from '../i18n/vi.json';
@@ -8,28 +9,14 @@ export type FieldErrors = Record<string, string>;
 
 type FieldErrorKey = `fieldErrors.${keyof (typeof vi)['fieldErrors']}`;
 
-/** The server's and the domain schemas' fixed English messages, by the key that translates them. */
-const knownMessages: Record<string, FieldErrorKey> = {
-  'must not be before the start date': 'fieldErrors.dueBeforeStart',
-  'must not be before the start of the period': 'fieldErrors.periodEndBeforeStart',
-  'is already a party': 'fieldErrors.alreadyParty',
-  'is not a known organisation': 'fieldErrors.unknownOrganisation',
-  'must include at least one government party and one enterprise party': 'fieldErrors.partiesSides',
-  'is not an agreement you can see': 'fieldErrors.notVisibleAgreement',
-  'would make a loop of agreements': 'fieldErrors.agreementLoop',
-  'must be set before the agreement is marked signed': 'fieldErrors.signedOnRequired',
-  'must still include your organisation': 'fieldErrors.mustIncludeOwnOrganisation',
-  'is not an area of this agreement': 'fieldErrors.notAreaOfAgreement',
-  'is not a task of this agreement': 'fieldErrors.notTaskOfAgreement',
-  'is in another area': 'fieldErrors.parentInOtherArea',
-  'must not contain a NUL byte': 'fieldErrors.invalid',
-};
+/** The server's and the domain schemas' fixed messages, by the key that translates them. */
+const knownMessages = new Map<string, FieldErrorKey>(
+  (Object.entries(fieldIssues) as [FieldIssueKey, string][]).map(([key, message]) => [message, `fieldErrors.${key}`]),
+);
 
 function translateMessage(message: string, t: TFunction): string {
-  const key = knownMessages[message];
-  if (key) return t(key);
-  if (/^sub-tasks go at most/i.test(message)) return t('fieldErrors.tooDeep');
-  return message;
+  const key = knownMessages.get(message);
+  return key ? t(key) : message;
 }
 
 /** The field errors of a VALIDATION_FAILED answer, translated where Accord knows the message. */

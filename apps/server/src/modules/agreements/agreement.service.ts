@@ -1,5 +1,6 @@
 import {
   AppError,
+  fieldIssues,
   canTransitionAgreement,
   foldForSearch,
   type AgreementCreateInput,
@@ -58,7 +59,7 @@ async function resolveParties(db: Queryable, inputs: PartyInput[]): Promise<repo
   const orgs = new Map((await findOrganisations(db, inputs.map((p) => p.organisationId))).map((o) => [o.id, o]));
   const rows = inputs.map((p, i) => {
     const org = orgs.get(p.organisationId);
-    if (!org) throw invalid(`parties.${i}.organisationId`, 'is not a known organisation');
+    if (!org) throw invalid(`parties.${i}.organisationId`, fieldIssues.unknownOrganisation);
     return {
       organisationId: org.id,
       side: org.side,
@@ -69,7 +70,7 @@ async function resolveParties(db: Queryable, inputs: PartyInput[]): Promise<repo
     };
   });
   if (!rows.some((r) => r.side === 'government') || !rows.some((r) => r.side === 'enterprise')) {
-    throw invalid('parties', 'must include at least one government party and one enterprise party');
+    throw invalid('parties', fieldIssues.partiesSides);
   }
   return rows;
 }
@@ -89,9 +90,9 @@ async function checkLinks(db: Queryable, viewer: Viewer, id: string | null, link
     if (!target) continue;
     const found = await repo.findAgreement(db, target);
     const visible = found && (viewer.readsEverything || viewerSide(viewer, found.parties) !== null);
-    if (!visible) throw invalid(field, 'is not an agreement you can see');
+    if (!visible) throw invalid(field, fieldIssues.notVisibleAgreement);
     if (id && (target === id || (await repo.chainReaches(db, column, target, id)))) {
-      throw invalid(field, 'would make a loop of agreements');
+      throw invalid(field, fieldIssues.agreementLoop);
     }
   }
 }
@@ -214,13 +215,13 @@ export async function updateAgreement(db: Db, user: SessionUser, id: string, ver
     const { agreement: before, side } = await loadAgreementFor(tx, viewer, id, 'agreement.update', true);
     if (before.version !== version) throw conflict(await present(tx, viewer, before, side));
     const write = mergeWrite(before, input, before.status);
-    if (write.periodStart && write.periodEnd && write.periodEnd < write.periodStart) throw invalid('periodEnd', 'must not be before the start of the period');
+    if (write.periodStart && write.periodEnd && write.periodEnd < write.periodStart) throw invalid('periodEnd', fieldIssues.periodEndBeforeStart);
     await checkLinks(tx, viewer, id, input);
     const parties = input.parties ? await resolveParties(tx, input.parties) : null;
     let newSide = side;
     if (parties) {
       newSide = viewerSide(viewer, parties);
-      if (!viewer.readsEverything && newSide === null) throw invalid('parties', 'must still include your organisation');
+      if (!viewer.readsEverything && newSide === null) throw invalid('parties', fieldIssues.mustIncludeOwnOrganisation);
     }
     const names = await partySearchNames(tx, parties ?? before.parties.map((p) => ({ ...p, nameAtSigning: p.organisationName })));
     if (!(await repo.updateAgreement(tx, id, version, write, parties, names))) throw await conflictNow(tx, viewer, id, side);
@@ -238,7 +239,7 @@ export async function changeStatus(db: Db, user: SessionUser, id: string, versio
     if (!canTransitionAgreement(before.status, status)) {
       throw new AppError('INVALID_STATUS_TRANSITION', `An agreement that is ${before.status} cannot become ${status}.`, { from: before.status, to: status });
     }
-    if (status === 'signed' && !before.signedOn) throw invalid('signedOn', 'must be set before the agreement is marked signed');
+    if (status === 'signed' && !before.signedOn) throw invalid('signedOn', fieldIssues.signedOnRequired);
     const write = mergeWrite(before, {}, status);
     if (!(await repo.updateAgreement(tx, id, version, write, null, null))) throw await conflictNow(tx, viewer, id, side);
     const after = (await repo.findAgreement(tx, id)) as repo.AgreementRecord;

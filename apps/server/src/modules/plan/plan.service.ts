@@ -1,5 +1,6 @@
 import {
   AppError,
+  fieldIssues,
   MAX_TASK_DEPTH,
   buildTaskTree,
   can,
@@ -105,20 +106,20 @@ async function checkUnits(db: Queryable, leadUnitId: string | null | undefined, 
   const ids = [...new Set([...(leadUnitId ? [leadUnitId] : []), ...(coordinatorIds ?? [])])];
   if (ids.length === 0) return;
   const found = new Set((await findOrganisations(db, ids)).map((o) => o.id));
-  if (leadUnitId && !found.has(leadUnitId)) throw invalid('leadUnitId', 'is not a known organisation');
+  if (leadUnitId && !found.has(leadUnitId)) throw invalid('leadUnitId', fieldIssues.unknownOrganisation);
   coordinatorIds?.forEach((id, i) => {
-    if (!found.has(id)) throw invalid(`coordinatingUnitIds.${i}`, 'is not a known organisation');
+    if (!found.has(id)) throw invalid(`coordinatingUnitIds.${i}`, fieldIssues.unknownOrganisation);
   });
 }
 
 /** Where a task goes: an area of this agreement and, for a sub-task, a parent in that area; its depth. */
 async function resolvePlace(tx: Queryable, agreementId: string, areaId: string, parentId: string | null) {
   const area = await repo.findArea(tx, agreementId, areaId);
-  if (!area) throw invalid('areaId', 'is not an area of this agreement');
+  if (!area) throw invalid('areaId', fieldIssues.notAreaOfAgreement);
   if (!parentId) return { area, depth: 0 };
   const parent = await repo.findTask(tx, agreementId, parentId);
-  if (!parent) throw invalid('parentId', 'is not a task of this agreement');
-  if (parent.areaId !== area.id) throw invalid('parentId', 'is in another area');
+  if (!parent) throw invalid('parentId', fieldIssues.notTaskOfAgreement);
+  if (parent.areaId !== area.id) throw invalid('parentId', fieldIssues.parentInOtherArea);
   return { area, depth: parent.depth + 1 };
 }
 
@@ -149,7 +150,7 @@ export async function createTask(db: Db, user: SessionUser, agreementId: string,
     const { side } = await loadAgreementFor(tx, viewer, agreementId, 'agreement.read', true);
     authorizeTask(viewer, side, { obligor: input.obligor, leadUnitId: input.leadUnitId ?? null }, 'task.create');
     const { area, depth } = await resolvePlace(tx, agreementId, input.areaId, input.parentId ?? null);
-    if (depth >= MAX_TASK_DEPTH) throw invalid('parentId', `sub-tasks go at most ${MAX_TASK_DEPTH} levels deep`);
+    if (depth >= MAX_TASK_DEPTH) throw invalid('parentId', fieldIssues.tooDeep);
     await checkUnits(tx, input.leadUnitId, input.coordinatingUnitIds);
     const id = await repo.insertTask(tx, { agreementId, areaId: area.id, parentId: input.parentId ?? null, depth }, {
       code: input.code ?? null,
@@ -198,7 +199,7 @@ export async function updateTask(db: Db, user: SessionUser, agreementId: string,
       expectedProduct: pick('expectedProduct'),
       status: pick('status'),
     };
-    if (write.startDate && write.dueDate && write.dueDate < write.startDate) throw invalid('dueDate', 'must not be before the start date');
+    if (write.startDate && write.dueDate && write.dueDate < write.startDate) throw invalid('dueDate', fieldIssues.dueBeforeStart);
     if (!(await repo.updateTask(tx, taskId, version, write, input.coordinatingUnitIds !== undefined))) throw withPermissionsConflict(viewer, side, before);
     const after = (await repo.findTask(tx, agreementId, taskId)) as TaskRow;
     await recordEvent(tx, { actorId: user.id, action: 'update', entityType: 'task', entityId: taskId, agreementId, entityTitle: after.title, before: taskSnapshot(before), after: taskSnapshot(after) });
