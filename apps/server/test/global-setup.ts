@@ -26,6 +26,7 @@ export async function setup(project: TestProject) {
       name: 'test-pg',
       port: Number(process.env.ACCORD_TEST_PG_PORT ?? 54331),
       log: () => undefined,
+      disposable: true,
     });
     adminUrl = embedded.url;
   }

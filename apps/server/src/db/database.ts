@@ -12,9 +12,10 @@ export interface DatabaseTarget {
 export async function resolveDatabase(config: Config, log: (line: string) => void): Promise<DatabaseTarget> {
   if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: async () => undefined };
   const started = Date.now();
-  const pg = await startEmbeddedPostgres({ baseDir: config.dataDir, name: 'pg', port: config.embeddedPgPort, log });
   // ACCORD_FRESH_DATABASE=true starts from an empty database (the e2e tests use it).
-  const url = await ensureDatabase(pg.url, 'accord', { recreate: process.env.ACCORD_FRESH_DATABASE === 'true' });
+  const fresh = process.env.ACCORD_FRESH_DATABASE === 'true';
+  const pg = await startEmbeddedPostgres({ baseDir: config.dataDir, name: 'pg', port: config.embeddedPgPort, log, disposable: fresh });
+  const url = await ensureDatabase(pg.url, 'accord', { recreate: fresh });
   log(`embedded PostgreSQL ready in ${Date.now() - started} ms (data: ${pg.dataDir})`);
   return { url, embedded: true, stop: pg.stop };
 }

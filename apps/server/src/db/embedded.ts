@@ -28,6 +28,8 @@ interface Options {
   name: string;
   port: number;
   log?: (line: string) => void;
+  /** A cluster for tests: when its password is lost it is wiped and made anew instead of refused. */
+  disposable?: boolean;
 }
 
 interface Credentials {
@@ -107,8 +109,23 @@ function chooseDataDir(baseDir: string, name: string, who: RunAs | undefined, lo
   return fallback;
 }
 
-function readCredentials(file: string): Credentials {
+/**
+ * The superuser password lives beside the data folder (`<data>.credentials.json`), so the two
+ * go together: a data folder kept in /var/lib/accord outlives the clone that made it.
+ */
+function readCredentials(dataDir: string, disposable: boolean, log: (l: string) => void): Credentials {
+  const file = `${dataDir}.credentials.json`;
   if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as Credentials;
+  if (fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    if (!disposable) {
+      throw new Error(
+        `The embedded database in ${dataDir} has lost its password file ${file}. Restore that file, ` +
+          `or move ${dataDir} away to start with an empty database.`,
+      );
+    }
+    log(`The test database in ${dataDir} has no password file; making it anew.`);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
   const creds = { password: crypto.randomBytes(24).toString('base64url') };
   fs.writeFileSync(file, JSON.stringify(creds), { mode: 0o600 });
   return creds;
@@ -147,6 +164,10 @@ async function waitForServer(url: string, child: ChildProcess | undefined, timeo
     } catch (error) {
       lastError = error;
       await client.end().catch(() => undefined);
+      // A wrong password will not come right by waiting.
+      if ((error as { code?: string }).code === '28P01') {
+        throw new Error('The embedded PostgreSQL refused its stored password (the password file does not belong to this data folder).');
+      }
       await new Promise((r) => setTimeout(r, 150));
     }
   }
@@ -159,8 +180,8 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
   const native = await nativeDir();
   const binDir = path.join(who ? stageBinaries(native, who, log) : native, 'bin');
   const dataDir = chooseDataDir(options.baseDir, options.name, who, log);
-  const creds = readCredentials(path.join(options.baseDir, `${options.name}.credentials.json`));
   const running = runningPostmaster(dataDir);
+  const creds = readCredentials(dataDir, options.disposable === true && !running, log);
   const port = running?.port ?? options.port;
   const url = `postgres://postgres:${encodeURIComponent(creds.password)}@127.0.0.1:${port}/postgres`;
 
