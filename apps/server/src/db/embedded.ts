@@ -113,9 +113,15 @@ function chooseDataDir(baseDir: string, name: string, who: RunAs | undefined, lo
  * The superuser password lives beside the data folder (`<data>.credentials.json`), so the two
  * go together: a data folder kept in /var/lib/accord outlives the clone that made it.
  */
-function readCredentials(dataDir: string, disposable: boolean, log: (l: string) => void): Credentials {
+function readCredentials(dataDir: string, legacyFile: string, disposable: boolean, log: (l: string) => void): Credentials {
   const file = `${dataDir}.credentials.json`;
   if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as Credentials;
+  // Before 0.1.0 the file was kept in the project's .accord folder even when the data was not.
+  if (legacyFile !== file && fs.existsSync(legacyFile) && fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    fs.copyFileSync(legacyFile, file);
+    fs.chmodSync(file, 0o600);
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as Credentials;
+  }
   if (fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
     if (!disposable) {
       throw new Error(
@@ -181,7 +187,8 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
   const binDir = path.join(who ? stageBinaries(native, who, log) : native, 'bin');
   const dataDir = chooseDataDir(options.baseDir, options.name, who, log);
   const running = runningPostmaster(dataDir);
-  const creds = readCredentials(dataDir, options.disposable === true && !running, log);
+  const legacy = path.join(options.baseDir, `${options.name}.credentials.json`);
+  const creds = readCredentials(dataDir, legacy, options.disposable === true && !running, log);
   const port = running?.port ?? options.port;
   const url = `postgres://postgres:${encodeURIComponent(creds.password)}@127.0.0.1:${port}/postgres`;
 
