@@ -32,3 +32,17 @@ test('a wrong password gets a clear message and no hint whether the account exis
   await expect(page.getByTestId('sign-in-error')).toHaveText(known ?? '');
   expect(known).toMatch(/mật khẩu/i);
 });
+
+test('an observer sees every agreement and sorts the whole list by a column', async ({ page }) => {
+  await signIn(page, 'quansat@mst.gov.vn');
+  // The five seed agreements and the 2014–2020 predecessor, whoever the parties are.
+  await expect(page.getByTestId('agreement-row').nth(5)).toBeVisible();
+  const counts = async () => (await page.getByTestId('agreement-task-count').allTextContents()).map((t) => Number(t.trim()));
+  await page.getByTestId('sort-taskCount').click();
+  await expect(page).toHaveURL(/sort=taskCount/);
+  await expect.poll(async () => { const c = await counts(); return c.every((n, i) => i === 0 || (c[i - 1] ?? 0) <= n); }).toBe(true);
+  await page.getByTestId('sort-taskCount').click();
+  await expect(page).toHaveURL(/order=desc/);
+  await expect.poll(async () => { const c = await counts(); return c.every((n, i) => i === 0 || (c[i - 1] ?? 0) >= n); }).toBe(true);
+  expect((await counts())[0]).toBe(30);
+});

@@ -71,6 +71,18 @@ describe('agreements', () => {
     expect(res.items.map((i) => i.id)).toEqual([a.id]);
   });
 
+  it('sorts the whole list on the server, titles without regard to diacritics', async () => {
+    const tag = unique('sortcheck');
+    const names = ['Đà Nẵng', 'An Giang', 'Bắc Ninh', 'Cà Mau'];
+    for (const name of names) await create({ title: `${tag} ${name}` });
+    const titles = async (qs: string) =>
+      ((await coordinator.get(`/api/agreements?q=${tag}&${qs}`)).json() as { items: { title: string }[] }).items.map((i) => i.title.replace(`${tag} `, ''));
+    expect(await titles('sort=title')).toEqual(['An Giang', 'Bắc Ninh', 'Cà Mau', 'Đà Nẵng']);
+    expect(await titles('sort=title&order=desc')).toEqual(['Đà Nẵng', 'Cà Mau', 'Bắc Ninh', 'An Giang']);
+    expect(await titles('sort=title&pageSize=2&page=2')).toEqual(['Cà Mau', 'Đà Nẵng']);
+    expect((await coordinator.get('/api/agreements?sort=nonsense')).statusCode).toBe(400);
+  });
+
   it('filters by status, province, partner and period', async () => {
     const a = await create({ periodStart: '2014-01-01', periodEnd: '2020-12-31' });
     const list = async (qs: string) => {

@@ -164,6 +164,9 @@ export const agreementDetailSchema = agreementSummarySchema.extend({
 });
 export type AgreementDetail = z.infer<typeof agreementDetailSchema>;
 
+export const agreementSortKeys = ['title', 'signedOn', 'period', 'status', 'taskCount'] as const;
+export type AgreementSortKey = (typeof agreementSortKeys)[number];
+
 export const agreementListQuery = z.object({
   q: optionalText(200),
   provinceId: uuid.optional(),
@@ -172,6 +175,9 @@ export const agreementListQuery = z.object({
   /** Agreements whose period overlaps [from, to]. */
   from: isoDate.optional(),
   to: isoDate.optional(),
+  /** Default: newest signing first. Titles sort without regard to diacritics or case. */
+  sort: z.enum(agreementSortKeys).optional(),
+  order: z.enum(['asc', 'desc']).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

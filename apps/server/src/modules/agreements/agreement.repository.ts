@@ -1,4 +1,4 @@
-import type { AgreementStatus, AgreementSummary, Party, Side } from '@accord/domain';
+import type { AgreementSortKey, AgreementStatus, AgreementSummary, Party, Side } from '@accord/domain';
 import { foldForSearch } from '@accord/domain';
 import type { Queryable } from '../../db/pool.js';
 
@@ -76,8 +76,25 @@ export interface ListFilter {
   status: AgreementStatus | undefined;
   from: string | undefined;
   to: string | undefined;
+  sort: AgreementSortKey | undefined;
+  order: 'asc' | 'desc' | undefined;
   limit: number;
   offset: number;
+}
+
+/** ORDER BY for each sort key; the folded search text starts with the folded title. */
+const sortColumns: Record<AgreementSortKey, string> = {
+  title: 'a.search_text',
+  signedOn: 'a.signed_on',
+  period: 'a.period_start',
+  status: "array_position(ARRAY['draft','signed','in_force','completed','expired','terminated'], a.status)",
+  taskCount: '"taskCount"',
+};
+
+function orderBy(sort: AgreementSortKey | undefined, order: 'asc' | 'desc' | undefined): string {
+  const key = sort ?? 'signedOn';
+  const direction = (order ?? (sort ? 'asc' : 'desc')) === 'asc' ? 'ASC' : 'DESC';
+  return `${sortColumns[key]} ${direction} NULLS LAST, a.created_at DESC, a.id`;
 }
 
 function escapeLike(s: string): string {
@@ -113,7 +130,7 @@ export async function listAgreements(db: Queryable, f: ListFilter): Promise<{ it
        ${partiesJson} AS parties,
        (SELECT count(*)::int FROM tasks t WHERE t.agreement_id = a.id AND t.deleted_at IS NULL) AS "taskCount"
      FROM agreements a WHERE ${whereSql}
-     ORDER BY a.signed_on DESC NULLS LAST, a.created_at DESC, a.id
+     ORDER BY ${orderBy(f.sort, f.order)}
      LIMIT ${param(f.limit)} OFFSET ${param(f.offset)}`,
     params,
   );

@@ -111,6 +111,8 @@ export async function listAgreements(db: Db, user: SessionUser, q: AgreementList
     status: q.status,
     from: q.from,
     to: q.to,
+    sort: q.sort,
+    order: q.order,
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });

@@ -1,4 +1,4 @@
-import type { AgreementList, AgreementStatus } from '@accord/domain';
+import type { AgreementList, AgreementSortKey, AgreementStatus } from '@accord/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 
@@ -10,6 +10,8 @@ export interface AgreementFilters {
   status?: AgreementStatus;
   from?: string;
   to?: string;
+  sort?: AgreementSortKey;
+  order?: 'asc' | 'desc';
   page: number;
   pageSize: number;
 }

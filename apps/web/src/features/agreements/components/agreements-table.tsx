@@ -1,34 +1,19 @@
-import type { AgreementSummary, Party } from '@accord/domain';
+import type { AgreementSortKey, AgreementSummary, Party } from '@accord/domain';
 import { Anchor, Center, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconBuildingBank, IconBuildingSkyscraper, IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react';
 import { useMediaQuery } from '@mantine/hooks';
-import { useMemo, useState, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { AgreementStatusBadge } from '../../../components/ui/status-badge';
 import { formatDate, formatPeriod } from '../../../lib/dates';
 
-type SortKey = 'title' | 'signedOn' | 'period' | 'status' | 'taskCount';
-interface Sort {
+type SortKey = AgreementSortKey;
+
+/** The sort the list is in (on the server, over every page), as the URL keeps it. */
+export interface Sort {
   key: SortKey;
   reversed: boolean;
-}
-
-const statusOrder = ['draft', 'signed', 'in_force', 'completed', 'expired', 'terminated'];
-
-function compare(a: AgreementSummary, b: AgreementSummary, key: SortKey): number {
-  switch (key) {
-    case 'title':
-      return a.title.localeCompare(b.title, 'vi');
-    case 'signedOn':
-      return (a.signedOn ?? '').localeCompare(b.signedOn ?? '');
-    case 'period':
-      return (a.periodStart ?? '').localeCompare(b.periodStart ?? '');
-    case 'status':
-      return statusOrder.indexOf(a.status) - statusOrder.indexOf(b.status);
-    case 'taskCount':
-      return a.taskCount - b.taskCount;
-  }
 }
 
 function SortableTh({ label, sortKey, sort, onSort, w }: { label: string; sortKey: SortKey; sort: Sort | null; onSort: (key: SortKey) => void; w?: number }) {
@@ -65,21 +50,15 @@ function PartyLines({ parties, side, icon }: { parties: Party[]; side: Party['si
   );
 }
 
-/** One page of agreements; the column headers sort the page in place. */
-export function AgreementsTable({ items }: { items: AgreementSummary[] }) {
+/** One page of agreements; the column headers sort the whole list (the server sorts, across pages). */
+export function AgreementsTable({ items, sort, onSortChange }: { items: AgreementSummary[]; sort: Sort | null; onSortChange: (sort: Sort | null) => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [sort, setSort] = useState<Sort | null>(null);
   const narrow = useMediaQuery('(max-width: 62em)') ?? false;
 
-  const rows = useMemo(() => {
-    if (!sort) return items;
-    const sorted = [...items].sort((a, b) => compare(a, b, sort.key));
-    return sort.reversed ? sorted.reverse() : sorted;
-  }, [items, sort]);
-
+  const rows = items;
   const onSort = (key: SortKey) =>
-    setSort((current) => (current?.key === key ? (current.reversed ? null : { key, reversed: true }) : { key, reversed: false }));
+    onSortChange(sort?.key === key ? (sort.reversed ? null : { key, reversed: true }) : { key, reversed: false });
 
   const table = (
     <Table stickyHeader={!narrow} stickyHeaderOffset={60} highlightOnHover striped="even" data-testid="agreements-table">

@@ -1,4 +1,4 @@
-import { agreementStatusSchema } from '@accord/domain';
+import { agreementSortKeys, agreementStatusSchema, type AgreementSortKey } from '@accord/domain';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { AgreementFilters } from '../api/get-agreements';
@@ -11,7 +11,7 @@ function positiveInt(value: string | null, fallback: number): number {
   return Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
-type FilterKey = Exclude<keyof AgreementFilters, 'page' | 'pageSize'>;
+type FilterKey = Exclude<keyof AgreementFilters, 'page' | 'pageSize' | 'sort' | 'order'> | 'sort' | 'order';
 export type FilterPatch = Partial<Record<FilterKey, string | null>> & { page?: number; pageSize?: number };
 
 /** The list filters live in the URL (?q=&provinceId=&status=&page=…), so a link shows the same list. */
@@ -28,6 +28,8 @@ export function useAgreementFilters() {
       status: status.success ? status.data : undefined,
       from: text('from'),
       to: text('to'),
+      sort: agreementSortKeys.find((k) => k === params.get('sort')) as AgreementSortKey | undefined,
+      order: params.get('order') === 'desc' ? 'desc' : params.get('sort') ? 'asc' : undefined,
       page: positiveInt(params.get('page'), 1),
       pageSize: Math.min(positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE), 100),
     };
