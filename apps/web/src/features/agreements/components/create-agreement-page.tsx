@@ -4,24 +4,21 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { notifySuccess } from '../../../components/ui/notify';
 import { useCurrentUser } from '../../../lib/current-user';
-import { fieldErrorsFromApi, isValidationError, type FieldErrors } from '../../../lib/field-errors';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { useOrganisations } from '../../../lib/organisations/get-organisations';
 import { indexById, rootOf } from '../../../lib/organisations/organisation-names';
-import { useErrorMessage } from '../../../lib/use-error-message';
 import { useCreateAgreement } from '../api/create-agreement';
 import { emptyDraft, toCreateBody, validateDraft, type AgreementDraft } from './agreement-draft';
 import { AgreementForm } from './agreement-form';
 
 export function CreateAgreementPage() {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
   const navigate = useNavigate();
   const user = useCurrentUser();
   const organisations = useOrganisations({ includeHistorical: true });
   const byId = useMemo(() => indexById(organisations.data ?? []), [organisations.data]);
   const create = useCreateAgreement();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { errors, setErrors, formError, setFormError, showApiError } = useFormErrors();
   const [draft, setDraft] = useState<AgreementDraft>(() => emptyDraft(t));
   const prefilled = useRef(false);
 
@@ -49,8 +46,7 @@ export function CreateAgreementPage() {
         void navigate(`/agreements/${created.id}`);
       },
       onError: (error) => {
-        setErrors(fieldErrorsFromApi(error, t));
-        setFormError(isValidationError(error) ? t('agreementForm.fixErrors') : errorMessage(error));
+        showApiError(error);
       },
     });
   };

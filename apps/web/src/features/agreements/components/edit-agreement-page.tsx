@@ -8,10 +8,9 @@ import { notifyConflict, notifySuccess } from '../../../components/ui/notify';
 import { PageLoader } from '../../../components/ui/page-loader';
 import { QueryError } from '../../../components/ui/query-error';
 import { isVersionConflict } from '../../../lib/api-error';
-import { fieldErrorsFromApi, isValidationError, type FieldErrors } from '../../../lib/field-errors';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { useOrganisations } from '../../../lib/organisations/get-organisations';
 import { indexById } from '../../../lib/organisations/organisation-names';
-import { useErrorMessage } from '../../../lib/use-error-message';
 import { agreementQueryKey, getAgreement, useAgreement } from '../api/get-agreement';
 import { useUpdateAgreement } from '../api/update-agreement';
 import { draftFromAgreement, toUpdateBody, validateDraft, type AgreementDraft } from './agreement-draft';
@@ -31,7 +30,6 @@ function startEditing(a: AgreementDetail): Editing {
 export function EditAgreementPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const agreement = useAgreement(id);
@@ -39,8 +37,7 @@ export function EditAgreementPage() {
   const organisations = useOrganisations({ includeHistorical: true });
   const byId = useMemo(() => indexById(organisations.data ?? []), [organisations.data]);
   const [editing, setEditing] = useState<Editing | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { errors, setErrors, formError, setFormError, showApiError } = useFormErrors();
 
   useEffect(() => {
     if (agreement.data && !editing) setEditing(startEditing(agreement.data));
@@ -81,8 +78,7 @@ export function EditAgreementPage() {
             void reloadNewer(error.current);
             return;
           }
-          setErrors(fieldErrorsFromApi(error, t));
-          setFormError(isValidationError(error) ? t('agreementForm.fixErrors') : errorMessage(error));
+          showApiError(error);
         },
       },
     );

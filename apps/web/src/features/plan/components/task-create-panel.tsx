@@ -4,8 +4,7 @@ import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifySuccess } from '../../../components/ui/notify';
-import { fieldErrorsFromApi, isValidationError, type FieldErrors } from '../../../lib/field-errors';
-import { useErrorMessage } from '../../../lib/use-error-message';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { useCreateTask } from '../api/create-task';
 import { emptyTaskDraft, toCreateBody, validateTask, type TaskDraft } from './task-draft';
 import { TaskForm } from './task-form';
@@ -23,12 +22,10 @@ interface TaskCreatePanelProps {
 /** A new task in an area, or a sub-task cascaded under a task (it owes what its parent owes). */
 export function TaskCreatePanel({ agreementId, areaId, parent, obligorOptions, unitScope, onCreated, onClose }: TaskCreatePanelProps) {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
   const create = useCreateTask(agreementId);
   const initialObligor = parent && obligorOptions.includes(parent.obligor) ? parent.obligor : (obligorOptions[0] ?? 'joint');
   const [draft, setDraft] = useState<TaskDraft>(() => emptyTaskDraft(initialObligor));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { errors, setErrors, formError, setFormError, showApiError } = useFormErrors();
 
   const save = () => {
     const found = validateTask(draft, t, areaId);
@@ -41,8 +38,7 @@ export function TaskCreatePanel({ agreementId, areaId, parent, obligorOptions, u
         onCreated();
       },
       onError: (error) => {
-        setErrors(fieldErrorsFromApi(error, t));
-        setFormError(isValidationError(error) ? t('agreementForm.fixErrors') : errorMessage(error));
+        showApiError(error);
       },
     });
   };

@@ -9,8 +9,7 @@ import { PageLoader } from '../../../components/ui/page-loader';
 import { QueryError } from '../../../components/ui/query-error';
 import { TaskStatusBadge } from '../../../components/ui/status-badge';
 import { isVersionConflict } from '../../../lib/api-error';
-import { fieldErrorsFromApi, isValidationError, type FieldErrors } from '../../../lib/field-errors';
-import { useErrorMessage } from '../../../lib/use-error-message';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { getTask, taskQueryKey, useTask } from '../api/get-task';
 import { useUpdateTask } from '../api/update-task';
 import { draftFromTask, toUpdateBody, validateTask, type TaskDraft } from './task-draft';
@@ -37,13 +36,11 @@ interface TaskEditPanelProps {
 /** One task: its "5 rõ" form (read-only without the right to edit) and its history. */
 export function TaskEditPanel({ agreementId, taskId, obligorOptions, unitScope, renderHistory, onSaved, onClose }: TaskEditPanelProps) {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
   const task = useTask(agreementId, taskId);
   const update = useUpdateTask(agreementId);
   const [editing, setEditing] = useState<Editing | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { errors, setErrors, formError, setFormError, showApiError } = useFormErrors();
   const [tab, setTab] = useState<string | null>('details');
 
   useEffect(() => {
@@ -85,8 +82,7 @@ export function TaskEditPanel({ agreementId, taskId, obligorOptions, unitScope, 
             void reloadNewer(error.current);
             return;
           }
-          setErrors(fieldErrorsFromApi(error, t));
-          setFormError(isValidationError(error) ? t('agreementForm.fixErrors') : errorMessage(error));
+          showApiError(error);
         },
       },
     );
