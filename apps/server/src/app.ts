@@ -16,15 +16,19 @@ import { agreementRoutes } from './modules/agreements/agreement.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { organisationRoutes } from './modules/organisations/organisation.routes.js';
 import { planRoutes } from './modules/plan/plan.routes.js';
+import { searchRoutes } from './modules/search/search.routes.js';
+import { taskListRoutes } from './modules/tasks/task-list.routes.js';
 
 export interface AppOptions {
   db: Db;
+  /** Where read-only lists, search, plan trees and histories go (a replica); default `db`. */
+  readDb?: Db;
   config: Config;
   logger?: boolean;
 }
 
 /** Builds the Fastify application: security headers, sessions, CSRF, the API, docs and the web app. */
-export async function buildApp({ db, config, logger = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, readDb = db, config, logger = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     bodyLimit: 1024 * 1024,
@@ -84,8 +88,10 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
 
   await app.register(authRoutes(db, config));
   await app.register(organisationRoutes(db));
-  await app.register(agreementRoutes(db));
-  await app.register(planRoutes(db));
+  await app.register(agreementRoutes(db, readDb));
+  await app.register(planRoutes(db, readDb));
+  await app.register(taskListRoutes(readDb));
+  await app.register(searchRoutes(readDb));
 
   const hasWeb = fs.existsSync(path.join(config.webDist, 'index.html'));
   if (hasWeb) {

@@ -8,7 +8,10 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
-  /** Read-only queries may go to a replica. Unset: the primary. */
+  /** Read-only lists, search, plan trees and histories may go to a replica. Unset: the primary. */
+  databaseReadUrl: string | undefined;
+  /** Connections each pool (primary, replica) may open. */
+  databasePoolSize: number;
   dataDir: string;
   embeddedPgPort: number;
   sessionTtlHours: number;
@@ -29,6 +32,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: intFrom(env.PORT, 3000),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReadUrl: env.DATABASE_READ_URL || undefined,
+    databasePoolSize: Math.max(1, intFrom(env.DATABASE_POOL_SIZE, 10)),
     dataDir: path.resolve(env.ACCORD_DATA_DIR ?? path.join(projectDir, '.accord')),
     embeddedPgPort: intFrom(env.ACCORD_PG_PORT, 54329),
     sessionTtlHours: intFrom(env.SESSION_TTL_HOURS, 12),

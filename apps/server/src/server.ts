@@ -12,8 +12,11 @@ async function main() {
   const config = loadConfig();
   const log = (line: string) => console.log(`[accord] ${line}`);
   const target = await resolveDatabase(config, log);
-  const db = createPool(target.url);
+  const db = createPool(target.url, config.databasePoolSize);
   await migrate(db, log);
+  // A read replica, when configured, serves read-only lists, search, plan trees and histories.
+  const readDb = config.databaseReadUrl ? createPool(config.databaseReadUrl, config.databasePoolSize, 'accord-read') : db;
+  if (config.databaseReadUrl) log('read-only queries go to DATABASE_READ_URL');
   if (process.env.ACCORD_DEMO === 'true') {
     const seeded = await seedDemo(db, log);
     if (seeded) log('demo data loaded');
@@ -22,7 +25,7 @@ async function main() {
   const purge = () => purgeExpired(db, config).catch((error: unknown) => log(`purge failed: ${String(error)}`));
   await purge();
   setInterval(purge, 30 * 60 * 1000).unref();
-  const app = await buildApp({ db, config, logger: process.env.LOG_REQUESTS === 'true' });
+  const app = await buildApp({ db, readDb, config, logger: process.env.LOG_REQUESTS === 'true' });
   await app.listen({ port: config.port, host: config.host });
   log(`Accord is ready at http://localhost:${config.port} (started in ${Date.now() - started} ms)`);
 
@@ -33,6 +36,7 @@ async function main() {
     log(`${signal}: stopping`);
     await app.close().catch(() => undefined);
     await db.end().catch(() => undefined);
+    if (readDb !== db) await readDb.end().catch(() => undefined);
     await target.stop();
     process.exit(0);
   };

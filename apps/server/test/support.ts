@@ -111,7 +111,7 @@ export async function buildArea(db: Db, agreementId: string, a: { title?: string
 
 export async function buildTask(
   db: Db,
-  t: { agreementId: string; areaId: string; obligor: Obligor; leadUnitId?: string | null; parentId?: string | null; depth?: number; title?: string; status?: TaskStatus },
+  t: { agreementId: string; areaId: string; obligor: Obligor; leadUnitId?: string | null; parentId?: string | null; depth?: number; title?: string; status?: TaskStatus; dueDate?: string | null },
 ) {
   const id = await insertTask(
     db,
@@ -124,8 +124,8 @@ export async function buildTask(
       leadUnitId: t.leadUnitId ?? null,
       coordinatingUnitIds: [],
       responsiblePerson: null,
-      startDate: '2025-10-01',
-      dueDate: '2026-06-30',
+      startDate: t.dueDate && t.dueDate < '2025-10-01' ? null : '2025-10-01',
+      dueDate: t.dueDate === undefined ? '2026-06-30' : t.dueDate,
       expectedProduct: null,
       status: t.status ?? 'not_started',
     },

@@ -73,5 +73,6 @@ export const fieldIssues = {
   parentInOtherArea: 'is in another area',
   tooDeep: 'goes deeper than sub-tasks may go',
   nulByte: 'must not contain a NUL byte',
+  searchNeedsWord: 'needs at least one letter or digit',
 } as const;
 export type FieldIssueKey = keyof typeof fieldIssues;

@@ -6,3 +6,4 @@ export * from './organisation.js';
 export * from './plan.js';
 export * from './text.js';
 export * from './user.js';
+export * from './task-list.js';

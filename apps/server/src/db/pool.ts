@@ -8,8 +8,8 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 export type Db = pg.Pool;
 export type Queryable = pg.Pool | pg.PoolClient;
 
-export function createPool(url: string, max = 10): Db {
-  const pool = new pg.Pool({ connectionString: url, max, application_name: 'accord' });
+export function createPool(url: string, max = 10, applicationName = 'accord'): Db {
+  const pool = new pg.Pool({ connectionString: url, max, application_name: applicationName });
   pool.on('error', () => {
     // An idle client's connection was lost; the pool replaces it on the next query.
   });

@@ -1,6 +1,7 @@
 import type { AgreementSortKey, AgreementStatus, AgreementSummary, Party, Side } from '@accord/domain';
 import { foldForSearch } from '@accord/domain';
 import type { Queryable } from '../../db/pool.js';
+import { escapeLike } from '../../db/sql.js';
 
 export interface AgreementRecord {
   id: string;
@@ -95,10 +96,6 @@ function orderBy(sort: AgreementSortKey | undefined, order: 'asc' | 'desc' | und
   const key = sort ?? 'signedOn';
   const direction = (order ?? (sort ? 'asc' : 'desc')) === 'asc' ? 'ASC' : 'DESC';
   return `${sortColumns[key]} ${direction} NULLS LAST, a.created_at DESC, a.id`;
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export async function listAgreements(db: Queryable, f: ListFilter): Promise<{ items: AgreementSummary[]; total: number }> {

@@ -21,7 +21,8 @@ export const historyQuery = z.object({
   before: z.coerce.number().int().min(1).optional(),
 });
 
-export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
+/** `readDb` (a replica, or the primary) serves the list and the history; everything else the primary. */
+export function agreementRoutes(db: Db, readDb: Db = db): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/agreements',
@@ -33,7 +34,7 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
           response: { 200: agreementListSchema },
         },
       },
-      async (request) => service.listAgreements(db, requireUser(request), request.query),
+      async (request) => service.listAgreements(readDb, requireUser(request), request.query),
     );
 
     app.post(
@@ -106,7 +107,7 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({
-        items: await service.agreementHistory(db, requireUser(request), request.params.id, request.query.limit, request.query.before),
+        items: await service.agreementHistory(readDb, requireUser(request), request.params.id, request.query.limit, request.query.before),
       }),
     );
   };

@@ -49,9 +49,10 @@ export async function softDeleteArea(tx: Queryable, id: string, version: number)
   return true;
 }
 
-type TaskRow = Omit<Task, 'canEdit' | 'canManage'> & { depth: number };
+export type TaskRow = Omit<Task, 'canEdit' | 'canManage'> & { depth: number };
 
-const taskSelect = `SELECT t.id, t.agreement_id AS "agreementId", t.area_id AS "areaId", t.parent_id AS "parentId",
+/** A task's columns in the API's shape; needs `tasks t` and `organisations lo` (its lead unit, left-joined). */
+export const taskColumns = `t.id, t.agreement_id AS "agreementId", t.area_id AS "areaId", t.parent_id AS "parentId",
   t.position, t.depth, t.code, t.title, t.description, t.obligor,
   CASE WHEN lo.id IS NULL THEN NULL ELSE json_build_object('id', lo.id, 'name', lo.name_vi, 'nameEn', lo.name_en) END AS "leadUnit",
   COALESCE((SELECT json_agg(json_build_object('id', co.id, 'name', co.name_vi, 'nameEn', co.name_en) ORDER BY tc.position)
@@ -59,8 +60,9 @@ const taskSelect = `SELECT t.id, t.agreement_id AS "agreementId", t.area_id AS "
     AS "coordinatingUnits",
   t.responsible_person AS "responsiblePerson", t.start_date AS "startDate", t.due_date AS "dueDate",
   t.expected_product AS "expectedProduct", t.status, t.version,
-  to_char(t.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"
-  FROM tasks t LEFT JOIN organisations lo ON lo.id = t.lead_org_id`;
+  to_char(t.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"`;
+
+const taskSelect = `SELECT ${taskColumns} FROM tasks t LEFT JOIN organisations lo ON lo.id = t.lead_org_id`;
 
 export async function listTasks(db: Queryable, agreementId: string): Promise<TaskRow[]> {
   const { rows } = await db.query<TaskRow>(

@@ -22,12 +22,13 @@ const agreementParams = z.object({ id: uuid });
 const areaParams = z.object({ id: uuid, areaId: uuid });
 const taskParams = z.object({ id: uuid, taskId: uuid });
 
-export function planRoutes(db: Db): FastifyPluginAsyncZod {
+/** `readDb` (a replica, or the primary) serves the plan tree and task histories; edits and the task read before an edit use the primary. */
+export function planRoutes(db: Db, readDb: Db = db): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/agreements/:id/plan',
       { schema: { tags: ['plan'], summary: 'The joint plan: areas with their task trees', params: agreementParams, response: { 200: planSchema } } },
-      async (request) => service.getPlan(db, requireUser(request), request.params.id),
+      async (request) => service.getPlan(readDb, requireUser(request), request.params.id),
     );
 
     app.post(
@@ -110,7 +111,7 @@ export function planRoutes(db: Db): FastifyPluginAsyncZod {
       '/api/agreements/:id/tasks/:taskId/history',
       { schema: { tags: ['plan'], summary: 'Every change to one task, newest first', params: taskParams, querystring: historyQuery, response: { 200: z.object({ items: z.array(auditEventSchema) }) } } },
       async (request) => ({
-        items: await service.taskHistory(db, requireUser(request), request.params.id, request.params.taskId, request.query.limit, request.query.before),
+        items: await service.taskHistory(readDb, requireUser(request), request.params.id, request.params.taskId, request.query.limit, request.query.before),
       }),
     );
   };

@@ -35,7 +35,8 @@ const taskNotFound = () => new AppError('TASK_NOT_FOUND', 'The task was not foun
 const taskConflict = (current: unknown) =>
   new AppError('VERSION_CONFLICT', 'Someone else changed this task since you opened it. Their version is shown; apply your change again.', { current });
 
-function withPermissions(viewer: Viewer, side: Side | null, t: TaskRow): Task {
+/** A task as the API shows it to this viewer: with what they may do to it. */
+export function withPermissions<T extends TaskRow>(viewer: Viewer, side: Side | null, t: T): Omit<T, 'depth'> & Pick<Task, 'canEdit' | 'canManage'> {
   const { depth: _d, ...task } = t;
   const ctx = { relation: relationToTask(side, t.obligor), isLeadUnit: t.leadUnit !== null && viewer.down.has(t.leadUnit.id) };
   return { ...task, canEdit: can(viewer.user, 'task.update', ctx), canManage: can(viewer.user, 'task.move', ctx) };

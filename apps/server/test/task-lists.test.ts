@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { inject } from 'vitest';
+import { buildApp } from '../src/app.js';
+import { createPool, type Db } from '../src/db/pool.js';
+import {
+  buildAgreement,
+  buildArea,
+  buildOrganisation,
+  buildTask,
+  buildUser,
+  errorCode,
+  signInAs,
+  startTestApp,
+  unique,
+  type Client,
+  type TestContext,
+} from './support.js';
+
+let ctx: TestContext;
+let coordinator: Client;
+let officer: Client;
+let outsider: Client;
+let agreementId: string;
+let otherAgreementId: string;
+let hiddenAgreementId: string;
+let deptId: string;
+let subUnitId: string;
+let branchId: string;
+const marker = unique('kiemthu');
+
+type Item = { id: string; title: string; status: string; dueDate: string | null; overdue: boolean; agreementTitle: string; areaTitle: string; leadUnit: { id: string } | null; canEdit: boolean };
+type ListBody = { items: Item[]; total: number; page: number; pageSize: number };
+
+beforeAll(async () => {
+  ctx = await startTestApp();
+  const province = await buildOrganisation(ctx.db, { kind: 'province', nameVi: 'Tỉnh Cà Mau' });
+  deptId = (await buildOrganisation(ctx.db, { kind: 'department', parentId: province.id, nameVi: 'Sở Khoa học và Công nghệ' })).id;
+  subUnitId = (await buildOrganisation(ctx.db, { kind: 'department', parentId: deptId, nameVi: 'Trung tâm Chuyển đổi số' })).id;
+  const group = await buildOrganisation(ctx.db, { kind: 'enterprise_group', nameVi: 'Tập đoàn Thử nghiệm' });
+  branchId = (await buildOrganisation(ctx.db, { kind: 'branch', parentId: group.id, nameVi: 'Chi nhánh Cà Mau' })).id;
+  const parties = [{ organisationId: province.id, side: 'government' as const }, { organisationId: group.id, side: 'enterprise' as const }];
+  agreementId = (await buildAgreement(ctx.db, { parties, title: `Thỏa thuận chuyển đổi số Cà Mau ${marker}` })).id;
+  otherAgreementId = (await buildAgreement(ctx.db, { parties, title: `Thỏa thuận đô thị thông minh ${marker}` })).id;
+  const strangerProvince = await buildOrganisation(ctx.db, { kind: 'province' });
+  hiddenAgreementId = (await buildAgreement(ctx.db, {
+    parties: [{ organisationId: strangerProvince.id, side: 'government' }, { organisationId: group.id, side: 'enterprise' }],
+    title: `Thỏa thuận khác ${marker}`,
+  })).id;
+
+  const area = await buildArea(ctx.db, agreementId, { title: 'Chính quyền số' });
+  // 25 tasks led by the department or its centre, due one a month from 2025-01; 5 by the branch.
+  for (let i = 0; i < 25; i++) {
+    const month = String((i % 12) + 1).padStart(2, '0');
+    await buildTask(ctx.db, {
+      agreementId, areaId: area.id, obligor: 'government', leadUnitId: i % 5 === 0 ? subUnitId : deptId,
+      title: `Nhiệm vụ ${String(i).padStart(2, '0')} ${marker}`, status: i % 3 === 0 ? 'completed' : 'in_progress',
+      dueDate: `${2025 + Math.floor(i / 12)}-${month}-15`,
+    });
+  }
+  for (let i = 0; i < 5; i++) {
+    await buildTask(ctx.db, { agreementId, areaId: area.id, obligor: 'enterprise', leadUnitId: branchId, title: `Việc doanh nghiệp ${i} ${marker}` });
+  }
+  await buildTask(ctx.db, { agreementId, areaId: area.id, obligor: 'government', leadUnitId: deptId, title: `Không hạn ${marker}`, dueDate: null });
+  const otherArea = await buildArea(ctx.db, otherAgreementId, { title: 'Hạ tầng số' });
+  await buildTask(ctx.db, { agreementId: otherAgreementId, areaId: otherArea.id, obligor: 'government', leadUnitId: deptId, title: `Triển khai Chuyển đổi số xã ${marker}` });
+  const hiddenArea = await buildArea(ctx.db, hiddenAgreementId, { title: 'Khác' });
+  // Led by "our" department, but in an agreement our province is not a party to: never shown.
+  await buildTask(ctx.db, { agreementId: hiddenAgreementId, areaId: hiddenArea.id, obligor: 'government', leadUnitId: deptId, title: `Bí mật chuyển đổi số ${marker}` });
+
+  coordinator = await signInAs(ctx.app, (await buildUser(ctx.db, { role: 'coordinator', organisationId: province.id })).email);
+  officer = await signInAs(ctx.app, (await buildUser(ctx.db, { role: 'unit_officer', organisationId: deptId })).email);
+  outsider = await signInAs(ctx.app, (await buildUser(ctx.db, { role: 'coordinator', organisationId: strangerProvince.id })).email);
+});
+afterAll(() => ctx.close());
+
+const list = async (who: Client, url: string) => {
+  const res = await who.get(url);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as ListBody;
+};
+
+describe("an agreement's task list", () => {
+  it('filters by status and lead unit (with the units below it), sorts by due date and pages', async () => {
+    const url = `/api/agreements/${agreementId}/tasks?status=in_progress&leadUnitId=${deptId}&sort=dueDate&pageSize=5`;
+    const first = await list(coordinator, url);
+    // in_progress: i % 3 !== 0 among 25 → 16, plus the undated one is not_started → excluded.
+    expect(first.total).toBe(16);
+    expect(first.items).toHaveLength(5);
+    expect(first.items.every((t) => t.status === 'in_progress')).toBe(true);
+    expect(first.items.some((t) => t.leadUnit?.id === subUnitId)).toBe(true);
+    const all: Item[] = [];
+    for (let page = 1; page <= 4; page++) all.push(...(await list(coordinator, `${url}&page=${page}`)).items);
+    expect(all).toHaveLength(16);
+    expect(new Set(all.map((t) => t.id)).size).toBe(16);
+    const dues = all.map((t) => t.dueDate as string);
+    expect(dues).toEqual([...dues].sort());
+    expect(all[0]?.areaTitle).toBe('Chính quyền số');
+    expect(all[0]?.agreementTitle).toContain(marker);
+  });
+
+  it('sorts descending and puts undated tasks last', async () => {
+    const body = await list(coordinator, `/api/agreements/${agreementId}/tasks?leadUnitId=${deptId}&order=desc&pageSize=100`);
+    expect(body.total).toBe(26);
+    expect(body.items.at(-1)?.dueDate).toBeNull();
+    expect(body.items[0]?.dueDate).toBe('2027-01-15');
+  });
+
+  it('marks and filters overdue work: past due and neither completed nor cancelled', async () => {
+    const body = await list(coordinator, `/api/agreements/${agreementId}/tasks?overdue=true&pageSize=100`);
+    expect(body.total).toBeGreaterThan(0);
+    expect(body.items.every((t) => t.overdue && t.status !== 'completed')).toBe(true);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(body.items.every((t) => (t.dueDate as string) < today)).toBe(true);
+  });
+
+  it('finds words without diacritics and tells each viewer what they may edit', async () => {
+    const asCoordinator = await list(coordinator, `/api/agreements/${agreementId}/tasks?q=viec doanh nghiep`);
+    expect(asCoordinator.total).toBe(5);
+    expect(asCoordinator.items.every((t) => !t.canEdit)).toBe(true);
+    const asOfficer = await list(officer, `/api/agreements/${agreementId}/tasks?q=nhiem vu 0&pageSize=3`);
+    expect(asOfficer.items.every((t) => t.canEdit)).toBe(true);
+  });
+
+  it("answers 404 for an agreement the user is not a party to, and 400 naming a bad filter", async () => {
+    expect((await outsider.get(`/api/agreements/${agreementId}/tasks`)).statusCode).toBe(404);
+    const bad = await coordinator.get(`/api/agreements/${agreementId}/tasks?status=done&sort=colour`);
+    expect(bad.statusCode).toBe(400);
+    expect(errorCode(bad)).toBe('VALIDATION_FAILED');
+    const fields = (bad.json() as { error: { details: { issues: { field: string }[] } } }).error.details.issues.map((i) => i.field);
+    expect(fields).toEqual(expect.arrayContaining(['status.0', 'sort']));
+  });
+});
+
+describe("a unit's tasks across agreements", () => {
+  it("defaults to the user's own unit and the units below it, in every agreement they can read", async () => {
+    const body = await list(officer, '/api/tasks?pageSize=100');
+    expect(body.total).toBe(27);
+    expect(new Set(body.items.map((t) => t.agreementTitle)).size).toBe(2);
+    expect(body.items.some((t) => t.title.startsWith('Bí mật'))).toBe(false);
+  });
+
+  it('takes another unit, status and words', async () => {
+    const body = await list(coordinator, `/api/tasks?leadUnitId=${subUnitId}&status=in_progress,completed`);
+    expect(body.total).toBe(5);
+    const found = await list(coordinator, `/api/tasks?leadUnitId=${deptId}&q=CHUYEN DOI SO`);
+    expect(found.items.map((t) => t.title)).toEqual([`Triển khai Chuyển đổi số xã ${marker}`]);
+  });
+});
+
+describe('search across agreements and tasks', () => {
+  it('ignores diacritics and case and shows only what the user can read', async () => {
+    const res = await coordinator.get(`/api/search?q=${encodeURIComponent(`chuyen doi so ${marker}`)}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as { agreements: { items: { title: string; partyNames: string[] }[]; total: number }; tasks: { items: { title: string; agreementTitle: string }[]; total: number } };
+    expect(body.agreements.items.map((a) => a.title)).toEqual([`Thỏa thuận chuyển đổi số Cà Mau ${marker}`]);
+    expect(body.tasks.items.map((t) => t.title)).toEqual([`Triển khai Chuyển đổi số xã ${marker}`]);
+    expect(body.tasks.total).toBe(1);
+    const outsiderView = (await outsider.get(`/api/search?q=${encodeURIComponent(`chuyen doi so ${marker}`)}`)).json() as typeof body;
+    expect(outsiderView.tasks.items.map((t) => t.title)).toEqual([`Bí mật chuyển đổi số ${marker}`]);
+    expect(outsiderView.agreements.total).toBe(0);
+  });
+
+  it('needs two characters and at least one letter or digit', async () => {
+    for (const q of ['a', '%%', '  ']) {
+      const res = await coordinator.get(`/api/search?q=${encodeURIComponent(q)}`);
+      expect(res.statusCode, q).toBe(400);
+      expect(errorCode(res)).toBe('VALIDATION_FAILED');
+    }
+  });
+
+  it('treats LIKE wildcards as text', async () => {
+    const body = (await coordinator.get(`/api/search?q=${encodeURIComponent('100%_x')}`)).json() as { tasks: { total: number } };
+    expect(body.tasks.total).toBe(0);
+  });
+});
+
+describe('a read replica', () => {
+  it('serves lists, search and the plan tree, while edits go to the primary', async () => {
+    // A stand-in replica: the same database, read-only, so a write sent there would fail.
+    const url = new URL(inject('databaseUrl'));
+    url.searchParams.set('options', '-c default_transaction_read_only=on');
+    const replica: Db = createPool(url.toString(), 3, 'accord-read');
+    const primary = createPool(inject('databaseUrl'), 3);
+    const app = await buildApp({ db: primary, readDb: replica, config: ctx.config });
+    try {
+      const client = await signInAs(app, (await buildUser(ctx.db, { role: 'unit_officer', organisationId: deptId })).email);
+      const replicaQueries = vi.spyOn(replica, 'query');
+      for (const path of [`/api/agreements/${agreementId}/tasks`, '/api/tasks', '/api/search?q=ca mau', '/api/agreements', `/api/agreements/${agreementId}/plan`]) {
+        const before = replicaQueries.mock.calls.length;
+        const res = await client.get(path);
+        expect(res.statusCode, `${path}: ${res.body}`).toBe(200);
+        expect(replicaQueries.mock.calls.length, path).toBeGreaterThan(before);
+      }
+      const task = (await list(client, `/api/agreements/${agreementId}/tasks?leadUnitId=${deptId}&pageSize=1`)).items[0] as Item & { version?: number };
+      const current = await client.get(`/api/agreements/${agreementId}/tasks/${task.id}`);
+      const before = replicaQueries.mock.calls.length;
+      const edit = await client.patch(`/api/agreements/${agreementId}/tasks/${task.id}`, { status: 'paused' }, { 'if-match': current.headers.etag as string });
+      expect(edit.statusCode, edit.body).toBe(200);
+      expect(replicaQueries.mock.calls.length).toBe(before);
+    } finally {
+      await app.close();
+      await primary.end();
+      await replica.end();
+    }
+  });
+});

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { agreementStatusSchema } from './agreement.js';
+import { orgRefSchema, taskSchema, taskStatuses, taskStatusSchema } from './plan.js';
+import { isoDate, optionalText, uuid } from './text.js';
+
+/** How a task list can be ordered. Default: the nearest due date first, undated last. */
+export const taskSortKeys = ['dueDate', 'title', 'status', 'updatedAt'] as const;
+export type TaskSortKey = (typeof taskSortKeys)[number];
+
+/** `status=not_started,in_progress`: one or more statuses, comma-separated. */
+const statusList = z
+  .string()
+  .max(200)
+  .transform((v) => [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))])
+  .pipe(z.array(taskStatusSchema).min(1).max(taskStatuses.length));
+
+const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+const taskFilters = {
+  q: optionalText(200),
+  status: statusList.optional(),
+  /** Due before today and neither completed nor cancelled. */
+  overdue: booleanFlag.optional(),
+  dueFrom: isoDate.optional(),
+  dueTo: isoDate.optional(),
+  sort: z.enum(taskSortKeys).optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+};
+
+/** GET /api/agreements/:id/tasks: one agreement's tasks as a flat list. */
+export const agreementTaskListQuery = z.object({
+  ...taskFilters,
+  /** Tasks led by this unit or a unit below it. */
+  leadUnitId: uuid.optional(),
+  areaId: uuid.optional(),
+});
+export type AgreementTaskListQuery = z.infer<typeof agreementTaskListQuery>;
+
+/** GET /api/tasks: tasks across every agreement the user can read, led by one unit (default: the user's own). */
+export const unitTaskListQuery = z.object({
+  ...taskFilters,
+  /** Tasks led by this unit or a unit below it; default the signed-in user's organisation. */
+  leadUnitId: uuid.optional(),
+});
+export type UnitTaskListQuery = z.infer<typeof unitTaskListQuery>;
+
+export const taskListItemSchema = taskSchema.extend({
+  agreementTitle: z.string(),
+  areaTitle: z.string(),
+  /** Due before today (Asia/Ho_Chi_Minh) and neither completed nor cancelled. */
+  overdue: z.boolean(),
+});
+export type TaskListItem = z.infer<typeof taskListItemSchema>;
+
+export const taskListSchema = z.object({
+  items: z.array(taskListItemSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type TaskList = z.infer<typeof taskListSchema>;
+
+/** GET /api/search: agreements and tasks the user can read, matched without regard to diacritics. */
+export const searchQuery = z.object({
+  q: z.string().max(200).transform((v) => v.normalize('NFC').trim()).pipe(z.string().min(2)),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+export type SearchQuery = z.infer<typeof searchQuery>;
+
+export const agreementHitSchema = z.object({
+  id: uuid,
+  title: z.string(),
+  status: agreementStatusSchema,
+  signedOn: isoDate.nullable(),
+  /** The parties as signed, in order. */
+  partyNames: z.array(z.string()),
+});
+export type AgreementHit = z.infer<typeof agreementHitSchema>;
+
+export const taskHitSchema = z.object({
+  id: uuid,
+  agreementId: uuid,
+  agreementTitle: z.string(),
+  code: z.string().nullable(),
+  title: z.string(),
+  status: taskStatusSchema,
+  dueDate: isoDate.nullable(),
+  leadUnit: orgRefSchema.nullable(),
+});
+export type TaskHit = z.infer<typeof taskHitSchema>;
+
+export const searchResultSchema = z.object({
+  agreements: z.object({ items: z.array(agreementHitSchema), total: z.number().int() }),
+  tasks: z.object({ items: z.array(taskHitSchema), total: z.number().int() }),
+});
+export type SearchResult = z.infer<typeof searchResultSchema>;
