@@ -21,10 +21,12 @@ let embedded: EmbeddedPostgres | undefined;
 export async function setup(project: TestProject) {
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
+    const port = Number(process.env.ACCORD_TEST_PG_PORT ?? 54331);
     embedded = await startEmbeddedPostgres({
       baseDir: path.join(projectDir, '.accord'),
-      name: 'test-pg',
-      port: Number(process.env.ACCORD_TEST_PG_PORT ?? 54331),
+      // One folder per port, so that runs on different ports never share (and wipe) a cluster.
+      name: port === 54331 ? 'test-pg' : `test-pg-${port}`,
+      port,
       log: () => undefined,
       disposable: true,
     });

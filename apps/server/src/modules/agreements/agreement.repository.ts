@@ -1,7 +1,7 @@
 import type { AgreementSortKey, AgreementStatus, AgreementSummary, Party, Side } from '@accord/domain';
 import { foldForSearch } from '@accord/domain';
 import type { Queryable } from '../../db/pool.js';
-import { escapeLike } from '../../db/sql.js';
+import { escapeLike, type Statement } from '../../db/sql.js';
 
 export interface AgreementRecord {
   id: string;
@@ -98,7 +98,8 @@ function orderBy(sort: AgreementSortKey | undefined, order: 'asc' | 'desc' | und
   return `${sortColumns[key]} ${direction} NULLS LAST, a.created_at DESC, a.id`;
 }
 
-export async function listAgreements(db: Queryable, f: ListFilter): Promise<{ items: AgreementSummary[]; total: number }> {
+/** The statements behind the agreement list: one page, and the number of matching agreements. */
+export function agreementListStatements(f: ListFilter): { page: Statement; count: Statement } {
   const params: unknown[] = [];
   const where: string[] = ['a.deleted_at IS NULL'];
   const param = (v: unknown) => {
@@ -119,9 +120,9 @@ export async function listAgreements(db: Queryable, f: ListFilter): Promise<{ it
   if (f.from) where.push(`(a.period_end IS NULL OR a.period_end >= ${param(f.from)}::date)`);
   if (f.to) where.push(`(a.period_start IS NULL OR a.period_start <= ${param(f.to)}::date)`);
   const whereSql = where.join(' AND ');
-  const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM agreements a WHERE ${whereSql}`, params);
-  const { rows } = await db.query<AgreementSummary>(
-    `SELECT a.id, a.title, a.kind, a.reference, a.status, a.signed_on AS "signedOn", a.signed_place AS "signedPlace",
+  const count = { text: `SELECT count(*)::int AS n FROM agreements a WHERE ${whereSql}`, values: [...params] };
+  const page = {
+    text: `SELECT a.id, a.title, a.kind, a.reference, a.status, a.signed_on AS "signedOn", a.signed_place AS "signedPlace",
        a.period_start AS "periodStart", a.period_end AS "periodEnd", a.version,
        to_char(a.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt",
        ${partiesJson} AS parties,
@@ -129,8 +130,15 @@ export async function listAgreements(db: Queryable, f: ListFilter): Promise<{ it
      FROM agreements a WHERE ${whereSql}
      ORDER BY ${orderBy(f.sort, f.order)}
      LIMIT ${param(f.limit)} OFFSET ${param(f.offset)}`,
-    params,
-  );
+    values: params,
+  };
+  return { page, count };
+}
+
+export async function listAgreements(db: Queryable, f: ListFilter): Promise<{ items: AgreementSummary[]; total: number }> {
+  const { page, count } = agreementListStatements(f);
+  const total = await db.query<{ n: number }>(count.text, count.values);
+  const { rows } = await db.query<AgreementSummary>(page.text, page.values);
   return { items: rows, total: total.rows[0]?.n ?? 0 };
 }
 

@@ -97,13 +97,13 @@ async function checkLinks(db: Queryable, viewer: Viewer, id: string | null, link
   }
 }
 
-export async function listAgreements(db: Db, user: SessionUser, q: AgreementListQuery): Promise<AgreementList> {
-  const viewer = await loadViewer(db, user);
+/** The filter behind GET /api/agreements for this viewer. */
+export async function agreementListFilter(db: Queryable, viewer: Viewer, q: AgreementListQuery): Promise<repo.ListFilter> {
   const [provinceOrgs, partnerOrgs] = await Promise.all([
     q.provinceId ? loadSubtreeWithPredecessors(db, q.provinceId) : null,
     q.partnerId ? loadSubtreeWithPredecessors(db, q.partnerId) : null,
   ]);
-  const { items, total } = await repo.listAgreements(db, {
+  return {
     visibleTo: viewer.readsEverything ? null : [...viewer.reach],
     words: q.q ? foldForSearch(q.q).split(' ') : [],
     provinceOrgs,
@@ -115,7 +115,12 @@ export async function listAgreements(db: Db, user: SessionUser, q: AgreementList
     order: q.order,
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
-  });
+  };
+}
+
+export async function listAgreements(db: Db, user: SessionUser, q: AgreementListQuery): Promise<AgreementList> {
+  const viewer = await loadViewer(db, user);
+  const { items, total } = await repo.listAgreements(db, await agreementListFilter(db, viewer, q));
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 

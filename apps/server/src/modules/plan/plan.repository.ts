@@ -1,15 +1,21 @@
 import type { Area, AreaTheme, Obligor, Task, TaskStatus } from '@accord/domain';
 import { foldForSearch } from '@accord/domain';
 import type { Queryable } from '../../db/pool.js';
+import type { Statement } from '../../db/sql.js';
 
 const areaColumns = `id, agreement_id AS "agreementId", theme, title, description, position, version`;
 
+/** The statements behind the plan tree: the areas, and every task of the agreement. */
+export function planStatements(agreementId: string): { areas: Statement; tasks: Statement } {
+  return {
+    areas: { text: `SELECT ${areaColumns} FROM areas WHERE agreement_id = $1 AND deleted_at IS NULL ORDER BY position, title`, values: [agreementId] },
+    tasks: { text: `${taskSelect} WHERE t.agreement_id = $1 AND t.deleted_at IS NULL ORDER BY t.depth, t.position`, values: [agreementId] },
+  };
+}
+
 export async function listAreas(db: Queryable, agreementId: string): Promise<Area[]> {
-  const { rows } = await db.query<Area>(
-    `SELECT ${areaColumns} FROM areas WHERE agreement_id = $1 AND deleted_at IS NULL ORDER BY position, title`,
-    [agreementId],
-  );
-  return rows;
+  const { areas } = planStatements(agreementId);
+  return (await db.query<Area>(areas.text, areas.values)).rows;
 }
 
 export async function findArea(db: Queryable, agreementId: string, id: string): Promise<Area | undefined> {
@@ -65,11 +71,8 @@ export const taskColumns = `t.id, t.agreement_id AS "agreementId", t.area_id AS 
 const taskSelect = `SELECT ${taskColumns} FROM tasks t LEFT JOIN organisations lo ON lo.id = t.lead_org_id`;
 
 export async function listTasks(db: Queryable, agreementId: string): Promise<TaskRow[]> {
-  const { rows } = await db.query<TaskRow>(
-    `${taskSelect} WHERE t.agreement_id = $1 AND t.deleted_at IS NULL ORDER BY t.depth, t.position`,
-    [agreementId],
-  );
-  return rows;
+  const { tasks } = planStatements(agreementId);
+  return (await db.query<TaskRow>(tasks.text, tasks.values)).rows;
 }
 
 export async function findTask(

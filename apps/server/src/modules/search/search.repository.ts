@@ -1,7 +1,6 @@
 import type { AgreementHit, TaskHit } from '@accord/domain';
 import type { Queryable } from '../../db/pool.js';
-import { escapeLike } from '../../db/sql.js';
-import type { Statement } from '../tasks/task-list.repository.js';
+import { escapeLike, type Statement } from '../../db/sql.js';
 
 export interface SearchFilter {
   /** Folded words; every one must appear. */

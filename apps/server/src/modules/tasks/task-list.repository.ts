@@ -1,13 +1,7 @@
 import type { TaskSortKey, TaskStatus } from '@accord/domain';
 import type { Queryable } from '../../db/pool.js';
-import { escapeLike } from '../../db/sql.js';
+import { escapeLike, type Statement } from '../../db/sql.js';
 import { taskColumns, type TaskRow } from '../plan/plan.repository.js';
-
-/** A statement and its parameters, so benchmarks can run exactly what an endpoint runs. */
-export interface Statement {
-  text: string;
-  values: unknown[];
-}
 
 export interface TaskListFilter {
   /** One agreement, or null for every agreement the viewer may read. */
