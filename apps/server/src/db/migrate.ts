@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './pool.js';
-import { withTransaction } from './pool.js';
 
 const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 // Any constant: every instance takes the same lock, so only one migrates at a time.
@@ -27,10 +26,16 @@ export async function migrate(db: Db, log: (line: string) => void = () => undefi
     for (const file of files) {
       if (done.has(file)) continue;
       const sql = fs.readFileSync(path.join(migrationsDir, file), 'utf8');
-      await withTransaction(db, async (tx) => {
-        await tx.query(sql);
-        await tx.query('INSERT INTO schema_migrations(name) VALUES ($1)', [file]);
-      });
+      // On the connection that holds the lock, so that a pool of one connection migrates too.
+      await client.query('BEGIN');
+      try {
+        await client.query(sql);
+        await client.query('INSERT INTO schema_migrations(name) VALUES ($1)', [file]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
       log(`migrated ${file}`);
       applied.push(file);
     }
