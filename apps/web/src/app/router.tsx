@@ -18,6 +18,8 @@ const AgreementPage = lazy(() => import('./routes/agreement-page').then((m) => (
 const OrganisationsPage = lazy(() =>
   import('../features/organisations/components/organisations-page').then((m) => ({ default: m.OrganisationsPage })),
 );
+const UnitTasksPage = lazy(() => import('../features/tasks/components/unit-tasks-page').then((m) => ({ default: m.UnitTasksPage })));
+const SearchPage = lazy(() => import('../features/search/components/search-page').then((m) => ({ default: m.SearchPage })));
 const NotFoundPage = lazy(() => import('./routes/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 export const router = createBrowserRouter([
@@ -34,6 +36,8 @@ export const router = createBrowserRouter([
       { path: 'agreements/new', element: <CreateAgreementPage /> },
       { path: 'agreements/:id', element: <AgreementPage /> },
       { path: 'agreements/:id/edit', element: <EditAgreementPage /> },
+      { path: 'tasks', element: <UnitTasksPage /> },
+      { path: 'search', element: <SearchPage /> },
       { path: 'organisations', element: <OrganisationsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1,14 +1,16 @@
 import { AppShell, Burger, Button, Group, NavLink, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBuildingCommunity, IconFileDescription, IconHeartHandshake } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconChecklist, IconFileDescription, IconHeartHandshake } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { PageLoader } from '../../components/ui/page-loader';
+import { HeaderSearch } from '../../features/search/components/header-search';
 import { UserMenu } from './user-menu';
 
 const navItems = [
   { to: '/agreements', labelKey: 'nav.agreements', icon: IconFileDescription, testId: 'nav-agreements' },
+  { to: '/tasks', labelKey: 'nav.tasks', icon: IconChecklist, testId: 'nav-tasks' },
   { to: '/organisations', labelKey: 'nav.organisations', icon: IconBuildingCommunity, testId: 'nav-organisations' },
 ] as const;
 
@@ -20,13 +22,14 @@ export function AppLayout() {
   return (
     <AppShell
       header={{ height: 60 }}
-      navbar={{ width: 240, breakpoint: 'sm', collapsed: { desktop: true, mobile: !opened } }}
+      // Three menu items, the search box and the user fit side by side from md; below, a burger opens them.
+      navbar={{ width: 240, breakpoint: 'md', collapsed: { desktop: true, mobile: !opened } }}
       padding="lg"
     >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
+            <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label={t('nav.toggle')} />
             <UnstyledButton component={Link} to="/agreements" aria-label={t('app.name')}>
               <Group gap="xs" wrap="nowrap">
                 <ThemeIcon size="lg" radius="md" variant="filled">
@@ -36,13 +39,13 @@ export function AppLayout() {
                   <Text fw={700} lh={1.1}>
                     {t('app.name')}
                   </Text>
-                  <Text size="xs" c="dimmed" lh={1.1} visibleFrom="lg">
+                  <Text size="xs" c="dimmed" lh={1.1} visibleFrom="xl">
                     {t('app.tagline')}
                   </Text>
                 </div>
               </Group>
             </UnstyledButton>
-            <Group gap={4} ms="lg" visibleFrom="sm" component="nav" aria-label={t('nav.label')}>
+            <Group gap={4} ms="lg" visibleFrom="md" wrap="nowrap" component="nav" aria-label={t('nav.label')}>
               {navItems.map((item) => {
                 const active = location.pathname.startsWith(item.to);
                 return (
@@ -62,7 +65,10 @@ export function AppLayout() {
               })}
             </Group>
           </Group>
-          <UserMenu />
+          <Group gap="sm" wrap="nowrap">
+            <HeaderSearch />
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
 

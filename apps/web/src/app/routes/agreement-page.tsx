@@ -13,11 +13,13 @@ import { AgreementHeader } from '../../features/agreements/components/agreement-
 import { agreementHistoryQueryKey } from '../../features/history/api/get-agreement-history';
 import { AgreementHistory } from '../../features/history/components/agreement-history';
 import { TaskHistory } from '../../features/history/components/task-history';
-import { PlanTab } from '../../features/plan/components/plan-tab';
+import { PlanTab, type PlanListContext } from '../../features/plan/components/plan-tab';
+import { taskListQueryKey } from '../../features/tasks/api/task-list-query';
+import { AgreementTaskList } from '../../features/tasks/components/agreement-task-list';
 
 /**
- * The agreement page puts three features together: the agreement itself, its plan and its
- * history. Features do not import each other; this page wires them.
+ * The agreement page puts four features together: the agreement itself, its plan (as a tree, or
+ * as the tasks feature's list), and its history. Features do not import each other; this page wires them.
  */
 export function AgreementPage() {
   const { id = '' } = useParams();
@@ -32,7 +34,13 @@ export function AgreementPage() {
     void queryClient.invalidateQueries({ queryKey: [...agreementsQueryKey, 'list'] });
     void queryClient.invalidateQueries({ queryKey: agreementHistoryQueryKey(id) });
     void queryClient.invalidateQueries({ queryKey: ['history', 'task', id] });
+    void queryClient.invalidateQueries({ queryKey: taskListQueryKey });
   }, [queryClient, id]);
+
+  const renderList = useCallback(
+    ({ leadUnits, areas }: PlanListContext) => <AgreementTaskList agreementId={id} leadUnits={leadUnits} areas={areas} />,
+    [id],
+  );
 
   const renderTaskHistory = useCallback(
     (taskId: string, knownTitles: ReadonlyMap<string, string>) => <TaskHistory agreementId={id} taskId={taskId} knownTitles={knownTitles} />,
@@ -48,7 +56,19 @@ export function AgreementPage() {
       <AgreementDetails agreement={agreement.data} />
       <Tabs
         value={tab}
-        onChange={(value) => setParams(value === 'history' ? { tab: 'history' } : {}, { replace: true })}
+        onChange={(value) =>
+          setParams(
+            (current) => {
+              // The plan's view (tree or list) stays when the user comes back from the history.
+              const next = new URLSearchParams();
+              if (value === 'history') next.set('tab', 'history');
+              const view = current.get('view');
+              if (view) next.set('view', view);
+              return next;
+            },
+            { replace: true },
+          )
+        }
         keepMounted={false}
       >
         <Tabs.List>
@@ -60,7 +80,7 @@ export function AgreementPage() {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="plan" pt="md">
-          <PlanTab agreement={agreement.data} renderTaskHistory={renderTaskHistory} onChanged={onPlanChanged} />
+          <PlanTab agreement={agreement.data} renderList={renderList} renderTaskHistory={renderTaskHistory} onChanged={onPlanChanged} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <AgreementHistory agreementId={id} />

@@ -1,13 +1,14 @@
-import { Button, EmptyState, Group, LoadingOverlay, Pagination, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, EmptyState, Group, LoadingOverlay, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconFileOff, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ListPagination } from '../../../components/ui/list-pagination';
 import { QueryError } from '../../../components/ui/query-error';
 import { canCreateAgreements, useCurrentUser } from '../../../lib/current-user';
 import { useAgreements } from '../api/get-agreements';
 import { AgreementsFilters } from './agreements-filters';
 import { AgreementsTable } from './agreements-table';
-import { PAGE_SIZES, useAgreementFilters } from './use-agreement-filters';
+import { useAgreementFilters } from './use-agreement-filters';
 
 export function AgreementsPage() {
   const { t } = useTranslation();
@@ -15,7 +16,6 @@ export function AgreementsPage() {
   const { filters, update, clear, hasFilters } = useAgreementFilters();
   const list = useAgreements(filters);
   const total = list.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / filters.pageSize));
 
   return (
     <Stack gap="md">
@@ -64,23 +64,15 @@ export function AgreementsPage() {
       </Paper>
 
       {list.data && total > 0 && (
-        <Group justify="space-between" wrap="wrap">
-          <Text size="sm" c="dimmed" data-testid="agreements-total">
-            {t('agreements.total', { n: total })}
-          </Text>
-          <Group gap="sm">
-            <Pagination total={pages} value={Math.min(filters.page, pages)} onChange={(page) => update({ page })} data-testid="agreements-pagination" />
-            <Select
-              w={130}
-              size="sm"
-              aria-label={t('agreements.pageSize')}
-              data={PAGE_SIZES.map((n) => ({ value: String(n), label: t('agreements.perPage', { n }) }))}
-              value={String(filters.pageSize)}
-              onChange={(v) => update({ pageSize: v ? Number(v) : undefined })}
-              allowDeselect={false}
-            />
-          </Group>
-        </Group>
+        <ListPagination
+          totalLabel={t('agreements.total', { n: total })}
+          total={total}
+          page={filters.page}
+          pageSize={filters.pageSize}
+          onPage={(page) => update({ page })}
+          onPageSize={(pageSize) => update({ pageSize })}
+          testId="agreements"
+        />
       )}
     </Stack>
   );

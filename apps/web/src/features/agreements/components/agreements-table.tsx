@@ -1,39 +1,16 @@
 import type { AgreementSortKey, AgreementSummary, Party } from '@accord/domain';
-import { Anchor, Center, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core';
-import { IconBuildingBank, IconBuildingSkyscraper, IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react';
+import { Anchor, Group, Stack, Table, Text } from '@mantine/core';
+import { IconBuildingBank, IconBuildingSkyscraper } from '@tabler/icons-react';
 import { useMediaQuery } from '@mantine/hooks';
 import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { nextSort, SortableTh, type Sort as SortState } from '../../../components/ui/sortable-th';
 import { AgreementStatusBadge } from '../../../components/ui/status-badge';
 import { formatDate, formatPeriod } from '../../../lib/dates';
 
-type SortKey = AgreementSortKey;
-
 /** The sort the list is in (on the server, over every page), as the URL keeps it. */
-export interface Sort {
-  key: SortKey;
-  reversed: boolean;
-}
-
-function SortableTh({ label, sortKey, sort, onSort, w }: { label: string; sortKey: SortKey; sort: Sort | null; onSort: (key: SortKey) => void; w?: number }) {
-  const active = sort?.key === sortKey;
-  const Icon = active ? (sort.reversed ? IconChevronUp : IconChevronDown) : IconSelector;
-  return (
-    <Table.Th w={w} aria-sort={active ? (sort.reversed ? 'descending' : 'ascending') : 'none'}>
-      <UnstyledButton onClick={() => onSort(sortKey)} data-testid={`sort-${sortKey}`}>
-        <Group gap={4} wrap="nowrap">
-          <Text fw={600} size="sm" style={{ whiteSpace: 'nowrap' }}>
-            {label}
-          </Text>
-          <Center>
-            <Icon size={14} />
-          </Center>
-        </Group>
-      </UnstyledButton>
-    </Table.Th>
-  );
-}
+export type Sort = SortState<AgreementSortKey>;
 
 function PartyLines({ parties, side, icon }: { parties: Party[]; side: Party['side']; icon: ReactNode }) {
   const names = parties.filter((p) => p.side === side).map((p) => p.organisationName);
@@ -57,8 +34,7 @@ export function AgreementsTable({ items, sort, onSortChange }: { items: Agreemen
   const narrow = useMediaQuery('(max-width: 62em)') ?? false;
 
   const rows = items;
-  const onSort = (key: SortKey) =>
-    onSortChange(sort?.key === key ? (sort.reversed ? null : { key, reversed: true }) : { key, reversed: false });
+  const onSort = (key: AgreementSortKey) => onSortChange(nextSort(sort, key));
 
   const table = (
     <Table stickyHeader={!narrow} stickyHeaderOffset={60} highlightOnHover striped="even" data-testid="agreements-table">

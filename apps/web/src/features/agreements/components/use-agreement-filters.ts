@@ -3,7 +3,6 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { AgreementFilters } from '../api/get-agreements';
 
-export const PAGE_SIZES = [10, 20, 50] as const;
 const DEFAULT_PAGE_SIZE = 20;
 
 function positiveInt(value: string | null, fallback: number): number {

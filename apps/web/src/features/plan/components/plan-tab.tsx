@@ -1,8 +1,9 @@
-import { obligors, type AgreementDetail, type Area, type Obligor, type TaskNode } from '@accord/domain';
-import { Button, Drawer, EmptyState, Group, Stack, Text } from '@mantine/core';
-import { IconFoldDown, IconFoldUp, IconListTree, IconPlus } from '@tabler/icons-react';
+import { obligors, type AgreementDetail, type Area, type Obligor, type Task, type TaskNode } from '@accord/domain';
+import { Alert, Button, Drawer, EmptyState, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconFoldDown, IconFoldUp, IconList, IconListTree, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { ConfirmModal } from '../../../components/ui/confirm-modal';
 import { notifyConflict, notifyError, notifySuccess } from '../../../components/ui/notify';
 import { PageLoader } from '../../../components/ui/page-loader';
@@ -10,7 +11,7 @@ import { QueryError } from '../../../components/ui/query-error';
 import { isVersionConflict } from '../../../lib/api-error';
 import { useCurrentUser } from '../../../lib/current-user';
 import { useOrganisations } from '../../../lib/organisations/get-organisations';
-import { subtreeIds } from '../../../lib/organisations/organisation-names';
+import { organisationName, subtreeIds } from '../../../lib/organisations/organisation-names';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useDeleteArea } from '../api/delete-area';
 import { useDeleteTask } from '../api/delete-task';
@@ -19,7 +20,7 @@ import { useMoveTask } from '../api/move-task';
 import { AreaFormModal } from './area-form-modal';
 import { AreaSection } from './area-section';
 import { MoveTaskModal } from './move-task-modal';
-import { allTaskIds, planTitles } from './plan-tree';
+import { allTaskIds, leadUnitsOf, planTitles } from './plan-tree';
 import { TaskCreatePanel } from './task-create-panel';
 import { TaskEditPanel } from './task-edit-panel';
 import type { TaskActions } from './task-table';
@@ -28,21 +29,35 @@ type Dialog =
   | { kind: 'area-form'; area: Area | null }
   | { kind: 'area-delete'; area: Area }
   | { kind: 'task-create'; areaId: string; parent: TaskNode | null }
-  | { kind: 'task-open'; taskId: string; title: string }
   | { kind: 'task-move'; task: TaskNode }
   | { kind: 'task-delete'; task: TaskNode };
 
+/** What the list view needs from the plan for its filters. */
+export interface PlanListContext {
+  /** The units that lead at least one task, by name. */
+  leadUnits: NonNullable<Task['leadUnit']>[];
+  areas: { id: string; title: string }[];
+}
+
 interface PlanTabProps {
   agreement: Pick<AgreementDetail, 'id' | 'parties' | 'permissions'>;
+  /** The plan as a flat list (the tasks feature owns it), shown instead of the tree on ?view=list. */
+  renderList?: (context: PlanListContext) => ReactNode;
   /** The task history view, supplied by the page (the history feature owns it); titles name the plan's ids. */
   renderTaskHistory: (taskId: string, knownTitles: ReadonlyMap<string, string>) => ReactNode;
   /** After any change to the plan: the page refreshes what depends on it (task count, history). */
   onChanged: () => void;
 }
 
-/** The joint plan: cooperation areas, each with its tree of tasks. */
-export function PlanTab({ agreement, renderTaskHistory, onChanged }: PlanTabProps) {
-  const { t } = useTranslation();
+/**
+ * The joint plan: cooperation areas, each with its tree of tasks, or the same tasks as a list.
+ * The open task is in the address (?task=…), so a link from elsewhere can open it.
+ */
+export function PlanTab({ agreement, renderList, renderTaskHistory, onChanged }: PlanTabProps) {
+  const { t, i18n } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const openTaskId = params.get('task');
+  const view = renderList && params.get('view') === 'list' ? 'list' : 'tree';
   const errorMessage = useErrorMessage();
   const user = useCurrentUser();
   const plan = usePlan(agreement.id);
@@ -52,7 +67,41 @@ export function PlanTab({ agreement, renderTaskHistory, onChanged }: PlanTabProp
   const deleteArea = useDeleteArea(agreement.id);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
-  const close = () => setDialog(null);
+  const close = () => {
+    setDialog(null);
+    if (openTaskId) {
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          next.delete('task');
+          return next;
+        },
+        { replace: true },
+      );
+    }
+  };
+  // flushSync: the panel opens (and starts loading the task) at once, not in a deferred transition.
+  const openTask = (taskId: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.set('task', taskId);
+        return next;
+      },
+      { replace: true, flushSync: true },
+    );
+  // Another view starts from an unfiltered list; the tab stays.
+  const changeView = (value: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams();
+        const tab = current.get('tab');
+        if (tab) next.set('tab', tab);
+        if (value === 'list') next.set('view', 'list');
+        return next;
+      },
+      { replace: true },
+    );
 
   const { permissions } = agreement;
   const canWrite = permissions.canWriteAreas;
@@ -73,7 +122,7 @@ export function PlanTab({ agreement, renderTaskHistory, onChanged }: PlanTabProp
   };
 
   const taskActions: TaskActions = {
-    onOpen: (task) => setDialog({ kind: 'task-open', taskId: task.id, title: [task.code, task.title].filter(Boolean).join(' ') }),
+    onOpen: (task) => openTask(task.id),
     onAddSubtask: (task) => setDialog({ kind: 'task-create', areaId: task.areaId, parent: task }),
     onMove: (task) => setDialog({ kind: 'task-move', task }),
     onDelete: (task) => setDialog({ kind: 'task-delete', task }),
@@ -89,15 +138,36 @@ export function PlanTab({ agreement, renderTaskHistory, onChanged }: PlanTabProp
   const areas = plan.data.areas;
   const everyTask = areas.flatMap((a) => allTaskIds(a.tasks));
   const titles = planTitles(areas);
+  const listContext: PlanListContext = {
+    leadUnits: leadUnitsOf(areas).sort((a, b) =>
+      organisationName({ nameVi: a.name, nameEn: a.nameEn }, i18n.language).localeCompare(organisationName({ nameVi: b.name, nameEn: b.nameEn }, i18n.language), 'vi'),
+    ),
+    areas: areas.map((a) => ({ id: a.id, title: a.title })),
+  };
 
   return (
     <Stack gap="md" data-testid="plan-tab">
       <Group justify="space-between">
-        <Text c="dimmed" size="sm">
-          {t('plan.summary', { areas: areas.length, tasks: everyTask.length })}
-        </Text>
+        <Group gap="md">
+          {renderList && (
+            <SegmentedControl
+              size="sm"
+              value={view}
+              onChange={changeView}
+              aria-label={t('plan.views.label')}
+              data-testid="plan-view"
+              data={[
+                { value: 'tree', label: <ViewLabel icon={<IconListTree size={16} />} label={t('plan.views.tree')} /> },
+                { value: 'list', label: <ViewLabel icon={<IconList size={16} />} label={t('plan.views.list')} /> },
+              ]}
+            />
+          )}
+          <Text c="dimmed" size="sm">
+            {t('plan.summary', { areas: areas.length, tasks: everyTask.length })}
+          </Text>
+        </Group>
         <Group gap="xs">
-          {everyTask.length > 0 && (
+          {view === 'tree' && everyTask.length > 0 && (
             <>
               <Button variant="subtle" size="xs" leftSection={<IconFoldDown size={14} />} onClick={() => setCollapsed(new Set())}>
                 {t('common.expandAll')}
@@ -115,11 +185,13 @@ export function PlanTab({ agreement, renderTaskHistory, onChanged }: PlanTabProp
         </Group>
       </Group>
 
-      {areas.length === 0 && (
+      {view === 'list' && renderList?.(listContext)}
+
+      {view === 'tree' && areas.length === 0 && (
         <EmptyState py="xl" icon={<IconListTree size={36} />} title={t('plan.emptyTitle')} description={canWrite ? t('plan.emptyDescriptionEditor') : t('plan.emptyDescription')} data-testid="plan-empty" />
       )}
 
-      {areas.map((area, index) => (
+      {view === 'tree' && areas.map((area, index) => (
         <AreaSection
           key={area.id}
           area={area}
@@ -143,11 +215,11 @@ export function PlanTab({ agreement, renderTaskHistory, onChanged }: PlanTabProp
       {dialog?.kind === 'task-move' && <MoveTaskModal agreementId={agreement.id} areas={areas} task={dialog.task} onClose={close} onMoved={afterChange} />}
 
       <Drawer
-        opened={dialog?.kind === 'task-create' || dialog?.kind === 'task-open'}
+        opened={dialog?.kind === 'task-create' || openTaskId !== null}
         onClose={close}
         position="right"
         size="xl"
-        title={dialog?.kind === 'task-open' ? dialog.title : t(dialog?.kind === 'task-create' && dialog.parent ? 'plan.addSubtask' : 'plan.addTask')}
+        title={dialog?.kind === 'task-create' ? t(dialog.parent ? 'plan.addSubtask' : 'plan.addTask') : (titles.get(openTaskId ?? '') ?? '')}
         data-testid="task-drawer"
       >
         {dialog?.kind === 'task-create' && (
@@ -161,11 +233,17 @@ export function PlanTab({ agreement, renderTaskHistory, onChanged }: PlanTabProp
             onClose={close}
           />
         )}
-        {dialog?.kind === 'task-open' && (
+        {dialog?.kind !== 'task-create' && openTaskId && !everyTask.includes(openTaskId) && (
+          // A stale or mistyped link: say so rather than ask the server about an id the plan does not have.
+          <Alert color="red" icon={<IconAlertTriangle size={18} />} role="alert" data-testid="task-not-found">
+            {t('errors.TASK_NOT_FOUND')}
+          </Alert>
+        )}
+        {dialog?.kind !== 'task-create' && openTaskId && everyTask.includes(openTaskId) && (
           <TaskEditPanel
-            key={dialog.taskId}
+            key={openTaskId}
             agreementId={agreement.id}
-            taskId={dialog.taskId}
+            taskId={openTaskId}
             obligorOptions={obligorOptions}
             unitScope={unitScope}
             renderHistory={(taskId) => renderTaskHistory(taskId, titles)}
@@ -206,5 +284,14 @@ export function PlanTab({ agreement, renderTaskHistory, onChanged }: PlanTabProp
         }}
       />
     </Stack>
+  );
+}
+
+function ViewLabel({ icon, label }: { icon: ReactNode; label: string }) {
+  return (
+    <Group gap={6} wrap="nowrap">
+      {icon}
+      <span>{label}</span>
+    </Group>
   );
 }

@@ -1,4 +1,4 @@
-import { MAX_TASK_DEPTH, type Plan, type TaskNode } from '@accord/domain';
+import { MAX_TASK_DEPTH, type Plan, type Task, type TaskNode } from '@accord/domain';
 import { todayIso } from '../../../lib/dates';
 
 export type PlanArea = Plan['areas'][number];
@@ -122,4 +122,16 @@ export function planTitles(areas: readonly PlanArea[]): Map<string, string> {
     walk(a.tasks);
   });
   return titles;
+}
+
+/** The units that lead at least one task of the plan, each once. */
+export function leadUnitsOf(areas: readonly PlanArea[]): NonNullable<Task['leadUnit']>[] {
+  const units = new Map<string, NonNullable<Task['leadUnit']>>();
+  const walk = (tasks: readonly TaskNode[]) =>
+    tasks.forEach((t) => {
+      if (t.leadUnit) units.set(t.leadUnit.id, t.leadUnit);
+      walk(t.children);
+    });
+  areas.forEach((a) => walk(a.tasks));
+  return [...units.values()];
 }

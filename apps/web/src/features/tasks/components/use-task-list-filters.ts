@@ -1,0 +1,111 @@
+import { taskSortKeys, taskStatuses, type TaskSortKey, type TaskStatus } from '@accord/domain';
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import type { Sort } from '../../../components/ui/sortable-th';
+import type { TaskListFilters } from '../api/task-list-query';
+
+const DEFAULT_PAGE_SIZE = 20;
+/** The server's own order when none is asked for: the nearest deadline first, undated last. */
+export const DEFAULT_TASK_SORT: Sort<TaskSortKey> = { key: 'dueDate', reversed: false };
+
+/**
+ * What "clear filters" removes: the sort and page size stay, and so does any parameter this hook
+ * does not own (the agreement page's tab, view, open task).
+ */
+const FILTER_KEYS = ['q', 'status', 'overdue', 'leadUnitId', 'areaId', 'page'] as const;
+
+export interface TaskFilterPatch {
+  q?: string | null;
+  status?: TaskStatus[] | null;
+  overdue?: boolean | null;
+  leadUnitId?: string | null;
+  areaId?: string | null;
+  /** null: back to the default order. */
+  sort?: Sort<TaskSortKey> | null;
+  page?: number;
+  pageSize?: number;
+}
+
+function positiveInt(value: string | null, fallback: number): number {
+  const n = value ? Number.parseInt(value, 10) : Number.NaN;
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+function parseStatuses(value: string | null): TaskStatus[] | undefined {
+  const statuses = taskStatuses.filter((s) => (value ?? '').split(',').includes(s));
+  return statuses.length > 0 ? statuses : undefined;
+}
+
+function setOrDelete(params: URLSearchParams, key: string, value: string | null | undefined): void {
+  if (value) params.set(key, value);
+  else params.delete(key);
+}
+
+/**
+ * A task list's filters live in the URL (?q=&status=in_progress,paused&overdue=true&sort=title&page=2),
+ * so a reload, the back button or a shared link shows the same list.
+ */
+export function useTaskListFilters() {
+  const [params, setParams] = useSearchParams();
+
+  const filters = useMemo<TaskListFilters>(() => {
+    const text = (key: string) => params.get(key) || undefined;
+    const sort = taskSortKeys.find((k) => k === params.get('sort'));
+    return {
+      q: text('q'),
+      status: parseStatuses(params.get('status')),
+      overdue: params.get('overdue') === 'true' || undefined,
+      leadUnitId: text('leadUnitId'),
+      areaId: text('areaId'),
+      sort,
+      order: sort ? (params.get('order') === 'desc' ? 'desc' : 'asc') : undefined,
+      page: positiveInt(params.get('page'), 1),
+      pageSize: Math.min(positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE), 100),
+    };
+  }, [params]);
+
+  const sort: Sort<TaskSortKey> = filters.sort ? { key: filters.sort, reversed: filters.order === 'desc' } : DEFAULT_TASK_SORT;
+
+  /** Changes some filters; any change other than the page itself goes back to page 1. */
+  const update = useCallback(
+    (patch: TaskFilterPatch) => {
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          if ('q' in patch) setOrDelete(next, 'q', patch.q?.trim());
+          if ('status' in patch) setOrDelete(next, 'status', patch.status?.join(','));
+          if ('overdue' in patch) setOrDelete(next, 'overdue', patch.overdue ? 'true' : null);
+          if ('leadUnitId' in patch) setOrDelete(next, 'leadUnitId', patch.leadUnitId);
+          if ('areaId' in patch) setOrDelete(next, 'areaId', patch.areaId);
+          if ('sort' in patch) {
+            const isDefault = !patch.sort || (patch.sort.key === DEFAULT_TASK_SORT.key && patch.sort.reversed === DEFAULT_TASK_SORT.reversed);
+            setOrDelete(next, 'sort', isDefault ? null : patch.sort?.key);
+            setOrDelete(next, 'order', !isDefault && patch.sort?.reversed ? 'desc' : null);
+          }
+          if (patch.pageSize !== undefined) setOrDelete(next, 'pageSize', patch.pageSize === DEFAULT_PAGE_SIZE ? null : String(patch.pageSize));
+          setOrDelete(next, 'page', patch.page !== undefined && patch.page > 1 ? String(patch.page) : null);
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setParams],
+  );
+
+  const clear = useCallback(
+    () =>
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          for (const key of FILTER_KEYS) next.delete(key);
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+
+  const hasFilters = Boolean(filters.q || filters.status || filters.overdue || filters.leadUnitId || filters.areaId);
+
+  return { filters, sort, update, clear, hasFilters };
+}
