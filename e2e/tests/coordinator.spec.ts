@@ -68,6 +68,8 @@ test('when someone else saved the task first, the editor is told and sees the ne
   await page.getByTestId('task-open').click();
   const agreementId = page.url().split('/agreements/')[1]?.split(/[?#/]/)[0] ?? '';
   const taskId = (await row.getAttribute('data-task-id')) ?? '';
+  // The form must hold the version it opened before the colleague saves theirs.
+  await expect(page.getByTestId('task-form-expected-product')).toBeVisible();
 
   // Another coordinator of the same side saves a change through the API meanwhile.
   const csrf = ((await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string }).csrfToken;
