@@ -22,7 +22,7 @@ if npx eslint . --max-warnings=0; then summary+=("lint: ok"); else fail lint; fi
 
 step "type checks"
 tc=0
-for p in packages/domain apps/server apps/web e2e; do
+for p in packages/domain apps/server apps/web e2e bench; do
   npx tsc --noEmit -p "$p" || tc=1
 done
 if [ $tc -eq 0 ]; then summary+=("types: ok"); else fail types; fi

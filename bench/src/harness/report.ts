@@ -1,0 +1,81 @@
+import type { Budgets } from './budgets.js';
+import type { BenchResult } from './run.js';
+
+export interface WebResult {
+  initialJsGzipKb: number;
+  /** Extra gzip KB to open the agreement page after the shell. */
+  agreementRouteGzipKb?: number;
+  lighthouse?: { page: string; tasks: number; desktop: number; mobile?: number; lcpMs: number; tbtMs: number };
+  /** The largest agreement's page, desktop: reported, not budgeted. */
+  largest?: { tasks: number; desktop: number; lcpMs: number; tbtMs: number; findings: string[] };
+  overBudget: string[];
+}
+
+function pad(cells: string[][]): string {
+  const widths = cells[0]?.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length))) ?? [];
+  return cells
+    .map((row, r) => {
+      const line = `| ${row.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
+      return r === 0 ? `${line}\n|${widths.map((w, i) => (i === 0 ? `${'-'.repeat(w + 2)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|` : line;
+    })
+    .join('\n');
+}
+
+const ms = (n: number | undefined) => (n === undefined ? '—' : n.toFixed(1));
+
+/** The readable table: one row a scenario, with the bare baselines and the budget verdict. */
+export function renderTable(r: BenchResult, budgets: Budgets, web?: WebResult): string {
+  const rows = [['scenario', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'bare SQL p95', '× bare', 'RSS MB', 'budget']];
+  for (const s of r.scenarios) {
+    const b = budgets.scenarios[s.name] ?? {};
+    const target = [b.p95Ms !== undefined ? `p95≤${b.p95Ms}` : '', b.minRps !== undefined ? `≥${b.minRps}/s` : '', b.bareRatio !== undefined ? `≤${b.bareRatio}×` : '']
+      .filter(Boolean)
+      .join(' ');
+    const verdict = s.overBudget.length ? `OVER: ${s.overBudget.join('; ')}` : target ? `ok (${target})` : 'ok';
+    rows.push([
+      s.name,
+      s.endpoint.rps.toFixed(0),
+      ms(s.endpoint.latencyMs.p50),
+      ms(s.endpoint.latencyMs.p95),
+      ms(s.endpoint.latencyMs.p99),
+      String(s.endpoint.errors),
+      ms(s.bareSql?.latencyMs.p95),
+      s.bareRatio === undefined ? '—' : s.bareRatio.toFixed(2),
+      s.serverPeakRssMb.toFixed(0),
+      verdict,
+    ]);
+  }
+  if (r.fastifyJson) {
+    const f = r.fastifyJson;
+    rows.push(['(bare Fastify JSON route)', f.rps.toFixed(0), ms(f.latencyMs.p50), ms(f.latencyMs.p95), ms(f.latencyMs.p99), String(f.errors), '—', '—', '—', "framework's ceiling"]);
+  }
+  const lines = [
+    `Accord benchmark — ${r.startedAt}; ${r.machine.cpus} CPUs, Node ${r.machine.node}, PostgreSQL ${r.machine.postgres}; ` +
+      `${r.options.connections} connections, ${r.options.amount ? `${r.options.amount} requests` : `${r.options.duration} s`} a run, pool ${r.options.poolSize}`,
+    `dataset: ${Object.entries(r.dataset).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}`,
+    '',
+    pad(rows),
+  ];
+  for (const s of r.scenarios.filter((x) => x.note)) lines.push(`- ${s.name}: ${s.note}`);
+  if (web) {
+    lines.push('', pad([
+      ['web', 'value', 'budget'],
+      ['initial JS (gzip KB)', web.initialJsGzipKb.toFixed(1), `≤ ${budgets.web.initialJsGzipKb}`],
+      ...(web.agreementRouteGzipKb === undefined ? [] : [['+ agreement page (gzip KB)', web.agreementRouteGzipKb.toFixed(1), '—']]),
+      ...(web.lighthouse
+        ? [
+            [`Lighthouse desktop, ${web.lighthouse.page}`, String(web.lighthouse.desktop), `≥ ${budgets.web.lighthouseScore}`],
+            ...(web.lighthouse.mobile === undefined ? [] : [['Lighthouse mobile (throttled)', String(web.lighthouse.mobile), '—']]),
+            ['LCP / TBT (desktop, ms)', `${web.lighthouse.lcpMs.toFixed(0)} / ${web.lighthouse.tbtMs.toFixed(0)}`, '—'],
+          ]
+        : []),
+      ...(web.largest
+        ? [[`Lighthouse desktop, largest agreement (${web.largest.tasks} tasks)`, `${web.largest.desktop} (LCP ${web.largest.lcpMs.toFixed(0)}, TBT ${web.largest.tbtMs.toFixed(0)} ms)`, '—']]
+        : []),
+    ]));
+    if (web.overBudget.length) lines.push(`web OVER budget: ${web.overBudget.join('; ')}`);
+  }
+  const over = r.scenarios.filter((s) => s.overBudget.length).map((s) => s.name);
+  lines.push('', over.length || web?.overBudget.length ? `Over budget: ${[...over, ...(web?.overBudget.length ? ['web'] : [])].join(', ')}` : 'Every budget met.');
+  return lines.join('\n');
+}

@@ -1,0 +1,159 @@
+import path from 'node:path';
+import pg from 'pg';
+import { projectDir } from '../../../apps/server/src/config.js';
+import { scenarios as allScenarios } from '../scenarios/index.js';
+import type { Scenario, ScenarioContext } from '../scenarios/types.js';
+import { signIn, type SignedIn } from '../web/sign-in.js';
+import type { Budgets } from './budgets.js';
+import { findFixtures } from './fixtures.js';
+import { runLoad, type LoadResult } from './load.js';
+import { sampleRss, startProcess, type ServerProcess } from './processes.js';
+
+export interface BenchOptions {
+  databaseUrl: string;
+  password: string;
+  connections: number;
+  /** Seconds per measured run. */
+  duration: number;
+  /** Stop each run after this many requests (smoke runs). */
+  amount?: number;
+  /** Seconds of unmeasured warm-up before each scenario. */
+  warmup: number;
+  /** Scenario names to run; default all. */
+  only?: string[];
+  /** Also run each scenario's SQL bare and the bare Fastify route. */
+  bare: boolean;
+  /** Connections each server pool opens (the app's and the bare SQL server's alike). */
+  poolSize: number;
+  budgets: Budgets;
+  scenarios?: Scenario[];
+  log: (line: string) => void;
+}
+
+export interface ScenarioResult {
+  name: string;
+  title: string;
+  note?: string;
+  endpoint: LoadResult;
+  bareSql?: LoadResult;
+  /** endpoint p95 / bare SQL p95 */
+  bareRatio?: number;
+  serverPeakRssMb: number;
+  overBudget: string[];
+}
+
+export interface BenchResult {
+  startedAt: string;
+  machine: { cpus: number; node: string; postgres: string };
+  options: { connections: number; duration: number; amount?: number; poolSize: number };
+  dataset: Record<string, number>;
+  scenarios: ScenarioResult[];
+  fastifyJson?: LoadResult;
+  serverIdleRssMb: number;
+}
+
+function checkBudget(r: Omit<ScenarioResult, 'overBudget'>, budgets: Budgets): string[] {
+  const b = budgets.scenarios[r.name] ?? {};
+  const misses: string[] = [];
+  if (r.endpoint.errors > 0) misses.push(`${r.endpoint.errors} errors`);
+  if (r.bareSql && r.bareSql.errors > 0) misses.push(`${r.bareSql.errors} bare SQL errors`);
+  if (b.p95Ms !== undefined && r.endpoint.latencyMs.p95 > b.p95Ms) misses.push(`p95 ${r.endpoint.latencyMs.p95} ms > ${b.p95Ms} ms`);
+  if (b.minRps !== undefined && r.endpoint.rps < b.minRps) misses.push(`${r.endpoint.rps} req/s < ${b.minRps}`);
+  if (b.bareRatio !== undefined && r.bareRatio !== undefined && r.bareRatio > b.bareRatio) misses.push(`${r.bareRatio}× bare SQL > ${b.bareRatio}×`);
+  if (r.serverPeakRssMb > budgets.serverRssMb) misses.push(`RSS ${r.serverPeakRssMb} MB > ${budgets.serverRssMb} MB`);
+  return misses;
+}
+
+async function datasetCounts(db: pg.Pool): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of ['organisations', 'users', 'agreements', 'areas', 'tasks', 'task_coordinators', 'audit_events']) {
+    const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+    counts[table] = rows[0]?.n ?? 0;
+  }
+  return counts;
+}
+
+/**
+ * Starts Accord and the bare baselines against the bench database, runs every scenario over
+ * loopback with the same client, and returns the measurements with the budgets checked.
+ */
+export async function runBench(o: BenchOptions): Promise<BenchResult> {
+  const db = new pg.Pool({ connectionString: o.databaseUrl, max: 4 });
+  const env = {
+    DATABASE_URL: o.databaseUrl,
+    DATABASE_POOL_SIZE: String(o.poolSize),
+    // Every sign-in of the sign-in scenario comes from one address.
+    SIGN_IN_LIMIT_ADDRESS: '100000000',
+    ACCORD_DEMO: 'false',
+    LOG_REQUESTS: 'false',
+  };
+  const processes: ServerProcess[] = [];
+  try {
+    const app = await startProcess('apps/server/src/server.ts', env, '/api/health');
+    processes.push(app);
+    const baseline = o.bare ? await startProcess(path.relative(projectDir, path.join(projectDir, 'bench/src/harness/baseline-server.ts')), env, '/bare/health') : undefined;
+    if (baseline) processes.push(baseline);
+    const version = (await db.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? '?';
+    const result: BenchResult = {
+      startedAt: new Date().toISOString(),
+      machine: { cpus: (await import('node:os')).cpus().length, node: process.version, postgres: version },
+      options: { connections: o.connections, duration: o.duration, ...(o.amount ? { amount: o.amount } : {}), poolSize: o.poolSize },
+      dataset: await datasetCounts(db),
+      scenarios: [],
+      serverIdleRssMb: app.rssMb(),
+    };
+    const sessions = new Map<string, Promise<SignedIn>>();
+    const ctx: ScenarioContext = {
+      db,
+      fixtures: await findFixtures(db),
+      password: o.password,
+      baseUrl: app.url,
+      session(email) {
+        let s = sessions.get(email);
+        if (!s) sessions.set(email, (s = signIn(app.url, email, o.password)));
+        return s;
+      },
+    };
+    const chosen = (o.scenarios ?? allScenarios).filter((s) => !o.only || o.only.includes(s.name));
+    for (const scenario of chosen) {
+      o.log(`${scenario.name}: ${scenario.title}`);
+      const prepared = await scenario.prepare(ctx);
+      const load = { connections: o.connections, duration: o.duration, ...(o.amount ? { amount: o.amount } : {}) };
+      if (o.warmup > 0) await runLoad({ ...load, duration: o.warmup, amount: undefined, url: app.url, request: prepared.request, ...(prepared.expect ? { expect: prepared.expect } : {}) });
+      const rss = sampleRss(app);
+      const endpoint = await runLoad({ ...load, url: app.url, request: prepared.request, ...(prepared.expect ? { expect: prepared.expect } : {}) });
+      const serverPeakRssMb = rss.stop();
+      let bareSql: LoadResult | undefined;
+      if (baseline && prepared.bare) {
+        const put = await fetch(`${baseline.url}/bare/sql/${scenario.name}`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(prepared.bare),
+        });
+        if (!put.ok) throw new Error(`registering ${scenario.name}'s SQL failed: ${put.status}`);
+        const request = { method: 'GET' as const, path: `/bare/sql/${scenario.name}` };
+        if (o.warmup > 0) await runLoad({ ...load, duration: o.warmup, amount: undefined, url: baseline.url, request });
+        bareSql = await runLoad({ ...load, url: baseline.url, request });
+      }
+      const partial = {
+        name: scenario.name,
+        title: scenario.title,
+        ...(prepared.note ? { note: prepared.note } : {}),
+        endpoint,
+        ...(bareSql ? { bareSql, bareRatio: Math.round((endpoint.latencyMs.p95 / Math.max(0.01, bareSql.latencyMs.p95)) * 100) / 100 } : {}),
+        serverPeakRssMb,
+      };
+      const r = { ...partial, overBudget: checkBudget(partial, o.budgets) };
+      o.log(`  ${endpoint.rps} req/s, p95 ${endpoint.latencyMs.p95} ms, errors ${endpoint.errors}${bareSql ? `; bare SQL p95 ${bareSql.latencyMs.p95} ms` : ''}; RSS ${serverPeakRssMb} MB`);
+      result.scenarios.push(r);
+    }
+    if (baseline) {
+      const load = { connections: o.connections, duration: o.duration, ...(o.amount ? { amount: o.amount } : {}) };
+      result.fastifyJson = await runLoad({ ...load, url: baseline.url, request: { method: 'GET', path: '/bare/json' } });
+    }
+    return result;
+  } finally {
+    await Promise.all(processes.map((p) => p.stop()));
+    await db.end();
+  }
+}

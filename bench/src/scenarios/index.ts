@@ -1,0 +1,202 @@
+import { agreementListQuery, agreementTaskListQuery, searchQuery, unitTaskListQuery } from '@accord/domain';
+import { loadViewer } from '../../../apps/server/src/modules/access/viewer.js';
+import { agreementListFilter } from '../../../apps/server/src/modules/agreements/agreement.service.js';
+import { agreementListStatements } from '../../../apps/server/src/modules/agreements/agreement.repository.js';
+import { findUserByEmail } from '../../../apps/server/src/modules/auth/auth.repository.js';
+import { planStatements } from '../../../apps/server/src/modules/plan/plan.repository.js';
+import { searchStatements } from '../../../apps/server/src/modules/search/search.repository.js';
+import { searchFilter } from '../../../apps/server/src/modules/search/search.service.js';
+import { taskListStatements } from '../../../apps/server/src/modules/tasks/task-list.repository.js';
+import { agreementTaskFilter, unitTaskFilter } from '../../../apps/server/src/modules/tasks/task-list.service.js';
+import { asUser, type Scenario, type ScenarioContext } from './types.js';
+
+/** The viewer a signed-in email acts as, to build the same statements the endpoint builds. */
+async function viewerOf(ctx: ScenarioContext, email: string) {
+  const found = await findUserByEmail(ctx.db, email);
+  if (!found) throw new Error(`No bench user ${email}`);
+  return loadViewer(ctx.db, found.user);
+}
+
+function queryString(params: Record<string, string>): string {
+  return new URLSearchParams(params).toString();
+}
+
+/** A list as the agreements page shows it first: in force, newest first, 20 a page. */
+function agreementList(name: string, title: string, who: (ctx: ScenarioContext) => string, params: Record<string, string>): Scenario {
+  return {
+    name,
+    title,
+    async prepare(ctx) {
+      const email = who(ctx);
+      const session = await ctx.session(email);
+      const filter = await agreementListFilter(ctx.db, await viewerOf(ctx, email), agreementListQuery.parse(params));
+      const { page, count } = agreementListStatements(filter);
+      return { request: { method: 'GET', path: `/api/agreements?${queryString(params)}`, headers: asUser(session) }, bare: [count, page] };
+    },
+  };
+}
+
+function search(name: string, title: string, who: (ctx: ScenarioContext) => string): Scenario {
+  const params = { q: 'chuyen doi so', limit: '10' };
+  return {
+    name,
+    title,
+    async prepare(ctx) {
+      const email = who(ctx);
+      const session = await ctx.session(email);
+      const s = searchStatements(searchFilter(await viewerOf(ctx, email), searchQuery.parse(params)));
+      return {
+        request: { method: 'GET', path: `/api/search?${queryString(params)}`, headers: asUser(session) },
+        bare: [s.agreements, s.agreementCount, s.tasks, s.taskCount],
+      };
+    },
+  };
+}
+
+/** Tasks of the large agreement the coordinator may edit, with their versions. */
+async function editableTasks(ctx: ScenarioContext, limit: number) {
+  const { rows } = await ctx.db.query<{ id: string; version: number }>(
+    `SELECT id, version FROM tasks WHERE agreement_id = $1 AND deleted_at IS NULL AND obligor IN ('government','joint')
+     ORDER BY id LIMIT $2`,
+    [ctx.fixtures.large.id, limit],
+  );
+  if (rows.length < 64) throw new Error('The large agreement has too few government tasks to edit');
+  return rows;
+}
+
+export const scenarios: Scenario[] = [
+  agreementList('agreement-list', "Agreement list, first page, status in force (a partner group's coordinator)", (c) => c.fixtures.partnerCoordinator, { status: 'in_force', page: '1', pageSize: '20' }),
+  agreementList('agreement-list-national', 'Agreement list, first page, every agreement in the country (an observer)', (c) => c.fixtures.observer, { page: '1', pageSize: '20' }),
+  {
+    name: 'plan-tree',
+    title: 'One agreement with its areas and whole plan tree (the largest agreement)',
+    async prepare(ctx) {
+      const session = await ctx.session(ctx.fixtures.coordinator);
+      const { areas, tasks } = planStatements(ctx.fixtures.large.id);
+      return {
+        request: { method: 'GET', path: `/api/agreements/${ctx.fixtures.large.id}/plan`, headers: asUser(session) },
+        bare: [areas, tasks],
+        note: `${ctx.fixtures.large.tasks} tasks`,
+      };
+    },
+  },
+  {
+    name: 'agreement-tasks',
+    title: "Task list of the largest agreement: open tasks of one party's units, by due date, page 50",
+    async prepare(ctx) {
+      const { large, coordinator } = ctx.fixtures;
+      const session = await ctx.session(coordinator);
+      const base = { status: 'not_started,in_progress', sort: 'dueDate', pageSize: '20' };
+      // The party whose units lead more of the open tasks, so the list is long.
+      let best = { unit: large.governmentOrgId, total: -1 };
+      for (const unit of [large.governmentOrgId, large.enterpriseOrgId]) {
+        const f = await agreementTaskFilter(ctx.db, large.id, agreementTaskListQuery.parse({ ...base, leadUnitId: unit }));
+        const { count } = taskListStatements(f);
+        const total = (await ctx.db.query<{ n: number }>(count.text, count.values)).rows[0]?.n ?? 0;
+        if (total > best.total) best = { unit, total };
+      }
+      const page = String(Math.max(1, Math.min(50, Math.ceil(best.total / 20))));
+      const params = { ...base, leadUnitId: best.unit, page };
+      const { page: pageSql, count } = taskListStatements(await agreementTaskFilter(ctx.db, large.id, agreementTaskListQuery.parse(params)));
+      return {
+        request: { method: 'GET', path: `/api/agreements/${large.id}/tasks?${queryString(params)}`, headers: asUser(session) },
+        bare: [pageSql, count],
+        note: `${best.total} matching, page ${page}`,
+      };
+    },
+  },
+  {
+    name: 'unit-tasks',
+    title: "A unit's open tasks across agreements (what a unit officer opens first)",
+    async prepare(ctx) {
+      const email = ctx.fixtures.unitOfficer;
+      const session = await ctx.session(email);
+      const params = { status: 'not_started,in_progress' };
+      const { page, count } = taskListStatements(await unitTaskFilter(ctx.db, await viewerOf(ctx, email), unitTaskListQuery.parse(params)));
+      const total = (await ctx.db.query<{ n: number }>(count.text, count.values)).rows[0]?.n ?? 0;
+      return {
+        request: { method: 'GET', path: `/api/tasks?${queryString(params)}`, headers: asUser(session) },
+        bare: [page, count],
+        note: `${total} open tasks`,
+      };
+    },
+  },
+  search('search', 'Search "chuyen doi so" across agreements and tasks (a province coordinator)', (c) => c.fixtures.coordinator),
+  search('search-national', 'Search "chuyen doi so" across every agreement and task in the country (an observer)', (c) => c.fixtures.observer),
+  {
+    name: 'task-edit',
+    title: 'Task edit with If-Match, its history row in the same transaction',
+    async prepare(ctx) {
+      const session = await ctx.session(ctx.fixtures.coordinator);
+      const tasks = await editableTasks(ctx, 5000);
+      const versions = new Map(tasks.map((t) => [t.id, t.version]));
+      let next = 0;
+      let n = 0;
+      const path = (id: string) => `/api/agreements/${ctx.fixtures.large.id}/tasks/${id}`;
+      return {
+        request: {
+          method: 'PATCH',
+          path: path(tasks[0]?.id as string),
+          headers: { cookie: session.cookieHeader, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' },
+          // Round-robin over thousands of tasks: no two connections edit the same task at once.
+          setup: (req) => {
+            const task = tasks[next++ % tasks.length] as { id: string };
+            n += 1;
+            return {
+              ...req,
+              path: path(task.id),
+              headers: { ...req.headers, 'if-match': `"${versions.get(task.id)}"` },
+              body: JSON.stringify({ responsiblePerson: `Nguyễn Thị Hồng Nhung (lượt ${n})` }),
+            };
+          },
+          onResponse: (status, body) => {
+            if (status !== 200) return;
+            const task = JSON.parse(body) as { id: string; version: number };
+            versions.set(task.id, task.version);
+          },
+        },
+      };
+    },
+  },
+  {
+    name: 'task-edit-conflict',
+    title: 'Task edit with a stale If-Match: 412 with the current record',
+    async prepare(ctx) {
+      const session = await ctx.session(ctx.fixtures.coordinator);
+      const [task] = await editableTasks(ctx, 64);
+      const path = `/api/agreements/${ctx.fixtures.large.id}/tasks/${task?.id}`;
+      const headers = { cookie: session.cookieHeader, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' };
+      // Make sure version 1 is stale.
+      const current = await fetch(new URL(path, ctx.baseUrl), { headers });
+      await fetch(new URL(path, ctx.baseUrl), {
+        method: 'PATCH',
+        headers: { ...headers, 'if-match': current.headers.get('etag') ?? '"1"' },
+        body: JSON.stringify({ responsiblePerson: 'Trần Văn Bình' }),
+      });
+      return {
+        request: { method: 'PATCH', path, headers: { ...headers, 'if-match': '"1"' }, body: JSON.stringify({ responsiblePerson: 'Lê Thị Mai' }) },
+        expect: [412],
+      };
+    },
+  },
+  {
+    name: 'sign-in',
+    title: 'Sign-in (argon2id hash check, new session); many accounts, one address',
+    async prepare(ctx) {
+      const csrf = await fetch(new URL('/api/auth/csrf', ctx.baseUrl));
+      const token = ((await csrf.json()) as { csrfToken: string }).csrfToken;
+      const cookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      let next = 0;
+      const users = ctx.fixtures.signInUsers;
+      return {
+        request: {
+          method: 'POST',
+          path: '/api/auth/sign-in',
+          headers: { cookie, 'x-csrf-token': token, 'content-type': 'application/json' },
+          setup: (req) => ({ ...req, body: JSON.stringify({ email: users[next++ % users.length], password: ctx.password }) }),
+        },
+        note: 'argon2id cost included',
+      };
+    },
+  },
+];

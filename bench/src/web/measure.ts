@@ -1,0 +1,62 @@
+import path from 'node:path';
+import pg from 'pg';
+import { projectDir } from '../../../apps/server/src/config.js';
+import type { Budgets } from '../harness/budgets.js';
+import { findFixtures } from '../harness/fixtures.js';
+import { startProcess } from '../harness/processes.js';
+import type { WebResult } from '../harness/report.js';
+import { measureInitialJs } from './bundle.js';
+import { runLighthouse } from './lighthouse.js';
+import { signIn } from './sign-in.js';
+
+/**
+ * The web budgets on the bench dataset: initial JavaScript from the build, and Lighthouse on the
+ * agreement page of a typical agreement (median plan size among the coordinator's), desktop and
+ * mobile presets; the largest agreement's page is measured too and reported.
+ */
+export async function measureWeb(o: { databaseUrl: string; password: string; budgets: Budgets; log: (line: string) => void; chromePath?: string }): Promise<WebResult> {
+  const bundle = await measureInitialJs(path.join(projectDir, 'apps/web/dist'));
+  const agreementRoute = Object.entries(bundle.routes).find(([route]) => /agreement-page/.test(route))?.[1];
+  const db = new pg.Pool({ connectionString: o.databaseUrl, max: 2 });
+  const app = await startProcess('apps/server/src/server.ts', { DATABASE_URL: o.databaseUrl, ACCORD_DEMO: 'false' }, '/api/health');
+  try {
+    const fixtures = await findFixtures(db);
+    const { rows } = await db.query<{ id: string; n: number }>(
+      `WITH mine AS (
+         SELECT t.agreement_id AS id, count(*)::int AS n FROM tasks t
+         WHERE t.deleted_at IS NULL AND t.agreement_id IN (SELECT agreement_id FROM agreement_parties WHERE organisation_id = $1)
+         GROUP BY 1)
+       SELECT id, n FROM mine ORDER BY n LIMIT 1 OFFSET (SELECT count(*) / 2 FROM mine)`,
+      [fixtures.large.governmentOrgId],
+    );
+    const typical = rows[0] ?? { id: fixtures.large.id, n: fixtures.large.tasks };
+    const session = await signIn(app.url, fixtures.coordinator, o.password);
+    const measure = async (id: string, preset: 'desktop' | 'mobile') => {
+      o.log(`Lighthouse (${preset}) on /agreements/${id}`);
+      return runLighthouse({ url: `${app.url}/agreements/${id}`, cookieHeader: session.cookieHeader, preset, ...(o.chromePath ? { chromePath: o.chromePath } : {}) });
+    };
+    const desktop = await measure(typical.id, 'desktop');
+    const mobile = await measure(typical.id, 'mobile');
+    const largeDesktop = await measure(fixtures.large.id, 'desktop');
+    const result: WebResult = {
+      initialJsGzipKb: Math.round((bundle.initialJsGzipBytes / 1024) * 10) / 10,
+      ...(agreementRoute === undefined ? {} : { agreementRouteGzipKb: Math.round((agreementRoute / 1024) * 10) / 10 }),
+      lighthouse: {
+        page: `agreement page (${typical.n} tasks)`,
+        tasks: typical.n,
+        desktop: desktop.score,
+        mobile: mobile.score,
+        lcpMs: desktop.metrics.lcp,
+        tbtMs: desktop.metrics.tbt,
+      },
+      largest: { tasks: fixtures.large.tasks, desktop: largeDesktop.score, lcpMs: largeDesktop.metrics.lcp, tbtMs: largeDesktop.metrics.tbt, findings: largeDesktop.findings.slice(0, 5).map((f) => f.title) },
+      overBudget: [],
+    };
+    if (result.initialJsGzipKb > o.budgets.web.initialJsGzipKb) result.overBudget.push(`initial JS ${result.initialJsGzipKb} KB > ${o.budgets.web.initialJsGzipKb} KB`);
+    if (desktop.score < o.budgets.web.lighthouseScore) result.overBudget.push(`Lighthouse ${desktop.score} < ${o.budgets.web.lighthouseScore}`);
+    return result;
+  } finally {
+    await app.stop();
+    await db.end();
+  }
+}
