@@ -12,6 +12,8 @@ export interface Config {
   databaseReadUrl: string | undefined;
   /** Connections each pool (primary, replica) may open. */
   databasePoolSize: number;
+  /** The longest a statement of a request may run (ms). */
+  statementTimeoutMs: number;
   dataDir: string;
   embeddedPgPort: number;
   sessionTtlHours: number;
@@ -34,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     databaseReadUrl: env.DATABASE_READ_URL || undefined,
     databasePoolSize: Math.max(1, intFrom(env.DATABASE_POOL_SIZE, 10)),
+    statementTimeoutMs: Math.max(0, intFrom(env.DATABASE_STATEMENT_TIMEOUT_MS, 30_000)),
     dataDir: path.resolve(env.ACCORD_DATA_DIR ?? path.join(projectDir, '.accord')),
     embeddedPgPort: intFrom(env.ACCORD_PG_PORT, 54329),
     sessionTtlHours: intFrom(env.SESSION_TTL_HOURS, 12),

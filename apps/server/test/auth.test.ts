@@ -105,6 +105,29 @@ describe('signing in and out', () => {
     }
   });
 
+  it('slides the expiry of a session in use, writing its row at most once a minute', async () => {
+    const user = await buildUser(ctx.db, { role: 'coordinator', organisationId: orgId });
+    const client = await signInAs(ctx.app, user.email);
+    const row = async () =>
+      (await ctx.db.query<{ last_seen_at: Date; expires_at: Date }>('SELECT last_seen_at, expires_at FROM sessions WHERE user_id = $1', [user.id])).rows[0];
+    // Just used: another request does not write the row.
+    const fresh = await row();
+    expect((await client.get('/api/auth/session')).statusCode).toBe(200);
+    expect(await row()).toEqual(fresh);
+    // Last used two minutes ago, one hour before it expires: the next request slides it forward.
+    await ctx.db.query(
+      "UPDATE sessions SET last_seen_at = now() - interval '2 minutes', expires_at = now() + interval '1 hour' WHERE user_id = $1",
+      [user.id],
+    );
+    expect((await client.get('/api/auth/session')).statusCode).toBe(200);
+    const slid = await row();
+    expect(slid?.expires_at.getTime()).toBeGreaterThan(Date.now() + (ctx.config.sessionTtlHours - 1) * 3600_000);
+    expect(Date.now() - (slid?.last_seen_at.getTime() ?? 0)).toBeLessThan(60_000);
+    // Expired: refused, and not revived.
+    await ctx.db.query("UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1", [user.id]);
+    expect((await client.get('/api/auth/session')).statusCode).toBe(401);
+  });
+
   it('never stores the password or the session token in clear', async () => {
     const user = await buildUser(ctx.db, { role: 'coordinator', organisationId: orgId });
     await signInAs(ctx.app, user.email);

@@ -168,6 +168,19 @@ describe('search across agreements and tasks', () => {
     }
   });
 
+  it('matches a word of three letters or more by its start, a shorter one whole', async () => {
+    const area = await buildArea(ctx.db, agreementId, { title: 'Thử tìm kiếm' });
+    await buildTask(ctx.db, { agreementId, areaId: area.id, obligor: 'government', title: `Sông nước miền Tây ${marker}` });
+    await buildTask(ctx.db, { agreementId, areaId: area.id, obligor: 'government', title: `Số hóa hồ sơ ${marker}` });
+    const titles = async (q: string) =>
+      ((await coordinator.get(`/api/search?q=${encodeURIComponent(`${q} ${marker}`)}&limit=50`)).json() as { tasks: { items: { title: string }[] } }).tasks.items.map((t) => t.title).sort();
+    const so = await titles('so');
+    expect(so).toContain(`Số hóa hồ sơ ${marker}`);
+    expect(so).not.toContain(`Sông nước miền Tây ${marker}`);
+    expect(await titles('son')).toEqual([`Sông nước miền Tây ${marker}`]);
+    expect(await titles('SÔNG NUOC mien')).toEqual([`Sông nước miền Tây ${marker}`]);
+  });
+
   it('treats LIKE wildcards as text', async () => {
     const body = (await coordinator.get(`/api/search?q=${encodeURIComponent('100%_x')}`)).json() as { tasks: { total: number } };
     expect(body.tasks.total).toBe(0);

@@ -6,6 +6,8 @@ export interface Fixtures {
   large: { id: string; tasks: number; governmentOrgId: string; enterpriseOrgId: string };
   /** A coordinator of the large agreement's government party. */
   coordinator: string;
+  /** The agreement whose plan is nearest 1,000 tasks from above (the plan-tree budget's size), and a coordinator of it. */
+  thousand: { id: string; tasks: number; coordinator: string };
   /** Coordinators on the enterprise side (many agreements each). */
   partnerCoordinator: string;
   /** An observer: reads every agreement in the country. */
@@ -22,6 +24,21 @@ async function one<T>(db: pg.Pool, what: string, text: string, values: unknown[]
   return rows[0] as T;
 }
 
+/** A coordinator at an agreement's government party itself, or the nearest organisation below it. */
+async function coordinatorOf(db: pg.Pool, agreementId: string): Promise<string> {
+  const row = await one<{ email: string }>(
+    db,
+    "coordinator of the agreement's government party",
+    `WITH RECURSIVE down(id, depth) AS (
+       SELECT organisation_id, 0 FROM agreement_parties WHERE agreement_id = $1 AND side = 'government'
+       UNION ALL SELECT o.id, down.depth + 1 FROM organisations o JOIN down ON o.parent_id = down.id)
+     SELECT u.email FROM users u JOIN down ON down.id = u.organisation_id
+     WHERE u.role = 'coordinator' AND u.disabled_at IS NULL ORDER BY down.depth, u.email LIMIT 1`,
+    [agreementId],
+  );
+  return row.email;
+}
+
 export async function findFixtures(db: pg.Pool): Promise<Fixtures> {
   const large = await one<{ id: string; tasks: number }>(
     db,
@@ -35,14 +52,12 @@ export async function findFixtures(db: pg.Pool): Promise<Fixtures> {
   const governmentOrgId = parties.rows.find((p) => p.side === 'government')?.organisation_id;
   const enterpriseOrgId = parties.rows.find((p) => p.side === 'enterprise')?.organisation_id;
   if (!governmentOrgId || !enterpriseOrgId) throw new Error('The large agreement lacks a party on each side');
-  // A coordinator at the government party itself or the nearest organisation below it.
-  const coordinator = await one<{ email: string }>(
+  const coordinator = await coordinatorOf(db, large.id);
+  const thousand = await one<{ id: string; tasks: number }>(
     db,
-    "coordinator of the large agreement's government party",
-    `WITH RECURSIVE down(id, depth) AS (SELECT $1::uuid, 0 UNION ALL SELECT o.id, down.depth + 1 FROM organisations o JOIN down ON o.parent_id = down.id)
-     SELECT u.email FROM users u JOIN down ON down.id = u.organisation_id
-     WHERE u.role = 'coordinator' AND u.disabled_at IS NULL ORDER BY down.depth, u.email LIMIT 1`,
-    [governmentOrgId],
+    'agreement with tasks',
+    `SELECT agreement_id AS id, count(*)::int AS tasks FROM tasks WHERE deleted_at IS NULL GROUP BY 1
+     ORDER BY count(*) < 1000, abs(count(*) - 1000), 1 LIMIT 1`,
   );
   const partnerCoordinator = await one<{ email: string }>(
     db,
@@ -62,7 +77,8 @@ export async function findFixtures(db: pg.Pool): Promise<Fixtures> {
   const signInUsers = (await db.query<{ email: string }>('SELECT email FROM users WHERE disabled_at IS NULL ORDER BY email LIMIT 2000')).rows.map((r) => r.email);
   return {
     large: { ...large, governmentOrgId, enterpriseOrgId },
-    coordinator: coordinator.email,
+    coordinator,
+    thousand: { ...thousand, coordinator: await coordinatorOf(db, thousand.id) },
     partnerCoordinator: partnerCoordinator.email,
     observer: observer.email,
     unitOfficer: unitOfficer.email,

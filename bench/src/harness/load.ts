@@ -92,7 +92,8 @@ export function runLoad(o: LoadOptions): Promise<LoadResult> {
             max: round(latencies.at(-1) ?? 0),
             mean: round(mean),
           },
-          errors: unexpected + result.errors + result.timeouts,
+          // A run in which nothing came back within the time is a failure, not a quiet zero.
+          errors: unexpected + result.errors + result.timeouts + (latencies.length === 0 ? Math.max(1, o.connections) : 0),
           statuses,
         });
       },

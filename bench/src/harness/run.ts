@@ -64,6 +64,21 @@ function checkBudget(r: Omit<ScenarioResult, 'overBudget'>, budgets: Budgets): s
   return misses;
 }
 
+/**
+ * Waits until no statement of the previous scenario is still running in PostgreSQL (a client that
+ * gave up leaves its query running until it ends), so that each scenario is measured on its own.
+ */
+async function settle(db: pg.Pool, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const { rows } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
+    );
+    if ((rows[0]?.n ?? 0) === 0) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 async function datasetCounts(db: pg.Pool): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of ['organisations', 'users', 'agreements', 'areas', 'tasks', 'task_coordinators', 'audit_events']) {
@@ -116,6 +131,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     };
     const chosen = (o.scenarios ?? allScenarios).filter((s) => !o.only || o.only.includes(s.name));
     for (const scenario of chosen) {
+      await settle(db);
       o.log(`${scenario.name}: ${scenario.title}`);
       const prepared = await scenario.prepare(ctx);
       const load = { connections: o.connections, duration: o.duration, ...(o.amount ? { amount: o.amount } : {}) };

@@ -53,6 +53,23 @@ function search(name: string, title: string, who: (ctx: ScenarioContext) => stri
   };
 }
 
+function planTree(name: string, title: string, which: (f: ScenarioContext['fixtures']) => { id: string; tasks: number; coordinator: string }): Scenario {
+  return {
+    name,
+    title,
+    async prepare(ctx) {
+      const agreement = which(ctx.fixtures);
+      const session = await ctx.session(agreement.coordinator);
+      const { areas, tasks } = planStatements(agreement.id);
+      return {
+        request: { method: 'GET', path: `/api/agreements/${agreement.id}/plan`, headers: asUser(session) },
+        bare: [areas, tasks],
+        note: `${agreement.tasks} tasks`,
+      };
+    },
+  };
+}
+
 /** Tasks of the large agreement the coordinator may edit, with their versions. */
 async function editableTasks(ctx: ScenarioContext, limit: number) {
   const { rows } = await ctx.db.query<{ id: string; version: number }>(
@@ -67,19 +84,8 @@ async function editableTasks(ctx: ScenarioContext, limit: number) {
 export const scenarios: Scenario[] = [
   agreementList('agreement-list', "Agreement list, first page, status in force (a partner group's coordinator)", (c) => c.fixtures.partnerCoordinator, { status: 'in_force', page: '1', pageSize: '20' }),
   agreementList('agreement-list-national', 'Agreement list, first page, every agreement in the country (an observer)', (c) => c.fixtures.observer, { page: '1', pageSize: '20' }),
-  {
-    name: 'plan-tree',
-    title: 'One agreement with its areas and whole plan tree (the largest agreement)',
-    async prepare(ctx) {
-      const session = await ctx.session(ctx.fixtures.coordinator);
-      const { areas, tasks } = planStatements(ctx.fixtures.large.id);
-      return {
-        request: { method: 'GET', path: `/api/agreements/${ctx.fixtures.large.id}/plan`, headers: asUser(session) },
-        bare: [areas, tasks],
-        note: `${ctx.fixtures.large.tasks} tasks`,
-      };
-    },
-  },
+  planTree('plan-tree', 'One agreement with its areas and whole plan tree (the plan nearest 1,000 tasks)', (f) => f.thousand),
+  planTree('plan-tree-largest', 'The largest agreement with its areas and whole plan tree', (f) => ({ ...f.large, coordinator: f.coordinator })),
   {
     name: 'agreement-tasks',
     title: "Task list of the largest agreement: open tasks of one party's units, by due date, page 50",

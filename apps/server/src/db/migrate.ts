@@ -19,6 +19,8 @@ export async function migrate(db: Db, log: (line: string) => void = () => undefi
   const client = await db.connect();
   const applied: string[] = [];
   try {
+    // A migration (an index on a large table) may take longer than a request's statement may.
+    await client.query('SET statement_timeout = 0');
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);

@@ -8,8 +8,17 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 export type Db = pg.Pool;
 export type Queryable = pg.Pool | pg.PoolClient;
 
-export function createPool(url: string, max = 10, applicationName = 'accord'): Db {
-  const pool = new pg.Pool({ connectionString: url, max, application_name: applicationName });
+/**
+ * A pool of connections. `statementTimeoutMs` bounds every statement, so that a request whose
+ * client has gone away cannot keep the database busy for long (0: no bound).
+ */
+export function createPool(url: string, max = 10, applicationName = 'accord', statementTimeoutMs = 0): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    application_name: applicationName,
+    ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
+  });
   pool.on('error', () => {
     // An idle client's connection was lost; the pool replaces it on the next query.
   });

@@ -3,6 +3,7 @@ import { AppError, type SessionUser } from '@accord/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/pool.js';
+import { rememberReach } from '../modules/access/viewer.js';
 import { resolveSession } from '../modules/auth/auth.service.js';
 
 export const SESSION_COOKIE = 'accord_session';
@@ -44,7 +45,10 @@ export function registerSessions(app: FastifyInstance, db: Db, config: Config): 
     const token = request.cookies[SESSION_COOKIE];
     if (token && token.length <= 100) {
       const found = await resolveSession(db, config, token);
-      if (found) request.auth = { ...found, token };
+      if (found) {
+        rememberReach(found.user, found.reach);
+        request.auth = { user: found.user, csrfToken: found.csrfToken, token };
+      }
       else reply.clearCookie(SESSION_COOKIE, cookieOptions(config));
     }
     if (SAFE_METHODS.has(request.method)) return;

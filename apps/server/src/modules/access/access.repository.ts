@@ -8,26 +8,29 @@ export interface OrgReach {
 }
 
 /**
- * The organisations a user acts for. An organisation that merged points to its successor, so
- * the successor's people reach what the predecessor signed (Hải Dương 2022 → Hải Phòng).
+ * The organisations a user acts for, as a query over `org` (an SQL expression: a parameter, or a
+ * column of an outer query when used in a LATERAL join). An organisation that merged points to its
+ * successor, so the successor's people reach what the predecessor signed (Hải Dương 2022 → Hải Phòng).
  */
-export async function loadOrgReach(db: Queryable, organisationId: string): Promise<OrgReach> {
-  const { rows } = await db.query<{ id: string; is_down: boolean }>(
-    `WITH RECURSIVE
+export function orgReachSql(org: string): string {
+  return `WITH RECURSIVE
      up(id, parent_id) AS (
-       SELECT id, parent_id FROM organisations WHERE id = $1
+       SELECT id, parent_id FROM organisations WHERE id = ${org}
        UNION SELECT o.id, o.parent_id FROM organisations o JOIN up ON o.id = up.parent_id),
      down(id) AS (
-       SELECT id FROM organisations WHERE id = $1
+       SELECT id FROM organisations WHERE id = ${org}
        UNION SELECT o.id FROM organisations o JOIN down ON o.parent_id = down.id),
      base(id, is_down) AS (SELECT id, true FROM down UNION SELECT id, false FROM up),
      pred(id, is_down) AS (
        SELECT id, is_down FROM base
-       UNION SELECT o.id, pred.is_down FROM organisations o JOIN pred ON o.successor_id = pred.id)
-     SELECT id, bool_or(is_down) AS is_down FROM pred GROUP BY id`,
-    [organisationId],
-  );
-  return { reach: rows.map((r) => r.id), down: rows.filter((r) => r.is_down).map((r) => r.id) };
+       UNION SELECT o.id, pred.is_down FROM organisations o JOIN pred ON o.successor_id = pred.id),
+     reach(id, is_down) AS (SELECT id, bool_or(is_down) FROM pred GROUP BY id)
+     SELECT array_agg(id) AS reach, COALESCE(array_agg(id) FILTER (WHERE is_down), '{}') AS down FROM reach`;
+}
+
+export async function loadOrgReach(db: Queryable, organisationId: string): Promise<OrgReach> {
+  const { rows } = await db.query<OrgReach>(orgReachSql('$1'), [organisationId]);
+  return { reach: rows[0]?.reach ?? [], down: rows[0]?.down ?? [] };
 }
 
 /** An organisation, everything below it, and their predecessors: what "Hải Phòng" covers in a filter. */

@@ -1,6 +1,6 @@
 import { AppError, can, relationToAgreement, relationToTask, type Obligor, type Operation, type SessionUser, type Side } from '@accord/domain';
 import type { Queryable } from '../../db/pool.js';
-import { loadOrgReach } from './access.repository.js';
+import { loadOrgReach, type OrgReach } from './access.repository.js';
 
 /** The signed-in user with the organisations they act for, loaded once per request. */
 export interface Viewer {
@@ -11,8 +11,16 @@ export interface Viewer {
   readsEverything: boolean;
 }
 
+/** Reaches already read with the session, for the request's lifetime (keyed by its user object). */
+const knownReach = new WeakMap<SessionUser, OrgReach>();
+
+/** Keeps the reach read together with the session, so the request's services need not read it again. */
+export function rememberReach(user: SessionUser, reach: OrgReach): void {
+  knownReach.set(user, reach);
+}
+
 export async function loadViewer(db: Queryable, user: SessionUser): Promise<Viewer> {
-  const { reach, down } = await loadOrgReach(db, user.organisation.id);
+  const { reach, down } = knownReach.get(user) ?? (await loadOrgReach(db, user.organisation.id));
   return {
     user,
     reach: new Set(reach),

@@ -1,5 +1,6 @@
 import type { Locale, Role, SessionUser, Side } from '@accord/domain';
 import type { Queryable } from '../../db/pool.js';
+import { orgReachSql, type OrgReach } from '../access/access.repository.js';
 
 interface UserRow {
   id: string;
@@ -53,20 +54,26 @@ export async function findSession(
   db: Queryable,
   tokenHash: Buffer,
   ttlHours: number,
-): Promise<{ user: SessionUser; csrfToken: string } | undefined> {
-  const { rows } = await db.query<UserRow & { csrf_token: string }>(
+): Promise<{ user: SessionUser; csrfToken: string; reach: OrgReach } | undefined> {
+  // Reading is the common case; the row is written only when its last touch is a minute old, so
+  // concurrent requests of one session neither queue on its row lock nor write WAL each time.
+  // The organisations the user acts for come in the same round trip (see loadViewer).
+  const { rows } = await db.query<UserRow & { csrf_token: string; reach: string[]; down: string[] }>(
     `WITH s AS (
-       UPDATE sessions SET last_seen_at = now(), expires_at = now() + make_interval(hours => $2)
+       SELECT token_hash, user_id, csrf_token, last_seen_at FROM sessions
        WHERE token_hash = $1 AND expires_at > now()
-       RETURNING user_id, csrf_token
+     ), touched AS (
+       UPDATE sessions SET last_seen_at = now(), expires_at = now() + make_interval(hours => $2)
+       FROM s WHERE sessions.token_hash = s.token_hash AND s.last_seen_at < now() - interval '1 minute'
      )
-     SELECT ${userColumns}, s.csrf_token FROM s
+     SELECT ${userColumns}, s.csrf_token, r.reach, r.down FROM s
      JOIN users u ON u.id = s.user_id AND u.disabled_at IS NULL
-     JOIN organisations o ON o.id = u.organisation_id`,
+     JOIN organisations o ON o.id = u.organisation_id
+     CROSS JOIN LATERAL (${orgReachSql('u.organisation_id')}) r`,
     [tokenHash, ttlHours],
   );
   const row = rows[0];
-  return row ? { user: toSessionUser(row), csrfToken: row.csrf_token } : undefined;
+  return row ? { user: toSessionUser(row), csrfToken: row.csrf_token, reach: { reach: row.reach, down: row.down } } : undefined;
 }
 
 export async function deleteSession(db: Queryable, tokenHash: Buffer): Promise<void> {

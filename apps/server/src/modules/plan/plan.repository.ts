@@ -9,7 +9,17 @@ const areaColumns = `id, agreement_id AS "agreementId", theme, title, descriptio
 export function planStatements(agreementId: string): { areas: Statement; tasks: Statement } {
   return {
     areas: { text: `SELECT ${areaColumns} FROM areas WHERE agreement_id = $1 AND deleted_at IS NULL ORDER BY position, title`, values: [agreementId] },
-    tasks: { text: `${taskSelect} WHERE t.agreement_id = $1 AND t.deleted_at IS NULL ORDER BY t.depth, t.position`, values: [agreementId] },
+    // Every task of the agreement: the coordinating units in one grouped pass, not one sub-query per task.
+    tasks: {
+      text: `WITH co AS (
+          SELECT tc.task_id, json_agg(json_build_object('id', o.id, 'name', o.name_vi, 'nameEn', o.name_en) ORDER BY tc.position) AS units
+          FROM tasks ct JOIN task_coordinators tc ON tc.task_id = ct.id JOIN organisations o ON o.id = tc.organisation_id
+          WHERE ct.agreement_id = $1 AND ct.deleted_at IS NULL GROUP BY tc.task_id)
+        SELECT ${columnsWith(`COALESCE(co.units, '[]'::json)`)}
+        FROM tasks t LEFT JOIN organisations lo ON lo.id = t.lead_org_id LEFT JOIN co ON co.task_id = t.id
+        WHERE t.agreement_id = $1 AND t.deleted_at IS NULL ORDER BY t.depth, t.position`,
+      values: [agreementId],
+    },
   };
 }
 
@@ -57,16 +67,22 @@ export async function softDeleteArea(tx: Queryable, id: string, version: number)
 
 export type TaskRow = Omit<Task, 'canEdit' | 'canManage'> & { depth: number };
 
-/** A task's columns in the API's shape; needs `tasks t` and `organisations lo` (its lead unit, left-joined). */
-export const taskColumns = `t.id, t.agreement_id AS "agreementId", t.area_id AS "areaId", t.parent_id AS "parentId",
+const coordinatorsOfTask = `COALESCE((SELECT json_agg(json_build_object('id', co.id, 'name', co.name_vi, 'nameEn', co.name_en) ORDER BY tc.position)
+    FROM task_coordinators tc JOIN organisations co ON co.id = tc.organisation_id WHERE tc.task_id = t.id), '[]'::json)`;
+
+/** A task's columns in the API's shape, its coordinating units from `coordinators` (an expression). */
+function columnsWith(coordinators: string): string {
+  return `t.id, t.agreement_id AS "agreementId", t.area_id AS "areaId", t.parent_id AS "parentId",
   t.position, t.depth, t.code, t.title, t.description, t.obligor,
   CASE WHEN lo.id IS NULL THEN NULL ELSE json_build_object('id', lo.id, 'name', lo.name_vi, 'nameEn', lo.name_en) END AS "leadUnit",
-  COALESCE((SELECT json_agg(json_build_object('id', co.id, 'name', co.name_vi, 'nameEn', co.name_en) ORDER BY tc.position)
-    FROM task_coordinators tc JOIN organisations co ON co.id = tc.organisation_id WHERE tc.task_id = t.id), '[]'::json)
-    AS "coordinatingUnits",
+  ${coordinators} AS "coordinatingUnits",
   t.responsible_person AS "responsiblePerson", t.start_date AS "startDate", t.due_date AS "dueDate",
   t.expected_product AS "expectedProduct", t.status, t.version,
   to_char(t.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"`;
+}
+
+/** A task's columns in the API's shape; needs `tasks t` and `organisations lo` (its lead unit, left-joined). */
+export const taskColumns = columnsWith(coordinatorsOfTask);
 
 const taskSelect = `SELECT ${taskColumns} FROM tasks t LEFT JOIN organisations lo ON lo.id = t.lead_org_id`;
 

@@ -10,24 +10,50 @@ export interface SearchFilter {
   limit: number;
 }
 
-function conditions(column: string, f: SearchFilter, params: unknown[], agreementColumn: string): string {
-  const param = (v: unknown) => {
+/**
+ * The letters and digits of each word as a text-search query: a word of three characters or more
+ * matches the words it starts ("chuyen" finds "chuyển"), a shorter one only itself ("so" finds "số",
+ * not every word starting "so", which would be half the country's tasks).
+ */
+export function prefixQuery(words: string[]): string {
+  return words
+    .flatMap((w) => w.split(/[^\p{L}\p{N}]+/u))
+    .filter(Boolean)
+    .map((token) => (token.length >= 3 ? `${token}:*` : token))
+    .join(' & ');
+}
+
+function visibility(column: string, f: SearchFilter, param: (v: unknown) => string): string[] {
+  return f.visibleTo
+    ? [`${column} IN (SELECT vp.agreement_id FROM agreement_parties vp WHERE vp.organisation_id = ANY(${param(f.visibleTo)}::uuid[]))`]
+    : [];
+}
+
+function collector(params: unknown[]) {
+  return (v: unknown) => {
     params.push(v);
     return `$${params.length}`;
   };
-  const where = f.words.map((w) => `${column} LIKE ${param(`%${escapeLike(w)}%`)}`);
-  if (f.visibleTo) {
-    where.push(`${agreementColumn} IN (SELECT vp.agreement_id FROM agreement_parties vp WHERE vp.organisation_id = ANY(${param(f.visibleTo)}::uuid[]))`);
-  }
-  return where.join(' AND ');
 }
 
-/** The four statements behind GET /api/search: agreements and tasks, each a page and a count. */
+/**
+ * The four statements behind GET /api/search: agreements and tasks, each a page and a count.
+ * Agreements (a few hundred) match words anywhere in their text; tasks (a hundred thousand)
+ * match words by prefix through the full-text index on their folded text.
+ */
 export function searchStatements(f: SearchFilter): Record<'agreements' | 'agreementCount' | 'tasks' | 'taskCount', Statement> {
   const ap: unknown[] = [];
-  const aWhere = `a.deleted_at IS NULL AND ${conditions('a.search_text', f, ap, 'a.id')}`;
+  const aParam = collector(ap);
+  const aWhere = ['a.deleted_at IS NULL', ...f.words.map((w) => `a.search_text LIKE ${aParam(`%${escapeLike(w)}%`)}`), ...visibility('a.id', f, aParam)].join(' AND ');
   const tp: unknown[] = [];
-  const tWhere = `t.deleted_at IS NULL AND a.deleted_at IS NULL AND ${conditions('t.search_text', f, tp, 't.agreement_id')}`;
+  const tParam = collector(tp);
+  const query = prefixQuery(f.words);
+  const tWhere = [
+    't.deleted_at IS NULL',
+    'EXISTS (SELECT 1 FROM agreements a WHERE a.id = t.agreement_id AND a.deleted_at IS NULL)',
+    query ? `t.search_words @@ to_tsquery('simple', ${tParam(query)})` : 'false',
+    ...visibility('t.agreement_id', f, tParam),
+  ].join(' AND ');
   return {
     agreements: {
       text: `SELECT a.id, a.title, a.status, a.signed_on AS "signedOn",
@@ -38,15 +64,17 @@ export function searchStatements(f: SearchFilter): Record<'agreements' | 'agreem
     },
     agreementCount: { text: `SELECT count(*)::int AS n FROM agreements a WHERE ${aWhere}`, values: ap },
     tasks: {
-      // Open work first, the nearest due date first.
-      text: `SELECT t.id, t.agreement_id AS "agreementId", a.title AS "agreementTitle", t.code, t.title, t.status, t.due_date AS "dueDate",
+      // Open work first, the nearest due date first; names joined for the page only.
+      text: `WITH page AS (
+          SELECT t.id FROM tasks t WHERE ${tWhere}
+          ORDER BY t.status IN ('completed','cancelled'), t.due_date NULLS LAST, t.id LIMIT ${f.limit})
+        SELECT t.id, t.agreement_id AS "agreementId", a.title AS "agreementTitle", t.code, t.title, t.status, t.due_date AS "dueDate",
           CASE WHEN lo.id IS NULL THEN NULL ELSE json_build_object('id', lo.id, 'name', lo.name_vi, 'nameEn', lo.name_en) END AS "leadUnit"
-        FROM tasks t JOIN agreements a ON a.id = t.agreement_id LEFT JOIN organisations lo ON lo.id = t.lead_org_id
-        WHERE ${tWhere}
-        ORDER BY t.status IN ('completed','cancelled'), t.due_date NULLS LAST, t.id LIMIT ${f.limit}`,
+        FROM page JOIN tasks t ON t.id = page.id JOIN agreements a ON a.id = t.agreement_id LEFT JOIN organisations lo ON lo.id = t.lead_org_id
+        ORDER BY t.status IN ('completed','cancelled'), t.due_date NULLS LAST, t.id`,
       values: tp,
     },
-    taskCount: { text: `SELECT count(*)::int AS n FROM tasks t JOIN agreements a ON a.id = t.agreement_id WHERE ${tWhere}`, values: tp },
+    taskCount: { text: `SELECT count(*)::int AS n FROM tasks t WHERE ${tWhere}`, values: tp },
   };
 }
 
