@@ -13,17 +13,20 @@ export interface OrgReach {
  * successor, so the successor's people reach what the predecessor signed (Hải Dương 2022 → Hải Phòng).
  */
 export function orgReachSql(org: string): string {
+  // Each step looks its rows up through an index (LATERAL, kept apart from the join by OFFSET 0),
+  // rather than the hash join over every organisation that the planner picks for a work table it
+  // cannot size.
   return `WITH RECURSIVE
      up(id, parent_id) AS (
        SELECT id, parent_id FROM organisations WHERE id = ${org}
-       UNION SELECT o.id, o.parent_id FROM organisations o JOIN up ON o.id = up.parent_id),
+       UNION SELECT o.id, o.parent_id FROM up CROSS JOIN LATERAL (SELECT id, parent_id FROM organisations WHERE id = up.parent_id OFFSET 0) o),
      down(id) AS (
        SELECT id FROM organisations WHERE id = ${org}
-       UNION SELECT o.id FROM organisations o JOIN down ON o.parent_id = down.id),
+       UNION SELECT o.id FROM down CROSS JOIN LATERAL (SELECT id FROM organisations WHERE parent_id = down.id OFFSET 0) o),
      base(id, is_down) AS (SELECT id, true FROM down UNION SELECT id, false FROM up),
      pred(id, is_down) AS (
        SELECT id, is_down FROM base
-       UNION SELECT o.id, pred.is_down FROM organisations o JOIN pred ON o.successor_id = pred.id),
+       UNION SELECT o.id, pred.is_down FROM pred CROSS JOIN LATERAL (SELECT id FROM organisations WHERE successor_id = pred.id OFFSET 0) o),
      reach(id, is_down) AS (SELECT id, bool_or(is_down) FROM pred GROUP BY id)
      SELECT array_agg(id) AS reach, COALESCE(array_agg(id) FILTER (WHERE is_down), '{}') AS down FROM reach`;
 }
@@ -39,7 +42,9 @@ export async function loadSubtreeWithPredecessors(db: Queryable, organisationId:
     `WITH RECURSIVE
      down(id) AS (
        SELECT id FROM organisations WHERE id = $1
-       UNION SELECT o.id FROM organisations o JOIN down ON o.parent_id = down.id OR o.successor_id = down.id)
+       UNION SELECT o.id FROM down CROSS JOIN LATERAL (
+         SELECT id FROM organisations WHERE parent_id = down.id
+         UNION ALL SELECT id FROM organisations WHERE successor_id = down.id OFFSET 0) o)
      SELECT id FROM down`,
     [organisationId],
   );

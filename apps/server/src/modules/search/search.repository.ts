@@ -24,8 +24,9 @@ export function prefixQuery(words: string[]): string {
 }
 
 function visibility(column: string, f: SearchFilter, param: (v: unknown) => string): string[] {
+  // The visible agreements as one array, worked out once: the tasks are then found by agreement.
   return f.visibleTo
-    ? [`${column} IN (SELECT vp.agreement_id FROM agreement_parties vp WHERE vp.organisation_id = ANY(${param(f.visibleTo)}::uuid[]))`]
+    ? [`${column} = ANY(ARRAY(SELECT vp.agreement_id FROM agreement_parties vp WHERE vp.organisation_id = ANY(${param(f.visibleTo)}::uuid[])))`]
     : [];
 }
 
