@@ -96,7 +96,8 @@ export async function buildApp({ db, readDb = db, config, logger = false }: AppO
   const hasWeb = fs.existsSync(path.join(config.webDist, 'index.html'));
   if (hasWeb) {
     // wildcard: files are looked up at request time, so a rebuild is served without a restart.
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: true, index: false, maxAge: '1h' });
+    // preCompressed: the build writes .br and .gz beside each file; they are sent as they are.
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: true, index: false, maxAge: '1h', preCompressed: true });
   }
   // The web app routes on the client: the root and every other page get index.html, never cached.
   const sendIndex = (reply: import('fastify').FastifyReply) => {
