@@ -7,7 +7,7 @@ export interface WebResult {
   agreementRouteGzipKb?: number;
   lighthouse?: { page: string; tasks: number; desktop: number; mobile?: number; lcpMs: number; tbtMs: number };
   /** The largest agreement's page, desktop: reported, not budgeted. */
-  largest?: { tasks: number; desktop: number; lcpMs: number; tbtMs: number; findings: string[] };
+  largest?: { tasks: number; desktop: number; lcpMs: number; tbtMs: number; findings: string[] } | { tasks: number; failed: string };
   overBudget: string[];
 }
 
@@ -70,7 +70,11 @@ export function renderTable(r: BenchResult, budgets: Budgets, web?: WebResult): 
           ]
         : []),
       ...(web.largest
-        ? [[`Lighthouse desktop, largest agreement (${web.largest.tasks} tasks)`, `${web.largest.desktop} (LCP ${web.largest.lcpMs.toFixed(0)}, TBT ${web.largest.tbtMs.toFixed(0)} ms)`, '—']]
+        ? [[
+            `Lighthouse desktop, largest agreement (${web.largest.tasks} tasks)`,
+            'failed' in web.largest ? web.largest.failed : `${web.largest.desktop} (LCP ${web.largest.lcpMs.toFixed(0)}, TBT ${web.largest.tbtMs.toFixed(0)} ms)`,
+            '—',
+          ]]
         : []),
     ]));
     if (web.overBudget.length) lines.push(`web OVER budget: ${web.overBudget.join('; ')}`);

@@ -129,6 +129,12 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
         return s;
       },
     };
+    if (baseline) {
+      // First, while nothing else has run: the framework's ceiling on this machine.
+      const load = { connections: o.connections, duration: o.duration, ...(o.amount ? { amount: o.amount } : {}) };
+      result.fastifyJson = await runLoad({ ...load, url: baseline.url, request: { method: 'GET', path: '/bare/json' } });
+      o.log(`bare Fastify JSON route: ${result.fastifyJson.rps} req/s, p95 ${result.fastifyJson.latencyMs.p95} ms`);
+    }
     const chosen = (o.scenarios ?? allScenarios).filter((s) => !o.only || o.only.includes(s.name));
     for (const scenario of chosen) {
       await settle(db);
@@ -162,10 +168,6 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
       const r = { ...partial, overBudget: checkBudget(partial, o.budgets) };
       o.log(`  ${endpoint.rps} req/s, p95 ${endpoint.latencyMs.p95} ms, errors ${endpoint.errors}${bareSql ? `; bare SQL p95 ${bareSql.latencyMs.p95} ms` : ''}; RSS ${serverPeakRssMb} MB`);
       result.scenarios.push(r);
-    }
-    if (baseline) {
-      const load = { connections: o.connections, duration: o.duration, ...(o.amount ? { amount: o.amount } : {}) };
-      result.fastifyJson = await runLoad({ ...load, url: baseline.url, request: { method: 'GET', path: '/bare/json' } });
     }
     return result;
   } finally {

@@ -82,6 +82,14 @@ async function editableTasks(ctx: ScenarioContext, limit: number) {
 }
 
 export const scenarios: Scenario[] = [
+  {
+    name: 'session',
+    title: "The floor of every endpoint: a signed-in request that reads only its session and the user's organisations",
+    async prepare(ctx) {
+      const session = await ctx.session(ctx.fixtures.coordinator);
+      return { request: { method: 'GET', path: '/api/auth/session', headers: asUser(session) } };
+    },
+  },
   agreementList('agreement-list', "Agreement list, first page, status in force (a partner group's coordinator)", (c) => c.fixtures.partnerCoordinator, { status: 'in_force', page: '1', pageSize: '20' }),
   agreementList('agreement-list-national', 'Agreement list, first page, every agreement in the country (an observer)', (c) => c.fixtures.observer, { page: '1', pageSize: '20' }),
   planTree('plan-tree', 'One agreement with its areas and whole plan tree (the plan nearest 1,000 tasks)', (f) => f.thousand),

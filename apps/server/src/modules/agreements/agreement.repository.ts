@@ -250,6 +250,16 @@ export async function chainReaches(db: Queryable, column: 'predecessor_id' | 'pa
   return rows.length > 0;
 }
 
+/** The parties of a live agreement (none when it is missing or deleted), optionally locking it. */
+export async function findLivePartiesOf(db: Queryable, agreementId: string, { forUpdate = false } = {}): Promise<{ organisationId: string; side: Side }[]> {
+  const { rows } = await db.query<{ organisationId: string; side: Side }>(
+    `SELECT p.organisation_id AS "organisationId", p.side FROM agreements a JOIN agreement_parties p ON p.agreement_id = a.id
+     WHERE a.id = $1 AND a.deleted_at IS NULL ${forUpdate ? 'FOR UPDATE OF a' : ''}`,
+    [agreementId],
+  );
+  return rows;
+}
+
 export async function findPartiesOf(db: Queryable, agreementId: string): Promise<{ organisationId: string; side: Side }[]> {
   const { rows } = await db.query<{ organisationId: string; side: Side }>(
     'SELECT organisation_id AS "organisationId", side FROM agreement_parties WHERE agreement_id = $1',

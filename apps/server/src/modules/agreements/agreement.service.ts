@@ -41,6 +41,18 @@ export async function loadAgreementFor(db: Queryable, viewer: Viewer, id: string
   return { agreement, side };
 }
 
+/**
+ * The same check as loadAgreementFor when only the viewer's side is needed (the plan, task lists,
+ * task edits): it reads the parties alone, not the whole agreement with its parties' names.
+ */
+export async function authorizeAgreementAccess(db: Queryable, viewer: Viewer, id: string, operation: Operation, forUpdate = false) {
+  const parties = await repo.findLivePartiesOf(db, id, { forUpdate });
+  if (parties.length === 0) throw notFound();
+  const side = viewerSide(viewer, parties);
+  authorizeAgreement(viewer, side, operation, notFound());
+  return { side };
+}
+
 function snapshot(a: repo.AgreementRecord) {
   const { createdAt: _c, updatedAt: _u, version: _v, parties, ...rest } = a;
   return {
@@ -257,6 +269,6 @@ export async function changeStatus(db: Db, user: SessionUser, id: string, versio
 
 export async function agreementHistory(db: Db, user: SessionUser, id: string, limit: number, beforeId?: number): Promise<AuditEvent[]> {
   const viewer = await loadViewer(db, user);
-  await loadAgreementFor(db, viewer, id, 'agreement.read');
+  await authorizeAgreementAccess(db, viewer, id, 'agreement.read');
   return listEvents(db, { agreementId: id }, limit, beforeId);
 }

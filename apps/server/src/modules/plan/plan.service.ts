@@ -20,7 +20,7 @@ import {
 } from '@accord/domain';
 import { withTransaction, type Db, type Queryable } from '../../db/pool.js';
 import { authorizeTask, loadViewer, type Viewer } from '../access/viewer.js';
-import { loadAgreementFor } from '../agreements/agreement.service.js';
+import { authorizeAgreementAccess } from '../agreements/agreement.service.js';
 import { listEvents, recordEvent } from '../history/history.repository.js';
 import { findOrganisations } from '../organisations/organisation.repository.js';
 import * as repo from './plan.repository.js';
@@ -54,7 +54,7 @@ function taskSnapshot(t: TaskRow) {
 
 export async function getPlan(db: Db, user: SessionUser, agreementId: string): Promise<Plan> {
   const viewer = await loadViewer(db, user);
-  const { side } = await loadAgreementFor(db, viewer, agreementId, 'agreement.read');
+  const { side } = await authorizeAgreementAccess(db, viewer, agreementId, 'agreement.read');
   const [areas, tasks] = await Promise.all([repo.listAreas(db, agreementId), repo.listTasks(db, agreementId)]);
   const trees = buildTaskTree(tasks.map((t) => withPermissions(viewer, side, t)));
   return { agreementId, areas: areas.map((a) => ({ ...a, tasks: trees.get(a.id) ?? [] })) };
@@ -65,7 +65,7 @@ export async function getPlan(db: Db, user: SessionUser, agreementId: string): P
 export async function createArea(db: Db, user: SessionUser, agreementId: string, input: AreaCreateInput): Promise<Area> {
   const viewer = await loadViewer(db, user);
   return withTransaction(db, async (tx) => {
-    await loadAgreementFor(tx, viewer, agreementId, 'area.write', true);
+    await authorizeAgreementAccess(tx, viewer, agreementId, 'area.write', true);
     const area = await repo.insertArea(tx, agreementId, { theme: input.theme ?? null, title: input.title, description: input.description ?? null });
     await recordEvent(tx, { actorId: user.id, action: 'create', entityType: 'area', entityId: area.id, agreementId, entityTitle: area.title, before: null, after: area });
     return area;
@@ -75,7 +75,7 @@ export async function createArea(db: Db, user: SessionUser, agreementId: string,
 export async function updateArea(db: Db, user: SessionUser, agreementId: string, areaId: string, version: number, input: AreaUpdateInput): Promise<Area> {
   const viewer = await loadViewer(db, user);
   return withTransaction(db, async (tx) => {
-    await loadAgreementFor(tx, viewer, agreementId, 'area.write');
+    await authorizeAgreementAccess(tx, viewer, agreementId, 'area.write');
     const before = await repo.findArea(tx, agreementId, areaId);
     if (!before) throw areaNotFound();
     const after = await repo.updateArea(tx, areaId, version, {
@@ -93,7 +93,7 @@ export async function updateArea(db: Db, user: SessionUser, agreementId: string,
 export async function deleteArea(db: Db, user: SessionUser, agreementId: string, areaId: string, version: number): Promise<void> {
   const viewer = await loadViewer(db, user);
   await withTransaction(db, async (tx) => {
-    await loadAgreementFor(tx, viewer, agreementId, 'area.write');
+    await authorizeAgreementAccess(tx, viewer, agreementId, 'area.write');
     const before = await repo.findArea(tx, agreementId, areaId);
     if (!before) throw areaNotFound();
     if (!(await repo.softDeleteArea(tx, areaId, version))) throw new AppError('VERSION_CONFLICT', 'Someone else changed this area. Their version is shown.', { current: before });
@@ -132,7 +132,7 @@ async function loadTaskFor(
   operation: 'agreement.read' | 'task.update' | 'task.move' | 'task.delete',
   { forUpdate = false, includeDeleted = false } = {},
 ) {
-  const { side } = await loadAgreementFor(tx, viewer, agreementId, 'agreement.read');
+  const { side } = await authorizeAgreementAccess(tx, viewer, agreementId, 'agreement.read');
   const task = await repo.findTask(tx, agreementId, taskId, { forUpdate, includeDeleted });
   if (!task) throw taskNotFound();
   if (operation !== 'agreement.read') authorizeTask(viewer, side, { obligor: task.obligor, leadUnitId: task.leadUnit?.id ?? null }, operation);
@@ -148,7 +148,7 @@ export async function getTask(db: Db, user: SessionUser, agreementId: string, ta
 export async function createTask(db: Db, user: SessionUser, agreementId: string, input: TaskCreateInput): Promise<Task> {
   const viewer = await loadViewer(db, user);
   return withTransaction(db, async (tx) => {
-    const { side } = await loadAgreementFor(tx, viewer, agreementId, 'agreement.read', true);
+    const { side } = await authorizeAgreementAccess(tx, viewer, agreementId, 'agreement.read', true);
     authorizeTask(viewer, side, { obligor: input.obligor, leadUnitId: input.leadUnitId ?? null }, 'task.create');
     const { area, depth } = await resolvePlace(tx, agreementId, input.areaId, input.parentId ?? null);
     if (depth >= MAX_TASK_DEPTH) throw invalid('parentId', fieldIssues.tooDeep);

@@ -2,7 +2,7 @@ import { foldForSearch, type SessionUser, type TaskList, type UnitTaskListQuery,
 import type { Db } from '../../db/pool.js';
 import { loadSubtreeWithPredecessors } from '../access/access.repository.js';
 import { loadViewer, viewerSide, type Viewer } from '../access/viewer.js';
-import { loadAgreementFor } from '../agreements/agreement.service.js';
+import { authorizeAgreementAccess } from '../agreements/agreement.service.js';
 import { withPermissions } from '../plan/plan.service.js';
 import * as repo from './task-list.repository.js';
 
@@ -41,7 +41,7 @@ export async function agreementTaskFilter(db: Db, agreementId: string, q: Agreem
 /** One agreement's tasks as a flat list: filtered, sorted and paged on the server. */
 export async function listAgreementTasks(db: Db, user: SessionUser, agreementId: string, q: AgreementTaskListQuery): Promise<TaskList> {
   const viewer = await loadViewer(db, user);
-  const { side } = await loadAgreementFor(db, viewer, agreementId, 'agreement.read');
+  const { side } = await authorizeAgreementAccess(db, viewer, agreementId, 'agreement.read');
   const { items, total } = await repo.listTaskPage(db, await agreementTaskFilter(db, agreementId, q));
   return { items: items.map((t) => withPermissions(viewer, side, t)), total, page: q.page, pageSize: q.pageSize };
 }
