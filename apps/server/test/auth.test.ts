@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
-import { PASSWORD, buildOrganisation, buildUser, clientFor, errorCode, preSignIn, signInAs, startTestApp, unique, type TestContext } from './support.js';
+import { PASSWORD, buildAgreement, buildOrganisation, buildUser, clientFor, errorCode, preSignIn, signInAs, startTestApp, unique, type TestContext } from './support.js';
 
 let ctx: TestContext;
 let orgId: string;
@@ -126,6 +126,25 @@ describe('signing in and out', () => {
     // Expired: refused, and not revived.
     await ctx.db.query("UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1", [user.id]);
     expect((await client.get('/api/auth/session')).statusCode).toBe(401);
+  });
+
+  it('keeps what a session reaches in step with the organisation tree, within the same session', async () => {
+    const province = await buildOrganisation(ctx.db, { kind: 'province' });
+    const group = await buildOrganisation(ctx.db, { kind: 'enterprise_group' });
+    const agreement = await buildAgreement(ctx.db, { parties: [{ organisationId: province.id, side: 'government' }, { organisationId: group.id, side: 'enterprise' }] });
+    const elsewhere = await buildOrganisation(ctx.db, { kind: 'province' });
+    const department = await buildOrganisation(ctx.db, { kind: 'department', parentId: elsewhere.id });
+    const user = await buildUser(ctx.db, { role: 'coordinator', organisationId: department.id });
+    const client = await signInAs(ctx.app, user.email);
+    const read = async () => (await client.get(`/api/agreements/${agreement.id}`)).statusCode;
+    expect(await read()).toBe(404);
+    expect(await read()).toBe(404);
+    // The department moves under the agreement's province: the same session now reaches it…
+    await ctx.db.query('UPDATE organisations SET parent_id = $2 WHERE id = $1', [department.id, province.id]);
+    expect(await read()).toBe(200);
+    // …and the user moves to another organisation: it no longer does.
+    await ctx.db.query('UPDATE users SET organisation_id = $2 WHERE id = $1', [user.id, elsewhere.id]);
+    expect(await read()).toBe(404);
   });
 
   it('never stores the password or the session token in clear', async () => {

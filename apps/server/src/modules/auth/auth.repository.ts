@@ -49,7 +49,11 @@ export async function insertSession(
   );
 }
 
-/** The live session for a token hash, sliding its expiry forward at most once a minute. */
+/**
+ * The live session for a token hash, sliding its expiry forward at most once a minute, with the
+ * organisations its user acts for: kept in the session row, worked out again (in one statement,
+ * so the tree and its generation are read together) when the organisation tree has changed since.
+ */
 export async function findSession(
   db: Queryable,
   tokenHash: Buffer,
@@ -57,23 +61,33 @@ export async function findSession(
 ): Promise<{ user: SessionUser; csrfToken: string; reach: OrgReach } | undefined> {
   // Reading is the common case; the row is written only when its last touch is a minute old, so
   // concurrent requests of one session neither queue on its row lock nor write WAL each time.
-  // The organisations the user acts for come in the same round trip (see loadViewer).
-  const { rows } = await db.query<UserRow & { csrf_token: string; reach: string[]; down: string[] }>(
+  const { rows } = await db.query<UserRow & { csrf_token: string; reach: string[] | null; down: string[] | null; fresh: boolean }>(
     `WITH s AS (
-       SELECT token_hash, user_id, csrf_token, last_seen_at FROM sessions
+       SELECT token_hash, user_id, csrf_token, last_seen_at, reach, down, reach_generation FROM sessions
        WHERE token_hash = $1 AND expires_at > now()
      ), touched AS (
        UPDATE sessions SET last_seen_at = now(), expires_at = now() + make_interval(hours => $2)
        FROM s WHERE sessions.token_hash = s.token_hash AND s.last_seen_at < now() - interval '1 minute'
      )
-     SELECT ${userColumns}, s.csrf_token, r.reach, r.down FROM s
+     SELECT ${userColumns}, s.csrf_token, s.reach, s.down, s.reach_generation IS NOT DISTINCT FROM g.n AS fresh
+     FROM s
      JOIN users u ON u.id = s.user_id AND u.disabled_at IS NULL
      JOIN organisations o ON o.id = u.organisation_id
-     CROSS JOIN LATERAL (${orgReachSql('u.organisation_id')}) r`,
+     CROSS JOIN organisation_generation g`,
     [tokenHash, ttlHours],
   );
   const row = rows[0];
-  return row ? { user: toSessionUser(row), csrfToken: row.csrf_token, reach: { reach: row.reach, down: row.down } } : undefined;
+  if (!row) return undefined;
+  const user = toSessionUser(row);
+  if (row.fresh && row.reach && row.down) return { user, csrfToken: row.csrf_token, reach: { reach: row.reach, down: row.down } };
+  const refreshed = await db.query<OrgReach>(
+    `UPDATE sessions SET reach = r.reach, down = r.down, reach_generation = (SELECT n FROM organisation_generation)
+     FROM (${orgReachSql('$2::uuid')}) r
+     WHERE token_hash = $1 RETURNING sessions.reach, sessions.down`,
+    [tokenHash, row.organisation_id],
+  );
+  const reach = refreshed.rows[0] ?? { reach: [], down: [] };
+  return { user, csrfToken: row.csrf_token, reach };
 }
 
 export async function deleteSession(db: Queryable, tokenHash: Buffer): Promise<void> {
