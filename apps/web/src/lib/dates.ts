@@ -9,22 +9,26 @@ export function formatDate(iso: string | null | undefined): string {
   return formatDateVi(iso);
 }
 
-const dateTimeParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TIME_ZONE,
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+// Made on first use, not when the module loads: the first formatter with a time zone costs tens
+// of milliseconds (the time-zone data), which pages without timestamps need not pay.
+let dateTimeParts: Intl.DateTimeFormat | null = null;
 
 /** A timestamp as dd/mm/yyyy HH:mm in Vietnam's time zone, wherever the browser is. */
 export function formatDateTime(timestamp: string | null | undefined): string {
   if (!timestamp) return '';
   const date = new Date(timestamp);
   if (Number.isNaN(date.getTime())) return '';
-  const part = (type: Intl.DateTimeFormatPartTypes) => dateTimeParts.formatToParts(date).find((p) => p.type === type)?.value ?? '';
+  dateTimeParts ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: TIME_ZONE,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const parts = dateTimeParts.formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`;
 }
 
@@ -40,7 +44,13 @@ export function isIsoDate(value: string): boolean {
   return ISO_DATE.test(value);
 }
 
-/** Today in Vietnam as yyyy-mm-dd (en-CA writes dates that way). */
+/** Vietnam keeps UTC+7 all year (no daylight saving since 1975). */
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/**
+ * Today in Vietnam as yyyy-mm-dd. Worked out from the fixed offset rather than with Intl: a plan
+ * asks on every row whether a task is overdue, and a time-zone formatter is slow to make.
+ */
 export function todayIso(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Date(Date.now() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }

@@ -20,10 +20,12 @@ export async function getOrganisations(filter: OrganisationFilter): Promise<Orga
   return items;
 }
 
-export function useOrganisations(filter: OrganisationFilter = {}) {
+/** `enabled: false` holds the request back until the list is needed (it is large: every unit of the country). */
+export function useOrganisations(filter: OrganisationFilter = {}, { enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: ['organisations', filter],
     queryFn: () => getOrganisations(filter),
     staleTime: 5 * 60_000,
+    enabled,
   });
 }

@@ -8,6 +8,7 @@ export function getPlan(agreementId: string, signal?: AbortSignal): Promise<Plan
   return api.get<Plan>(`/api/agreements/${encodeURIComponent(agreementId)}/plan`, { signal });
 }
 
-export function usePlan(agreementId: string) {
-  return useQuery({ queryKey: planQueryKey(agreementId), queryFn: ({ signal }) => getPlan(agreementId, signal) });
+/** `enabled: false` holds the request back (a plan already loaded is still returned). */
+export function usePlan(agreementId: string, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ queryKey: planQueryKey(agreementId), queryFn: ({ signal }) => getPlan(agreementId, signal), enabled });
 }

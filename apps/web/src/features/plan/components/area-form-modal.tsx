@@ -15,7 +15,7 @@ interface AreaFormModalProps {
   /** The area to edit; none to add one. */
   area: Area | null;
   onClose: () => void;
-  onSaved: () => void;
+  onSaved: (area: Area) => void;
 }
 
 interface AreaDraft {
@@ -68,9 +68,9 @@ export function AreaFormModal({ agreementId, area, onClose, onSaved }: AreaFormM
       return;
     }
     setErrors({});
-    const done = () => {
+    const done = (saved: Area) => {
       notifySuccess(t('plan.areaSaved'));
-      onSaved();
+      onSaved(saved);
     };
     if (area) update.mutate({ areaId: area.id, version: draft.version, body }, { onSuccess: done, onError });
     else create.mutate(body, { onSuccess: done, onError });

@@ -1,8 +1,10 @@
 import type { Area, TaskNode } from '@accord/domain';
-import { ActionIcon, Badge, Button, Group, Menu, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconDots, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Badge, Button, Group, Menu, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { IconChevronDown, IconChevronRight, IconDots, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlanArea } from './plan-tree';
+import classes from './plan-tree.module.css';
+import { countTasks, limitRows, visibleRows, type PlanArea } from './plan-tree';
 import { TaskTable, type TaskActions } from './task-table';
 
 interface AreaSectionProps {
@@ -10,36 +12,71 @@ interface AreaSectionProps {
   index: number;
   canWriteArea: boolean;
   canAddTask: boolean;
-  collapsed: ReadonlySet<string>;
-  onToggle: (taskId: string) => void;
+  isOpen: boolean;
+  /** How many rows to show at least (whole top-level tasks). */
+  rowBudget: number;
+  isTaskOpen: (task: TaskNode) => boolean;
+  selectedTaskId: string | null;
+  onToggleArea: (areaId: string) => void;
+  onShowMore: (areaId: string) => void;
+  onToggleTask: (task: TaskNode) => void;
   onEdit: (area: Area) => void;
   onDelete: (area: Area) => void;
   onAddTask: (area: Area, parent: TaskNode | null) => void;
   taskActions: TaskActions;
 }
 
-function countTasks(tasks: readonly TaskNode[]): number {
-  return tasks.reduce((n, t) => n + 1 + countTasks(t.children), 0);
-}
-
-/** One cooperation area (nội dung hợp tác) with its task tree. */
-export function AreaSection({ area, index, canWriteArea, canAddTask, collapsed, onToggle, onEdit, onDelete, onAddTask, taskActions }: AreaSectionProps) {
+/**
+ * One cooperation area (nội dung hợp tác) with its task tree. A closed area shows only its
+ * heading and count; an open one its first rows, and more on request.
+ */
+export const AreaSection = memo(function AreaSection({
+  area,
+  index,
+  canWriteArea,
+  canAddTask,
+  isOpen,
+  rowBudget,
+  isTaskOpen,
+  selectedTaskId,
+  onToggleArea,
+  onShowMore,
+  onToggleTask,
+  onEdit,
+  onDelete,
+  onAddTask,
+  taskActions,
+}: AreaSectionProps) {
   const { t } = useTranslation();
   const { tasks, ...plain } = area;
+  const total = useMemo(() => countTasks(tasks), [tasks]);
+  const bodyId = `area-body-${area.id}`;
+  const shown = isOpen ? limitRows(visibleRows(tasks, isTaskOpen), tasks, rowBudget) : null;
   return (
-    <Paper withBorder radius="md" p="md" data-testid="area-row" data-area-id={area.id}>
-      <Group justify="space-between" align="flex-start" wrap="nowrap" mb="sm">
+    <Paper withBorder radius="md" p="md" data-testid="area-row" data-area-id={area.id} data-open={isOpen}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap" mb={isOpen ? 'sm' : 0}>
         <Stack gap={4}>
           <Group gap="xs">
             <Badge variant="light" color={area.theme ? 'indigo' : 'gray'} data-testid="area-theme">
               {area.theme ? t(`areaTheme.${area.theme}`) : t('plan.otherTheme')}
             </Badge>
-            <Text size="xs" c="dimmed">
-              {t('plan.taskCount', { n: countTasks(tasks) })}
+            <Text size="xs" c="dimmed" data-testid="area-task-count">
+              {t('plan.taskCount', { n: total })}
             </Text>
           </Group>
           <Title order={4}>
-            {index + 1}. <span data-testid="area-title">{area.title}</span>
+            <UnstyledButton
+              className={classes.areaToggle}
+              onClick={() => onToggleArea(area.id)}
+              aria-expanded={isOpen}
+              aria-controls={isOpen ? bodyId : undefined}
+              data-testid="area-toggle"
+            >
+              {isOpen ? <IconChevronDown size={20} className={classes.areaChevron} /> : <IconChevronRight size={20} className={`${classes.areaChevron} accord-flip-rtl`} />}
+              <span>
+                {index + 1}. <span data-testid="area-title">{area.title}</span>
+              </span>
+            </UnstyledButton>
           </Title>
           {area.description && (
             <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-line' }}>
@@ -72,13 +109,27 @@ export function AreaSection({ area, index, canWriteArea, canAddTask, collapsed, 
           )}
         </Group>
       </Group>
-      {tasks.length > 0 ? (
-        <TaskTable tasks={tasks} collapsed={collapsed} onToggle={onToggle} actions={taskActions} />
-      ) : (
-        <Text size="sm" c="dimmed" py="sm" data-testid="area-empty">
-          {t('plan.noTasks')}
-        </Text>
+      {shown && (
+        <div id={bodyId}>
+          {tasks.length > 0 ? (
+            <TaskTable rows={shown.rows} isTaskOpen={isTaskOpen} onToggle={onToggleTask} selectedTaskId={selectedTaskId} actions={taskActions} />
+          ) : (
+            <Text size="sm" c="dimmed" py="sm" data-testid="area-empty">
+              {t('plan.noTasks')}
+            </Text>
+          )}
+          {shown.shownTopLevel < tasks.length && (
+            <div className={classes.more}>
+              <Button size="xs" variant="light" onClick={() => onShowMore(area.id)} data-testid="area-show-more">
+                {t('plan.showMore')}
+              </Button>
+              <Text size="sm" c="dimmed" aria-live="polite" data-testid="area-shown-count">
+                {t('plan.shownCount', { shown: shown.shownTasks, total })}
+              </Text>
+            </div>
+          )}
+        </div>
       )}
     </Paper>
   );
-}
+});

@@ -1,7 +1,7 @@
 import { obligors, type AgreementDetail, type Area, type Obligor, type Task, type TaskNode } from '@accord/domain';
 import { Alert, Button, Drawer, EmptyState, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconFoldDown, IconFoldUp, IconList, IconListTree, IconPlus } from '@tabler/icons-react';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ConfirmModal } from '../../../components/ui/confirm-modal';
@@ -13,6 +13,7 @@ import { useCurrentUser } from '../../../lib/current-user';
 import { useOrganisations } from '../../../lib/organisations/get-organisations';
 import { organisationName, subtreeIds } from '../../../lib/organisations/organisation-names';
 import { useErrorMessage } from '../../../lib/use-error-message';
+import { useHasPainted } from '../../../lib/use-has-painted';
 import { useDeleteArea } from '../api/delete-area';
 import { useDeleteTask } from '../api/delete-task';
 import { usePlan } from '../api/get-plan';
@@ -20,10 +21,11 @@ import { useMoveTask } from '../api/move-task';
 import { AreaFormModal } from './area-form-modal';
 import { AreaSection } from './area-section';
 import { MoveTaskModal } from './move-task-modal';
-import { allTaskIds, leadUnitsOf, planTitles } from './plan-tree';
+import { allTaskIds, leadUnitsOf, planTitles, type PlanArea } from './plan-tree';
 import { TaskCreatePanel } from './task-create-panel';
 import { TaskEditPanel } from './task-edit-panel';
-import type { TaskActions } from './task-table';
+import { useStableTaskActions, type TaskActions } from './task-table';
+import { usePlanTreeView, useScrollToOpenTask } from './use-plan-tree-view';
 
 type Dialog =
   | { kind: 'area-form'; area: Area | null }
@@ -60,13 +62,18 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, onChanged }:
   const view = renderList && params.get('view') === 'list' ? 'list' : 'tree';
   const errorMessage = useErrorMessage();
   const user = useCurrentUser();
-  const plan = usePlan(agreement.id);
-  const organisations = useOrganisations({ includeHistorical: true });
+  // The plan can be megabytes: asked for once the page around it (the agreement's heading) is painted.
+  const hasPainted = useHasPainted();
+  const plan = usePlan(agreement.id, { enabled: hasPainted });
   const moveTask = useMoveTask(agreement.id);
   const deleteTask = useDeleteTask(agreement.id);
   const deleteArea = useDeleteArea(agreement.id);
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const tree = usePlanTreeView(plan.data?.areas);
+  const { reveal } = tree;
+  const isDrawerOpen = dialog?.kind === 'task-create' || openTaskId !== null;
+  // Every unit of the country: only the task form needs it, so it is not fetched before a task opens.
+  const organisations = useOrganisations({ includeHistorical: true }, { enabled: isDrawerOpen });
   const close = () => {
     setDialog(null);
     if (openTaskId) {
@@ -129,21 +136,36 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, onChanged }:
     onMoveBy: (task, delta) =>
       moveTask.mutate(
         { taskId: task.id, version: task.version, body: { areaId: task.areaId, parentId: task.parentId, position: Math.max(0, task.position + delta) } },
-        { onSuccess: onChanged, onError: onWriteError },
+        {
+          onSuccess: () => {
+            reveal(task.id);
+            onChanged();
+          },
+          onError: onWriteError,
+        },
       ),
   };
+  const stableTaskActions = useStableTaskActions(taskActions);
+  const editArea = useCallback((area: Area) => setDialog({ kind: 'area-form', area }), []);
+  const askDeleteArea = useCallback((area: Area) => setDialog({ kind: 'area-delete', area }), []);
+  const addTask = useCallback((area: Area, parent: TaskNode | null) => setDialog({ kind: 'task-create', areaId: area.id, parent }), []);
+
+  // A task opened from a link, or just created or moved, may sit in a closed area or past the rows shown.
+  useEffect(() => {
+    if (openTaskId) reveal(openTaskId);
+  }, [openTaskId, reveal]);
+
+  // Drawing a large tree takes a while: React draws it in the background, in slices, so the page
+  // stays responsive meanwhile; the rest of the page shows the plan's current data at once.
+  const treeAreas = useDeferredValue(plan.data?.areas);
+  useScrollToOpenTask(openTaskId, tree, treeAreas);
+
+  const derived = useMemo(() => (plan.data ? planFacts(plan.data.areas) : null), [plan.data]);
 
   if (plan.isError) return <QueryError error={plan.error} onRetry={() => void plan.refetch()} />;
-  if (!plan.data) return <PageLoader />;
+  if (!plan.data || !derived) return <PageLoader />;
   const areas = plan.data.areas;
-  const everyTask = areas.flatMap((a) => allTaskIds(a.tasks));
-  const titles = planTitles(areas);
-  const listContext: PlanListContext = {
-    leadUnits: leadUnitsOf(areas).sort((a, b) =>
-      organisationName({ nameVi: a.name, nameEn: a.nameEn }, i18n.language).localeCompare(organisationName({ nameVi: b.name, nameEn: b.nameEn }, i18n.language), 'vi'),
-    ),
-    areas: areas.map((a) => ({ id: a.id, title: a.title })),
-  };
+  const { everyTask, titles } = derived;
 
   return (
     <Stack gap="md" data-testid="plan-tab">
@@ -163,16 +185,16 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, onChanged }:
             />
           )}
           <Text c="dimmed" size="sm">
-            {t('plan.summary', { areas: areas.length, tasks: everyTask.length })}
+            {t('plan.summary', { areas: areas.length, tasks: everyTask.size })}
           </Text>
         </Group>
         <Group gap="xs">
-          {view === 'tree' && everyTask.length > 0 && (
+          {view === 'tree' && everyTask.size > 0 && (
             <>
-              <Button variant="subtle" size="xs" leftSection={<IconFoldDown size={14} />} onClick={() => setCollapsed(new Set())}>
+              <Button variant="subtle" size="xs" leftSection={<IconFoldDown size={14} />} onClick={tree.expandAll} data-testid="plan-expand-all">
                 {t('common.expandAll')}
               </Button>
-              <Button variant="subtle" size="xs" leftSection={<IconFoldUp size={14} />} onClick={() => setCollapsed(new Set(everyTask))}>
+              <Button variant="subtle" size="xs" leftSection={<IconFoldUp size={14} />} onClick={tree.collapseAll} data-testid="plan-collapse-all">
                 {t('common.collapseAll')}
               </Button>
             </>
@@ -185,37 +207,65 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, onChanged }:
         </Group>
       </Group>
 
-      {view === 'list' && renderList?.(listContext)}
+      {view === 'list' && renderList?.(listContextOf(areas, i18n.language))}
 
       {view === 'tree' && areas.length === 0 && (
         <EmptyState py="xl" icon={<IconListTree size={36} />} title={t('plan.emptyTitle')} description={canWrite ? t('plan.emptyDescriptionEditor') : t('plan.emptyDescription')} data-testid="plan-empty" />
       )}
 
-      {view === 'tree' && areas.map((area, index) => (
-        <AreaSection
-          key={area.id}
-          area={area}
-          index={index}
-          canWriteArea={canWrite}
-          canAddTask={permissions.canCreateTasks}
-          collapsed={collapsed}
-          onToggle={(id) => setCollapsed((current) => {
-            const next = new Set(current);
-            if (!next.delete(id)) next.add(id);
-            return next;
-          })}
-          onEdit={(a) => setDialog({ kind: 'area-form', area: a })}
-          onDelete={(a) => setDialog({ kind: 'area-delete', area: a })}
-          onAddTask={(a, parent) => setDialog({ kind: 'task-create', areaId: a.id, parent })}
-          taskActions={taskActions}
-        />
-      ))}
+      {view === 'tree' && !treeAreas && <PageLoader />}
+      {view === 'tree' &&
+        treeAreas?.map((area, index) => {
+          const isOpen = tree.isAreaOpen(area.id);
+          return (
+            <AreaSection
+              key={area.id}
+              area={area}
+              index={index}
+              canWriteArea={canWrite}
+              canAddTask={permissions.canCreateTasks}
+              isOpen={isOpen}
+              rowBudget={tree.rowBudget(area.id)}
+              // A closed area draws no task: the same function every time leaves it as it is.
+              isTaskOpen={isOpen ? tree.isTaskOpen : isNeverOpen}
+              selectedTaskId={isOpen ? openTaskId : null}
+              onToggleArea={tree.toggleArea}
+              onShowMore={tree.showMore}
+              onToggleTask={tree.toggleTask}
+              onEdit={editArea}
+              onDelete={askDeleteArea}
+              onAddTask={addTask}
+              taskActions={stableTaskActions}
+            />
+          );
+        })}
 
-      {dialog?.kind === 'area-form' && <AreaFormModal agreementId={agreement.id} area={dialog.area} onClose={close} onSaved={afterChange} />}
-      {dialog?.kind === 'task-move' && <MoveTaskModal agreementId={agreement.id} areas={areas} task={dialog.task} onClose={close} onMoved={afterChange} />}
+      {dialog?.kind === 'area-form' && (
+        <AreaFormModal
+          agreementId={agreement.id}
+          area={dialog.area}
+          onClose={close}
+          onSaved={(saved) => {
+            tree.openArea(saved.id);
+            afterChange();
+          }}
+        />
+      )}
+      {dialog?.kind === 'task-move' && (
+        <MoveTaskModal
+          agreementId={agreement.id}
+          areas={areas}
+          task={dialog.task}
+          onClose={close}
+          onMoved={() => {
+            reveal(dialog.task.id);
+            afterChange();
+          }}
+        />
+      )}
 
       <Drawer
-        opened={dialog?.kind === 'task-create' || openTaskId !== null}
+        opened={isDrawerOpen}
         onClose={close}
         position="right"
         size="xl"
@@ -229,17 +279,20 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, onChanged }:
             parent={dialog.parent}
             obligorOptions={obligorOptions}
             unitScope={unitScope}
-            onCreated={afterChange}
+            onCreated={(created) => {
+              reveal(created.id);
+              afterChange();
+            }}
             onClose={close}
           />
         )}
-        {dialog?.kind !== 'task-create' && openTaskId && !everyTask.includes(openTaskId) && (
+        {dialog?.kind !== 'task-create' && openTaskId && !everyTask.has(openTaskId) && (
           // A stale or mistyped link: say so rather than ask the server about an id the plan does not have.
           <Alert color="red" icon={<IconAlertTriangle size={18} />} role="alert" data-testid="task-not-found">
             {t('errors.TASK_NOT_FOUND')}
           </Alert>
         )}
-        {dialog?.kind !== 'task-create' && openTaskId && everyTask.includes(openTaskId) && (
+        {dialog?.kind !== 'task-create' && openTaskId && everyTask.has(openTaskId) && (
           <TaskEditPanel
             key={openTaskId}
             agreementId={agreement.id}
@@ -294,4 +347,21 @@ function ViewLabel({ icon, label }: { icon: ReactNode; label: string }) {
       <span>{label}</span>
     </Group>
   );
+}
+
+const isNeverOpen = () => false;
+
+/** What the page works out once per loaded plan rather than on every render: thousands of tasks. */
+function planFacts(areas: readonly PlanArea[]) {
+  return { everyTask: new Set(areas.flatMap((a) => allTaskIds(a.tasks))), titles: planTitles(areas) };
+}
+
+/** The list view's filter choices: the plan's lead units by name, and its areas. */
+function listContextOf(areas: readonly PlanArea[], language: string): PlanListContext {
+  const name = (u: PlanListContext['leadUnits'][number]) => organisationName({ nameVi: u.name, nameEn: u.nameEn }, language);
+  const collator = new Intl.Collator('vi');
+  return {
+    leadUnits: leadUnitsOf(areas).sort((a, b) => collator.compare(name(a), name(b))),
+    areas: areas.map((a) => ({ id: a.id, title: a.title })),
+  };
 }

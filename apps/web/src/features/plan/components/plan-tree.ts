@@ -11,14 +11,67 @@ export interface TaskRow {
   siblings: number;
 }
 
-/** The rows a table shows: depth-first, skipping the children of collapsed tasks. */
-export function visibleRows(tasks: readonly TaskNode[], collapsed: ReadonlySet<string>, depth = 0): TaskRow[] {
+/** The rows a table shows: depth-first, skipping the children of tasks that are not open. */
+export function visibleRows(tasks: readonly TaskNode[], isOpen: (task: TaskNode) => boolean, depth = 0): TaskRow[] {
   const rows: TaskRow[] = [];
-  tasks.forEach((task, index) => {
-    rows.push({ task, depth, index, siblings: tasks.length });
-    if (!collapsed.has(task.id)) rows.push(...visibleRows(task.children, collapsed, depth + 1));
-  });
+  const walk = (level: readonly TaskNode[], d: number) =>
+    level.forEach((task, index) => {
+      rows.push({ task, depth: d, index, siblings: level.length });
+      if (task.children.length > 0 && isOpen(task)) walk(task.children, d + 1);
+    });
+  walk(tasks, depth);
   return rows;
+}
+
+/** The first rows of an area, cut only between top-level tasks so a task always shows with its sub-tasks. */
+export interface LimitedRows {
+  rows: TaskRow[];
+  /** The top-level tasks shown, and all the tasks under them (shown or folded). */
+  shownTopLevel: number;
+  shownTasks: number;
+}
+
+/** Whole top-level tasks, in order, until at least `budget` rows are taken. */
+export function limitRows(rows: readonly TaskRow[], topLevel: readonly TaskNode[], budget: number): LimitedRows {
+  let end = 0;
+  let shownTopLevel = 0;
+  while (end < rows.length && (end < budget || rows[end]?.depth !== 0)) {
+    if (rows[end]?.depth === 0) shownTopLevel += 1;
+    end += 1;
+  }
+  const shownTasks = topLevel.slice(0, shownTopLevel).reduce((n, t) => n + countTasks([t]), 0);
+  return { rows: rows.slice(0, end), shownTopLevel, shownTasks };
+}
+
+/** How many tasks a tree holds, at every level. */
+export function countTasks(tasks: readonly TaskNode[]): number {
+  return tasks.reduce((n, t) => n + 1 + countTasks(t.children), 0);
+}
+
+/** Where a task sits: its area, which top-level task it hangs under, and the tasks above it. */
+export interface TaskPlace {
+  areaId: string;
+  topLevelIndex: number;
+  /** From the top-level task down to the task's parent. */
+  ancestors: TaskNode[];
+}
+
+export function placeOf(areas: readonly PlanArea[], taskId: string): TaskPlace | null {
+  const pathTo = (tasks: readonly TaskNode[]): TaskNode[] | null => {
+    for (const t of tasks) {
+      if (t.id === taskId) return [];
+      const below = pathTo(t.children);
+      if (below) return [t, ...below];
+    }
+    return null;
+  };
+  for (const area of areas) {
+    for (const [topLevelIndex, top] of area.tasks.entries()) {
+      const path = pathTo([top]);
+      if (path) return { areaId: area.id, topLevelIndex, ancestors: path };
+    }
+  }
+  return null;
 }
 
 export function allTaskIds(tasks: readonly TaskNode[]): string[] {

@@ -1,4 +1,4 @@
-import type { Obligor, TaskNode } from '@accord/domain';
+import type { Obligor, Task, TaskNode } from '@accord/domain';
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -15,7 +15,7 @@ interface TaskCreatePanelProps {
   parent: TaskNode | null;
   obligorOptions: readonly Obligor[];
   unitScope?: ReadonlySet<string>;
-  onCreated: () => void;
+  onCreated: (task: Task) => void;
   onClose: () => void;
 }
 
@@ -33,9 +33,9 @@ export function TaskCreatePanel({ agreementId, areaId, parent, obligorOptions, u
     if (Object.keys(found).length > 0) return;
     setFormError(null);
     create.mutate(toCreateBody(draft, areaId, parent?.id ?? null), {
-      onSuccess: () => {
+      onSuccess: (created) => {
         notifySuccess(t('taskForm.created'));
-        onCreated();
+        onCreated(created);
       },
       onError: (error) => {
         showApiError(error);

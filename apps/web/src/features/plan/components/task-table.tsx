@@ -1,11 +1,13 @@
 import type { TaskNode } from '@accord/domain';
-import { ActionIcon, Badge, Box, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Table, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
+import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TaskStatusBadge } from '../../../components/ui/status-badge';
 import { formatDate } from '../../../lib/dates';
 import { organisationName } from '../../../lib/organisations/organisation-names';
-import { canHaveSubtasks, isOverdue, visibleRows } from './plan-tree';
+import classes from './plan-tree.module.css';
+import { canHaveSubtasks, isOverdue, type TaskRow as TaskRowData } from './plan-tree';
 import { TaskRowActions } from './task-row-actions';
 
 export interface TaskActions {
@@ -17,19 +19,41 @@ export interface TaskActions {
 }
 
 interface TaskTableProps {
-  tasks: readonly TaskNode[];
-  collapsed: ReadonlySet<string>;
-  onToggle: (taskId: string) => void;
+  rows: readonly TaskRowData[];
+  isTaskOpen: (task: TaskNode) => boolean;
+  onToggle: (task: TaskNode) => void;
+  /** The task open in the drawer, marked in the table. */
+  selectedTaskId: string | null;
+  /** Kept the same from render to render, so that unchanged rows are not drawn again. */
   actions: TaskActions;
 }
 
 const INDENT = 22;
 
+/**
+ * The same functions from render to render, calling the latest ones: the rows of the tree are
+ * memoised and would all be drawn again if the handlers they get changed on every render.
+ */
+export function useStableTaskActions(actions: TaskActions): TaskActions {
+  const latest = useRef(actions);
+  useLayoutEffect(() => {
+    latest.current = actions;
+  });
+  return useMemo(
+    () => ({
+      onOpen: (task) => latest.current.onOpen(task),
+      onAddSubtask: (task) => latest.current.onAddSubtask(task),
+      onMove: (task) => latest.current.onMove(task),
+      onMoveBy: (task, delta) => latest.current.onMoveBy(task, delta),
+      onDelete: (task) => latest.current.onDelete(task),
+    }),
+    [],
+  );
+}
+
 /** An area's task tree as table rows: sub-tasks indented under their task, collapsible. */
-export function TaskTable({ tasks, collapsed, onToggle, actions }: TaskTableProps) {
-  const { t, i18n } = useTranslation();
-  const unitName = (u: { name: string; nameEn: string | null }) => organisationName({ nameVi: u.name, nameEn: u.nameEn }, i18n.language);
-  const rows = visibleRows(tasks, collapsed);
+export function TaskTable({ rows, isTaskOpen, onToggle, selectedTaskId, actions }: TaskTableProps) {
+  const { t } = useTranslation();
   return (
     <Table.ScrollContainer minWidth={1180} type="native">
       <Table highlightOnHover verticalSpacing="xs" fz="sm" data-testid="task-table">
@@ -49,88 +73,106 @@ export function TaskTable({ tasks, collapsed, onToggle, actions }: TaskTableProp
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.map(({ task, depth, index, siblings }) => {
-            const hasChildren = task.children.length > 0;
-            const open = !collapsed.has(task.id);
-            return (
-              <Table.Tr key={task.id} className="accord-clickable-row" onClick={() => actions.onOpen(task)} data-testid="task-row" data-task-id={task.id} data-depth={depth}>
-                <Table.Td>
-                  <Text size="sm" ff="monospace" c="dimmed">
-                    {task.code}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4} wrap="nowrap" align="flex-start" style={{ paddingInlineStart: depth * INDENT }}>
-                    {hasChildren ? (
-                      <ActionIcon
-                        variant="subtle"
-                        size="sm"
-                        color="gray"
-                        onClick={(e) => {
-                          e.stopPropagation();
-                          onToggle(task.id);
-                        }}
-                        aria-expanded={open}
-                        aria-label={open ? t('common.collapse') : t('common.expand')}
-                        data-testid="task-toggle"
-                      >
-                        {open ? <IconChevronDown size={14} /> : <IconChevronRight size={14} className="accord-flip-rtl" />}
-                      </ActionIcon>
-                    ) : (
-                      <Box w={22} style={{ flexShrink: 0 }} />
-                    )}
-                    <Text size="sm" fw={depth === 0 ? 600 : 400} data-testid="task-title">
-                      {task.title}
-                    </Text>
-                  </Group>
-                </Table.Td>
-                <Table.Td>{t(`obligor.${task.obligor}`)}</Table.Td>
-                <Table.Td>
-                  <Stack gap={2}>
-                    <Text size="sm">{task.leadUnit ? unitName(task.leadUnit) : '—'}</Text>
-                    {task.coordinatingUnits.length > 0 && (
-                      <Text size="xs" c="dimmed">
-                        {t('plan.coordinating', { names: task.coordinatingUnits.map(unitName).join('; ') })}
-                      </Text>
-                    )}
-                  </Stack>
-                </Table.Td>
-                <Table.Td>{task.responsiblePerson ?? '—'}</Table.Td>
-                <Table.Td>
-                  {task.startDate || task.dueDate ? (
-                    <>
-                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                        {formatDate(task.startDate) || '…'}
-                      </Text>
-                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                        – {formatDate(task.dueDate) || '…'}
-                      </Text>
-                    </>
-                  ) : (
-                    '—'
-                  )}
-                  {isOverdue(task) && (
-                    <Badge color="red" size="xs" variant="filled" mt={2} data-testid="task-overdue">
-                      {t('plan.overdue')}
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" lineClamp={3}>
-                    {task.expectedProduct ?? '—'}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <TaskStatusBadge status={task.status} />
-                </Table.Td>
-                <Table.Td>
-                  <TaskRowActions task={task} index={index} siblings={siblings} canAddSubtask={task.canManage && canHaveSubtasks(depth)} actions={actions} />
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
+          {rows.map(({ task, depth, index, siblings }) => (
+            <TaskRow
+              key={task.id}
+              task={task}
+              depth={depth}
+              index={index}
+              siblings={siblings}
+              isOpen={isTaskOpen(task)}
+              isSelected={task.id === selectedTaskId}
+              onToggle={onToggle}
+              actions={actions}
+            />
+          ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
   );
 }
+
+interface TaskRowProps {
+  task: TaskNode;
+  depth: number;
+  index: number;
+  siblings: number;
+  isOpen: boolean;
+  isSelected: boolean;
+  onToggle: (task: TaskNode) => void;
+  actions: TaskActions;
+}
+
+/** One task: drawn again only when the task, its place or its open state changes. */
+const TaskRow = memo(function TaskRow({ task, depth, index, siblings, isOpen, isSelected, onToggle, actions }: TaskRowProps) {
+  const { t, i18n } = useTranslation();
+  const unitName = (u: { name: string; nameEn: string | null }) => organisationName({ nameVi: u.name, nameEn: u.nameEn }, i18n.language);
+  return (
+    <Table.Tr
+      className={isSelected ? `accord-clickable-row ${classes.selected}` : 'accord-clickable-row'}
+      onClick={() => actions.onOpen(task)}
+      data-testid="task-row"
+      data-task-id={task.id}
+      data-depth={depth}
+    >
+      <Table.Td className={classes.code}>{task.code}</Table.Td>
+      <Table.Td>
+        <div className={classes.title} style={{ paddingInlineStart: depth * INDENT }}>
+          {task.children.length > 0 ? (
+            <ActionIcon
+              variant="subtle"
+              size="sm"
+              color="gray"
+              onClick={(e) => {
+                e.stopPropagation();
+                onToggle(task);
+              }}
+              aria-expanded={isOpen}
+              aria-label={isOpen ? t('common.collapse') : t('common.expand')}
+              data-testid="task-toggle"
+            >
+              {isOpen ? <IconChevronDown size={14} /> : <IconChevronRight size={14} className="accord-flip-rtl" />}
+            </ActionIcon>
+          ) : (
+            <span className={classes.toggleSpace} />
+          )}
+          <span className={depth === 0 ? classes.topLevel : undefined} data-testid="task-title">
+            {task.title}
+          </span>
+        </div>
+      </Table.Td>
+      <Table.Td>{t(`obligor.${task.obligor}`)}</Table.Td>
+      <Table.Td>
+        <div>{task.leadUnit ? unitName(task.leadUnit) : '—'}</div>
+        {task.coordinatingUnits.length > 0 && (
+          <div className={classes.dimmedSmall}>{t('plan.coordinating', { names: task.coordinatingUnits.map(unitName).join('; ') })}</div>
+        )}
+      </Table.Td>
+      <Table.Td>{task.responsiblePerson ?? '—'}</Table.Td>
+      <Table.Td>
+        {task.startDate || task.dueDate ? (
+          <>
+            <div className={classes.noWrap}>{formatDate(task.startDate) || '…'}</div>
+            <div className={classes.noWrap}>– {formatDate(task.dueDate) || '…'}</div>
+          </>
+        ) : (
+          '—'
+        )}
+        {isOverdue(task) && (
+          <Badge color="red" size="xs" variant="filled" mt={2} data-testid="task-overdue">
+            {t('plan.overdue')}
+          </Badge>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <div className={classes.clamp}>{task.expectedProduct ?? '—'}</div>
+      </Table.Td>
+      <Table.Td>
+        <TaskStatusBadge status={task.status} />
+      </Table.Td>
+      <Table.Td>
+        <TaskRowActions task={task} index={index} siblings={siblings} canAddSubtask={task.canManage && canHaveSubtasks(depth)} actions={actions} />
+      </Table.Td>
+    </Table.Tr>
+  );
+});
