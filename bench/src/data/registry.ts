@@ -1,4 +1,5 @@
-import type { AgreementStatus, AreaTheme, Obligor, OrganisationKind, Role, Side, TaskStatus } from '@accord/domain';
+import type { OrganisationWrite } from '@accord/server/src/modules/organisations/organisation.repository.js';
+import type { AgreementStatus, AreaTheme, Obligor, Role, Side, TaskStatus } from '@accord/domain';
 
 /**
  * What the generators have made so far, in memory, for the generators that come after them:
@@ -7,19 +8,9 @@ import type { AgreementStatus, AreaTheme, Obligor, OrganisationKind, Role, Side,
  * Days are day numbers (see time.ts), times are epoch milliseconds.
  */
 
-export interface OrgEntry {
+/** An organisation as the app writes it, with its id and creation time. */
+export interface OrgEntry extends OrganisationWrite {
   id: string;
-  parentId: string | null;
-  kind: OrganisationKind;
-  side: Side;
-  nameVi: string;
-  nameEn: string | null;
-  shortName: string | null;
-  code: string | null;
-  codeScheme: 'pre2025' | 'post2025' | null;
-  validFrom: string | null;
-  validTo: string | null;
-  successorId: string | null;
   createdAt: number;
 }
 

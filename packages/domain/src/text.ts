@@ -16,6 +16,11 @@ export function foldForSearch(text: string): string {
     .trim();
 }
 
+/** The words of a search query, folded as `search_text` is; every one must match. */
+export function searchWords(q: string | null | undefined): string[] {
+  return q ? foldForSearch(q).split(' ').filter(Boolean) : [];
+}
+
 const NUL = '\u0000';
 
 /** A user-entered line of text: NFC-normalised, trimmed, bounded, never a NUL byte. */

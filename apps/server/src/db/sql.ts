@@ -8,3 +8,11 @@ export interface Statement {
 export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/** A function that adds a value to `values` and answers its placeholder ($1, $2, …). */
+export function placeholders(values: unknown[]): (value: unknown) => string {
+  return (value) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+}

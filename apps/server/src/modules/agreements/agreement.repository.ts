@@ -1,7 +1,7 @@
 import type { AgreementSortKey, AgreementStatus, AgreementSummary, Party, Side } from '@accord/domain';
 import { foldForSearch } from '@accord/domain';
 import type { Queryable } from '../../db/pool.js';
-import { escapeLike, type Statement } from '../../db/sql.js';
+import { escapeLike, placeholders, type Statement } from '../../db/sql.js';
 
 export interface AgreementRecord {
   id: string;
@@ -102,10 +102,7 @@ function orderBy(sort: AgreementSortKey | undefined, order: 'asc' | 'desc' | und
 export function agreementListStatements(f: ListFilter): { page: Statement; count: Statement } {
   const params: unknown[] = [];
   const where: string[] = ['a.deleted_at IS NULL'];
-  const param = (v: unknown) => {
-    params.push(v);
-    return `$${params.length}`;
-  };
+  const param = placeholders(params);
   if (f.visibleTo) {
     where.push(`EXISTS (SELECT 1 FROM agreement_parties vp WHERE vp.agreement_id = a.id AND vp.organisation_id = ANY(${param(f.visibleTo)}::uuid[]))`);
   }
@@ -166,6 +163,14 @@ export async function findRelated(db: Queryable, a: AgreementRecord) {
 
 /** The fields an insert or update writes: the record without its identity, version, times and parties. */
 export type AgreementWrite = Omit<AgreementRecord, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'parties'>;
+
+/** The names search knows an agreement's parties by: as signed and who signed, then each organisation's full, short and English names. */
+export function partySearchNames(
+  parties: readonly { nameAtSigning: string; signatoryName: string | null }[],
+  orgs: readonly { nameVi: string; shortName: string | null; nameEn: string | null }[],
+): string[] {
+  return [...parties.flatMap((p) => [p.nameAtSigning, p.signatoryName ?? '']), ...orgs.flatMap((o) => [o.nameVi, o.shortName ?? '', o.nameEn ?? ''])];
+}
 
 /** What search finds an agreement by: its title, reference, place, and the parties' names and signatories. */
 export function searchTextOf(a: Pick<AgreementWrite, 'title' | 'reference' | 'signedPlace'>, partyNames: string[]): string {

@@ -2,7 +2,7 @@ import {
   AppError,
   fieldIssues,
   canTransitionAgreement,
-  foldForSearch,
+  searchWords,
   type AgreementCreateInput,
   type AgreementDetail,
   type AgreementList,
@@ -89,11 +89,7 @@ async function resolveParties(db: Queryable, inputs: PartyInput[]): Promise<repo
 
 /** The names search should know the parties by: as signed, full, short and English, and who signed. */
 async function partySearchNames(db: Queryable, parties: { organisationId: string; nameAtSigning: string; signatoryName: string | null }[]) {
-  const orgs = await findOrganisations(db, parties.map((p) => p.organisationId));
-  return [
-    ...parties.flatMap((p) => [p.nameAtSigning, p.signatoryName ?? '']),
-    ...orgs.flatMap((o) => [o.nameVi, o.shortName ?? '', o.nameEn ?? '']),
-  ];
+  return repo.partySearchNames(parties, await findOrganisations(db, parties.map((p) => p.organisationId)));
 }
 
 async function checkLinks(db: Queryable, viewer: Viewer, id: string | null, links: { predecessorId?: string | null; parentId?: string | null }) {
@@ -117,7 +113,7 @@ export async function agreementListFilter(db: Queryable, viewer: Viewer, q: Agre
   ]);
   return {
     visibleTo: viewer.readsEverything ? null : [...viewer.reach],
-    words: q.q ? foldForSearch(q.q).split(' ') : [],
+    words: searchWords(q.q),
     provinceOrgs,
     partnerOrgs,
     status: q.status,

@@ -1,6 +1,7 @@
 import type { Organisation, OrganisationKind } from '@accord/domain';
 import { foldForSearch } from '@accord/domain';
 import type { Queryable } from '../../db/pool.js';
+import { escapeLike, placeholders } from '../../db/sql.js';
 
 const columns = `id, parent_id AS "parentId", kind, side, name_vi AS "nameVi", name_en AS "nameEn",
   short_name AS "shortName", code, code_scheme AS "codeScheme", valid_from AS "validFrom", valid_to AS "validTo",
@@ -21,20 +22,12 @@ export async function listOrganisations(
   f: { side?: string; kind?: string; words: string[]; includeHistorical: boolean },
 ): Promise<Organisation[]> {
   const params: unknown[] = [];
+  const param = placeholders(params);
   const where: string[] = ['true'];
-  if (f.side) {
-    params.push(f.side);
-    where.push(`side = $${params.length}`);
-  }
-  if (f.kind) {
-    params.push(f.kind);
-    where.push(`kind = $${params.length}`);
-  }
+  if (f.side) where.push(`side = ${param(f.side)}`);
+  if (f.kind) where.push(`kind = ${param(f.kind)}`);
   if (!f.includeHistorical) where.push('(valid_to IS NULL OR valid_to > current_date)');
-  for (const w of f.words) {
-    params.push(`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    where.push(`search_text LIKE $${params.length}`);
-  }
+  for (const w of f.words) where.push(`search_text LIKE ${param(`%${escapeLike(w)}%`)}`);
   const { rows } = await db.query<Organisation>(
     `SELECT ${columns} FROM organisations WHERE ${where.join(' AND ')} ORDER BY side, kind, code NULLS LAST, name_vi LIMIT 5000`,
     params,
@@ -56,7 +49,8 @@ export interface OrganisationWrite {
   successorId: string | null;
 }
 
-function searchText(o: Pick<OrganisationWrite, 'nameVi' | 'nameEn' | 'shortName' | 'code'>): string {
+/** What search finds an organisation by: its names and code. */
+export function organisationSearchText(o: Pick<OrganisationWrite, 'nameVi' | 'nameEn' | 'shortName' | 'code'>): string {
   return foldForSearch([o.nameVi, o.nameEn ?? '', o.shortName ?? '', o.code ?? ''].join(' '));
 }
 
@@ -64,7 +58,7 @@ export async function insertOrganisation(tx: Queryable, o: OrganisationWrite): P
   const { rows } = await tx.query<Organisation>(
     `INSERT INTO organisations(parent_id, kind, side, name_vi, name_en, short_name, code, code_scheme, valid_from, valid_to, successor_id, search_text)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING ${columns}`,
-    [o.parentId, o.kind, o.side, o.nameVi, o.nameEn, o.shortName, o.code, o.codeScheme, o.validFrom, o.validTo, o.successorId, searchText(o)],
+    [o.parentId, o.kind, o.side, o.nameVi, o.nameEn, o.shortName, o.code, o.codeScheme, o.validFrom, o.validTo, o.successorId, organisationSearchText(o)],
   );
   return rows[0] as Organisation;
 }
@@ -74,7 +68,7 @@ export async function updateOrganisation(tx: Queryable, id: string, version: num
     `UPDATE organisations SET name_vi=$3, name_en=$4, short_name=$5, code=$6, valid_to=$7, successor_id=$8, search_text=$9,
        version = version + 1, updated_at = now()
      WHERE id = $1 AND version = $2 RETURNING ${columns}`,
-    [id, version, o.nameVi, o.nameEn, o.shortName, o.code, o.validTo, o.successorId, searchText(o)],
+    [id, version, o.nameVi, o.nameEn, o.shortName, o.code, o.validTo, o.successorId, organisationSearchText(o)],
   );
   return rows[0];
 }

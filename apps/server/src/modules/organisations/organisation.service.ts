@@ -1,7 +1,7 @@
 import {
   AppError,
   canBeChildOf,
-  foldForSearch,
+  searchWords,
   sideOfKind,
   type Organisation,
   type OrganisationCreateInput,
@@ -23,7 +23,7 @@ export async function listOrganisations(db: Db, user: SessionUser, q: Organisati
   return repo.listOrganisations(db, {
     side: q.side,
     kind: q.kind,
-    words: q.q ? foldForSearch(q.q).split(' ') : [],
+    words: searchWords(q.q),
     includeHistorical: q.includeHistorical !== 'false',
   });
 }

@@ -118,7 +118,8 @@ export interface TaskWrite {
   status: TaskStatus;
 }
 
-function taskSearchText(t: TaskWrite): string {
+/** What search finds a task by: its code, title, description, responsible person and product. */
+export function taskSearchText(t: Pick<TaskWrite, 'code' | 'title' | 'description' | 'responsiblePerson' | 'expectedProduct'>): string {
   return foldForSearch([t.code ?? '', t.title, t.description ?? '', t.responsiblePerson ?? '', t.expectedProduct ?? ''].join(' '));
 }
 

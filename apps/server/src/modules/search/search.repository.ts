@@ -1,6 +1,6 @@
 import type { AgreementHit, TaskHit } from '@accord/domain';
 import type { Queryable } from '../../db/pool.js';
-import { escapeLike, type Statement } from '../../db/sql.js';
+import { escapeLike, placeholders, type Statement } from '../../db/sql.js';
 
 export interface SearchFilter {
   /** Folded words; every one must appear. */
@@ -30,13 +30,6 @@ function visibility(column: string, f: SearchFilter, param: (v: unknown) => stri
     : [];
 }
 
-function collector(params: unknown[]) {
-  return (v: unknown) => {
-    params.push(v);
-    return `$${params.length}`;
-  };
-}
-
 /**
  * The four statements behind GET /api/search: agreements and tasks, each a page and a count.
  * Agreements (a few hundred) match words anywhere in their text; tasks (a hundred thousand)
@@ -44,10 +37,10 @@ function collector(params: unknown[]) {
  */
 export function searchStatements(f: SearchFilter): Record<'agreements' | 'agreementCount' | 'tasks' | 'taskCount', Statement> {
   const ap: unknown[] = [];
-  const aParam = collector(ap);
+  const aParam = placeholders(ap);
   const aWhere = ['a.deleted_at IS NULL', ...f.words.map((w) => `a.search_text LIKE ${aParam(`%${escapeLike(w)}%`)}`), ...visibility('a.id', f, aParam)].join(' AND ');
   const tp: unknown[] = [];
-  const tParam = collector(tp);
+  const tParam = placeholders(tp);
   const query = prefixQuery(f.words);
   const tWhere = [
     't.deleted_at IS NULL',

@@ -1,7 +1,6 @@
-import { AppError, fieldIssues, type SearchQuery, type SearchResult, type SessionUser } from '@accord/domain';
+import { AppError, fieldIssues, searchWords, type SearchQuery, type SearchResult, type SessionUser } from '@accord/domain';
 import type { Db } from '../../db/pool.js';
 import { loadViewer, type Viewer } from '../access/viewer.js';
-import { searchWords } from '../tasks/task-list.service.js';
 import * as repo from './search.repository.js';
 
 export function searchFilter(viewer: Viewer, q: SearchQuery): repo.SearchFilter {

@@ -1,6 +1,6 @@
 import type { TaskSortKey, TaskStatus } from '@accord/domain';
 import type { Queryable } from '../../db/pool.js';
-import { escapeLike, type Statement } from '../../db/sql.js';
+import { escapeLike, placeholders, type Statement } from '../../db/sql.js';
 import { taskColumns, type TaskRow } from '../plan/plan.repository.js';
 
 export interface TaskListFilter {
@@ -42,10 +42,7 @@ function orderBy(sort: TaskSortKey | undefined, order: 'asc' | 'desc' | undefine
 
 /** The WHERE clause shared by the page and its count. */
 function whereOf(f: TaskListFilter, params: unknown[]): string {
-  const param = (v: unknown) => {
-    params.push(v);
-    return `$${params.length}`;
-  };
+  const param = placeholders(params);
   const where = ['t.deleted_at IS NULL'];
   if (f.agreementId) where.push(`t.agreement_id = ${param(f.agreementId)}`);
   if (f.visibleTo) {

@@ -1,4 +1,4 @@
-import { foldForSearch, type SessionUser, type TaskList, type UnitTaskListQuery, type AgreementTaskListQuery } from '@accord/domain';
+import { searchWords, type SessionUser, type TaskList, type UnitTaskListQuery, type AgreementTaskListQuery } from '@accord/domain';
 import type { Db } from '../../db/pool.js';
 import { loadSubtreeWithPredecessors } from '../access/access.repository.js';
 import { loadViewer, viewerSide, type Viewer } from '../access/viewer.js';
@@ -7,11 +7,6 @@ import { withPermissions } from '../plan/plan.service.js';
 import * as repo from './task-list.repository.js';
 
 type Filters = AgreementTaskListQuery | UnitTaskListQuery;
-
-/** The search words of a query, folded the way search_text is. */
-export function searchWords(q: string | null | undefined): string[] {
-  return q ? foldForSearch(q).split(' ').filter(Boolean) : [];
-}
 
 function baseFilter(q: Filters): Omit<repo.TaskListFilter, 'agreementId' | 'visibleTo' | 'leadUnits'> {
   return {
