@@ -11,7 +11,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       'no-console': 'off',
     },
   },
@@ -28,14 +31,20 @@ export default tseslint.config(
     // The domain package is pure: no I/O, no server, no React.
     files: ['packages/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'pg', 'fastify', 'react', 'react-dom', '@accord/server*', '@accord/web*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['node:*', 'pg', 'fastify', 'react', 'react-dom', '@accord/server*', '@accord/web*'] },
+      ],
     },
   },
   {
     // Web features do not reach into each other or into the app shell: shared → features → app.
     files: ['apps/web/src/features/**/*.{ts,tsx}', 'apps/web/src/components/**/*.{ts,tsx}', 'apps/web/src/lib/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/app/*', '../../app/**'], message: 'Features and shared code must not import the app shell.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/app/*', '../../app/**'], message: 'Features and shared code must not import the app shell.' }] },
+      ],
     },
   },
 );

@@ -17,6 +17,9 @@ if [ ! -d node_modules/.bin ] || [ ! -f node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund || exit 1
 fi
 
+step "format (prettier --check)"
+if npx prettier --check . --log-level warn; then summary+=("format: ok"); else echo "Run: npm run format"; fail format; fi
+
 step "lint"
 if npx eslint . --max-warnings=0; then summary+=("lint: ok"); else fail lint; fi
 

@@ -83,6 +83,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error('[bench] failed:', error instanceof Error ? error.stack ?? error.message : error);
+  console.error('[bench] failed:', error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

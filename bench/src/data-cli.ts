@@ -30,7 +30,10 @@ function options() {
 
 function isSame(info: DatasetInfo | null, wanted: { scale: number; seed: number; today: string }): boolean {
   return (
-    info !== null && info.seed === wanted.seed && info.scale === wanted.scale && info.today === wanted.today &&
+    info !== null &&
+    info.seed === wanted.seed &&
+    info.scale === wanted.scale &&
+    info.today === wanted.today &&
     info.generators.join(',') === generators.map((g) => g.name).join(',')
   );
 }
@@ -60,11 +63,17 @@ async function main() {
     const report = await generateDataset({ url: db.url, ...wanted, log, bulkLoad: true });
     log('generator        seconds  rows');
     for (const g of report.generators) {
-      log(`  ${g.name.padEnd(14)} ${g.seconds.toFixed(2).padStart(7)}  ${Object.entries(g.rows).map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ')}`);
+      log(
+        `  ${g.name.padEnd(14)} ${g.seconds.toFixed(2).padStart(7)}  ${Object.entries(g.rows)
+          .map(([t, n]) => `${t} ${n.toLocaleString('en')}`)
+          .join(', ')}`,
+      );
     }
     log('rows per table:');
     printRows(report.rows);
-    log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s (generation ${report.seconds.toFixed(1)} s); every account's password is ${BENCH_PASSWORD}`);
+    log(
+      `done in ${((performance.now() - started) / 1000).toFixed(1)} s (generation ${report.seconds.toFixed(1)} s); every account's password is ${BENCH_PASSWORD}`,
+    );
   } finally {
     await db.stop();
   }

@@ -23,10 +23,19 @@ if (!(await hasDataset(target.url))) {
 const db = new pg.Pool({ connectionString: target.url, max: 2 });
 const fixtures = await findFixtures(db);
 await db.end();
-const app = await startProcess('apps/server/src/server.ts', { DATABASE_URL: target.url, ACCORD_DEMO: 'false' }, '/api/health', Number(values.port));
+const app = await startProcess(
+  'apps/server/src/server.ts',
+  { DATABASE_URL: target.url, ACCORD_DEMO: 'false' },
+  '/api/health',
+  Number(values.port),
+);
 log(`Accord on the national dataset: ${app.url}`);
-log(`sign in as ${fixtures.coordinator} (coordinator of the largest agreement, ${fixtures.large.tasks} tasks: /agreements/${fixtures.large.id}),`);
-log(`  ${fixtures.thousand.coordinator} (/agreements/${fixtures.thousand.id}, ${fixtures.thousand.tasks} tasks), ${fixtures.unitOfficer} (unit officer), ${fixtures.observer} (observer); password ${BENCH_PASSWORD}`);
+log(
+  `sign in as ${fixtures.coordinator} (coordinator of the largest agreement, ${fixtures.large.tasks} tasks: /agreements/${fixtures.large.id}),`,
+);
+log(
+  `  ${fixtures.thousand.coordinator} (/agreements/${fixtures.thousand.id}, ${fixtures.thousand.tasks} tasks), ${fixtures.unitOfficer} (unit officer), ${fixtures.observer} (observer); password ${BENCH_PASSWORD}`,
+);
 const stop = async () => {
   await app.stop();
   await target.stop();

@@ -40,9 +40,19 @@ test('an observer sees every agreement and sorts the whole list by a column', as
   const counts = async () => (await page.getByTestId('agreement-task-count').allTextContents()).map((t) => Number(t.trim()));
   await page.getByTestId('sort-taskCount').click();
   await expect(page).toHaveURL(/sort=taskCount/);
-  await expect.poll(async () => { const c = await counts(); return c.every((n, i) => i === 0 || (c[i - 1] ?? 0) <= n); }).toBe(true);
+  await expect
+    .poll(async () => {
+      const c = await counts();
+      return c.every((n, i) => i === 0 || (c[i - 1] ?? 0) <= n);
+    })
+    .toBe(true);
   await page.getByTestId('sort-taskCount').click();
   await expect(page).toHaveURL(/order=desc/);
-  await expect.poll(async () => { const c = await counts(); return c.every((n, i) => i === 0 || (c[i - 1] ?? 0) >= n); }).toBe(true);
+  await expect
+    .poll(async () => {
+      const c = await counts();
+      return c.every((n, i) => i === 0 || (c[i - 1] ?? 0) >= n);
+    })
+    .toBe(true);
   expect((await counts())[0]).toBe(30);
 });

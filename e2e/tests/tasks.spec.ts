@@ -10,7 +10,10 @@ async function choose(page: Page, testId: string, option: string | RegExp): Prom
 
 const rows = (page: Page) => page.getByTestId('task-list-row');
 const statuses = (page: Page) =>
-  page.getByTestId('task-list-table').getByTestId('task-status').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+  page
+    .getByTestId('task-list-table')
+    .getByTestId('task-status')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
 
 test("a unit officer opens their unit's tasks, filters them by status, and the address keeps the filter", async ({ page }) => {
   await signIn(page, 'canbo@vnpt-camau.vn');
@@ -28,7 +31,9 @@ test("a unit officer opens their unit's tasks, filters them by status, and the a
 
   // Nearest deadline first by default.
   const dates = async () =>
-    (await page.getByTestId('task-list-due').allTextContents()).map((d) => d.trim().split('/').reverse().join('-')).filter((d) => d !== '—');
+    (await page.getByTestId('task-list-due').allTextContents())
+      .map((d) => d.trim().split('/').reverse().join('-'))
+      .filter((d) => d !== '—');
   const ascending = await dates();
   expect([...ascending].sort()).toEqual(ascending);
 
@@ -47,7 +52,12 @@ test("a unit officer opens their unit's tasks, filters them by status, and the a
   // The latest deadline first, by the column header.
   await page.getByTestId('sort-dueDate').click();
   await expect(page).toHaveURL(/order=desc/);
-  await expect.poll(async () => { const d = await dates(); return d.length > 0 && [...d].sort().reverse().join() === d.join(); }).toBe(true);
+  await expect
+    .poll(async () => {
+      const d = await dates();
+      return d.length > 0 && [...d].sort().reverse().join() === d.join();
+    })
+    .toBe(true);
 
   // A title opens the task on its agreement's page.
   const title = (await page.getByTestId('task-list-title').first().textContent()) ?? '';
@@ -114,7 +124,9 @@ test("the agreement's plan as a list filters by status and lead unit, pages, and
 
   await choose(page, 'task-list-filter-lead-unit', /VNPT Cà Mau/);
   await expect(page).toHaveURL(/leadUnitId=/);
-  await expect.poll(async () => (await page.getByTestId('task-list-lead-unit').allTextContents()).every((u) => u.includes('VNPT Cà Mau'))).toBe(true);
+  await expect
+    .poll(async () => (await page.getByTestId('task-list-lead-unit').allTextContents()).every((u) => u.includes('VNPT Cà Mau')))
+    .toBe(true);
   const narrowed = await rows(page).count();
   expect(narrowed).toBeGreaterThan(0);
 

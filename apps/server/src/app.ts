@@ -78,7 +78,13 @@ export async function buildApp({ db, readDb = db, config, logger = false }: AppO
 
   app.get(
     '/api/health',
-    { schema: { tags: ['system'], summary: 'Liveness and database reachability', response: { 200: z.object({ status: z.literal('ok'), database: z.literal('ok') }) } } },
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness and database reachability',
+        response: { 200: z.object({ status: z.literal('ok'), database: z.literal('ok') }) },
+      },
+    },
     async () => {
       await db.query('SELECT 1');
       return { status: 'ok' as const, database: 'ok' as const };

@@ -15,7 +15,9 @@ async function main() {
   const db = createPool(target.url, config.databasePoolSize, 'accord', config.statementTimeoutMs);
   await migrate(db, log);
   // A read replica, when configured, serves read-only lists, search, plan trees and histories.
-  const readDb = config.databaseReadUrl ? createPool(config.databaseReadUrl, config.databasePoolSize, 'accord-read', config.statementTimeoutMs) : db;
+  const readDb = config.databaseReadUrl
+    ? createPool(config.databaseReadUrl, config.databasePoolSize, 'accord-read', config.statementTimeoutMs)
+    : db;
   if (config.databaseReadUrl) log('read-only queries go to DATABASE_READ_URL');
   if (process.env.ACCORD_DEMO === 'true') {
     const seeded = await seedDemo(db, log);

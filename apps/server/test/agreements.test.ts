@@ -16,7 +16,13 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-type Detail = { id: string; version: number; title: string; status: string; parties: { organisationName: string; currentOrganisationName: string; signatoryName: string | null }[] };
+type Detail = {
+  id: string;
+  version: number;
+  title: string;
+  status: string;
+  parties: { organisationName: string; currentOrganisationName: string; signatoryName: string | null }[];
+};
 
 function newAgreement(overrides: Record<string, unknown> = {}) {
   return {
@@ -49,7 +55,9 @@ describe('agreements', () => {
     const body = got.json() as Detail & { permissions: { canEdit: boolean; side: string } };
     expect(body.parties.map((p) => p.signatoryName)).toEqual(['Triệu Thế Hùng', 'Tào Đức Thắng']);
     expect(body.permissions).toMatchObject({ canEdit: true, canWriteAreas: true, canCreateTasks: true, side: 'government' });
-    const history = (await coordinator.get(`/api/agreements/${a.id}/history`)).json() as { items: { action: string; actor: { id: string } }[] };
+    const history = (await coordinator.get(`/api/agreements/${a.id}/history`)).json() as {
+      items: { action: string; actor: { id: string } }[];
+    };
     expect(history.items[0]).toMatchObject({ action: 'create', actor: { id: coordinator.userId } });
   });
 
@@ -57,13 +65,16 @@ describe('agreements', () => {
     const a = await create({ title: `Hợp tác chuyển đổi số Hải Dương – Viettel ${unique()}` });
     for (const q of ['hai duong', 'HẢI DƯƠNG', 'chuyen doi so viettel', 'trieu the hung']) {
       const res = (await coordinator.get(`/api/agreements?q=${encodeURIComponent(q)}&pageSize=100`)).json() as { items: { id: string }[] };
-      expect(res.items.map((i) => i.id), q).toContain(a.id);
+      expect(
+        res.items.map((i) => i.id),
+        q,
+      ).toContain(a.id);
     }
     const none = (await coordinator.get(`/api/agreements?q=${encodeURIComponent('khong co dau ca')}`)).json() as { total: number };
     expect(none.total).toBe(0);
   });
 
-  it('finds an agreement by a party\'s short name, even when the title does not carry it', async () => {
+  it("finds an agreement by a party's short name, even when the title does not carry it", async () => {
     const short = unique('ViettelX');
     await ctx.db.query('UPDATE organisations SET short_name = $2 WHERE id = $1', [group.id, short]);
     const a = await create({ title: `Thỏa thuận hợp tác ${unique()}` });
@@ -76,7 +87,9 @@ describe('agreements', () => {
     const names = ['Đà Nẵng', 'An Giang', 'Bắc Ninh', 'Cà Mau'];
     for (const name of names) await create({ title: `${tag} ${name}` });
     const titles = async (qs: string) =>
-      ((await coordinator.get(`/api/agreements?q=${tag}&${qs}`)).json() as { items: { title: string }[] }).items.map((i) => i.title.replace(`${tag} `, ''));
+      ((await coordinator.get(`/api/agreements?q=${tag}&${qs}`)).json() as { items: { title: string }[] }).items.map((i) =>
+        i.title.replace(`${tag} `, ''),
+      );
     expect(await titles('sort=title')).toEqual(['An Giang', 'Bắc Ninh', 'Cà Mau', 'Đà Nẵng']);
     expect(await titles('sort=title&order=desc')).toEqual(['Đà Nẵng', 'Cà Mau', 'Bắc Ninh', 'An Giang']);
     expect(await titles('sort=title&pageSize=2&page=2')).toEqual(['Cà Mau', 'Đà Nẵng']);
@@ -125,7 +138,9 @@ describe('agreements', () => {
   it('records before and after of an edit', async () => {
     const a = await create();
     await coordinator.patch(`/api/agreements/${a.id}`, { signedPlace: 'Hải Dương', version: 1 });
-    const history = (await coordinator.get(`/api/agreements/${a.id}/history`)).json() as { items: { action: string; changes: { field: string; before: unknown; after: unknown }[] }[] };
+    const history = (await coordinator.get(`/api/agreements/${a.id}/history`)).json() as {
+      items: { action: string; changes: { field: string; before: unknown; after: unknown }[] }[];
+    };
     expect(history.items[0]?.action).toBe('update');
     expect(history.items[0]?.changes).toContainEqual({ field: 'signedPlace', before: 'Hà Nội', after: 'Hải Dương' });
   });
@@ -166,7 +181,10 @@ describe('agreements', () => {
     await ctx.db.query("UPDATE organisations SET successor_id = $2, valid_to = '2025-06-30' WHERE id = $1", [province.id, merged.id]);
     try {
       const body = (await coordinator.get(`/api/agreements/${a.id}`)).json() as Detail;
-      expect(body.parties[0]).toMatchObject({ organisationName: province.nameVi, currentOrganisationName: 'Ủy ban nhân dân thành phố Hải Phòng' });
+      expect(body.parties[0]).toMatchObject({
+        organisationName: province.nameVi,
+        currentOrganisationName: 'Ủy ban nhân dân thành phố Hải Phòng',
+      });
       // People of the successor see what the predecessor signed, and the successor's filter finds it.
       const hp = await signInAs(ctx.app, (await buildUser(ctx.db, { role: 'leader', organisationId: merged.id })).email);
       expect((await hp.get(`/api/agreements/${a.id}`)).statusCode).toBe(200);
@@ -198,11 +216,16 @@ describe('bad input', () => {
 
   it('needs a party on each side', async () => {
     const other = await buildOrganisation(ctx.db, { kind: 'province' });
-    const res = await coordinator.post('/api/agreements', newAgreement({ parties: [{ organisationId: province.id }, { organisationId: other.id }] }));
+    const res = await coordinator.post(
+      '/api/agreements',
+      newAgreement({ parties: [{ organisationId: province.id }, { organisationId: other.id }] }),
+    );
     expect(res.statusCode).toBe(400);
     expect(errorCode(res)).toBe('VALIDATION_FAILED');
     // The message is the domain's constant, which the web app translates.
-    expect((res.json() as { error: { details: { issues: unknown[] } } }).error.details.issues).toEqual([{ field: 'parties', message: fieldIssues.partiesSides }]);
+    expect((res.json() as { error: { details: { issues: unknown[] } } }).error.details.issues).toEqual([
+      { field: 'parties', message: fieldIssues.partiesSides },
+    ]);
   });
 
   it('answers 400, never 500, to a NUL byte, malformed JSON, a bad id or an over-long field', async () => {

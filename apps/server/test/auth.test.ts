@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
-import { PASSWORD, buildAgreement, buildOrganisation, buildUser, clientFor, errorCode, preSignIn, signInAs, startTestApp, unique, type TestContext } from './support.js';
+import {
+  PASSWORD,
+  buildAgreement,
+  buildOrganisation,
+  buildUser,
+  clientFor,
+  errorCode,
+  preSignIn,
+  signInAs,
+  startTestApp,
+  unique,
+  type TestContext,
+} from './support.js';
 
 let ctx: TestContext;
 let orgId: string;
@@ -59,7 +71,14 @@ describe('signing in and out', () => {
     try {
       const ip = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
       const pre = await preSignIn(strict.app);
-      const send = (email: string) => strict.app.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress: ip, headers: { cookie: pre.cookie, 'x-csrf-token': pre.csrf }, payload: { email, password: 'x' } });
+      const send = (email: string) =>
+        strict.app.inject({
+          method: 'POST',
+          url: '/api/auth/sign-in',
+          remoteAddress: ip,
+          headers: { cookie: pre.cookie, 'x-csrf-token': pre.csrf },
+          payload: { email, password: 'x' },
+        });
       await send(`${unique()}@a.vn`);
       await send(`${unique()}@a.vn`);
       expect((await send(`${unique()}@a.vn`)).statusCode).toBe(429);
@@ -109,7 +128,11 @@ describe('signing in and out', () => {
     const user = await buildUser(ctx.db, { role: 'coordinator', organisationId: orgId });
     const client = await signInAs(ctx.app, user.email);
     const row = async () =>
-      (await ctx.db.query<{ last_seen_at: Date; expires_at: Date }>('SELECT last_seen_at, expires_at FROM sessions WHERE user_id = $1', [user.id])).rows[0];
+      (
+        await ctx.db.query<{ last_seen_at: Date; expires_at: Date }>('SELECT last_seen_at, expires_at FROM sessions WHERE user_id = $1', [
+          user.id,
+        ])
+      ).rows[0];
     // Just used: another request does not write the row.
     const fresh = await row();
     expect((await client.get('/api/auth/session')).statusCode).toBe(200);
@@ -131,7 +154,12 @@ describe('signing in and out', () => {
   it('keeps what a session reaches in step with the organisation tree, within the same session', async () => {
     const province = await buildOrganisation(ctx.db, { kind: 'province' });
     const group = await buildOrganisation(ctx.db, { kind: 'enterprise_group' });
-    const agreement = await buildAgreement(ctx.db, { parties: [{ organisationId: province.id, side: 'government' }, { organisationId: group.id, side: 'enterprise' }] });
+    const agreement = await buildAgreement(ctx.db, {
+      parties: [
+        { organisationId: province.id, side: 'government' },
+        { organisationId: group.id, side: 'enterprise' },
+      ],
+    });
     const elsewhere = await buildOrganisation(ctx.db, { kind: 'province' });
     const department = await buildOrganisation(ctx.db, { kind: 'department', parentId: elsewhere.id });
     const user = await buildUser(ctx.db, { role: 'coordinator', organisationId: department.id });

@@ -73,7 +73,12 @@ describe('every role against every operation, for own, counterparty and unrelate
     for (const kind of taskKinds) {
       const what = `${kind.obligor} task`;
       const leadUnitId = orgOf[kind.leadPlace];
-      const created = await c.post(`/api/agreements/${agreement.id}/tasks`, { areaId: area.id, title: 'Triển khai nền tảng', obligor: kind.obligor, leadUnitId });
+      const created = await c.post(`/api/agreements/${agreement.id}/tasks`, {
+        areaId: area.id,
+        title: 'Triển khai nền tảng',
+        obligor: kind.obligor,
+        leadUnitId,
+      });
       expect(outcome(created), `create ${what}`).toBe(expected(role, place, 'task.create', { obligor: kind.obligor, leadPlace: null }));
 
       const task = await buildTask(ctx.db, { agreementId: agreement.id, areaId: area.id, obligor: kind.obligor, leadUnitId });
@@ -82,7 +87,11 @@ describe('every role against every operation, for own, counterparty and unrelate
       expect(outcome(edit), `edit ${what}`).toBe(expected(role, place, 'task.update', kind));
 
       const movable = await buildTask(ctx.db, { agreementId: agreement.id, areaId: area.id, obligor: kind.obligor, leadUnitId });
-      const move = await c.post(`/api/agreements/${agreement.id}/tasks/${movable.id}/move`, { areaId: area.id, parentId: null, position: 0 }, { 'if-match': '"1"' });
+      const move = await c.post(
+        `/api/agreements/${agreement.id}/tasks/${movable.id}/move`,
+        { areaId: area.id, parentId: null, position: 0 },
+        { 'if-match': '"1"' },
+      );
       expect(outcome(move), `move ${what}`).toBe(expected(role, place, 'task.move', kind));
 
       const doomed = await buildTask(ctx.db, { agreementId: agreement.id, areaId: area.id, obligor: kind.obligor, leadUnitId });
@@ -95,7 +104,12 @@ describe('every role against every operation, for own, counterparty and unrelate
 describe('the policy as people expect it', () => {
   it('lets a coordinator edit their own side and not the other side', async () => {
     const { agreement, area, orgOf } = world;
-    const govTask = await buildTask(ctx.db, { agreementId: agreement.id, areaId: area.id, obligor: 'government', leadUnitId: orgOf.government });
+    const govTask = await buildTask(ctx.db, {
+      agreementId: agreement.id,
+      areaId: area.id,
+      obligor: 'government',
+      leadUnitId: orgOf.government,
+    });
     const url = `/api/agreements/${agreement.id}/tasks/${govTask.id}`;
     expect((await clients.coordinator.enterprise.patch(url, { title: 'Sửa' }, { 'if-match': '"1"' })).statusCode).toBe(403);
     expect((await clients.coordinator.government.patch(url, { title: 'Sửa' }, { 'if-match': '"1"' })).statusCode).toBe(200);
@@ -103,13 +117,32 @@ describe('the policy as people expect it', () => {
 
   it('lets a unit officer edit only the tasks their unit leads', async () => {
     const { agreement, area, orgOf } = world;
-    const mine = await buildTask(ctx.db, { agreementId: agreement.id, areaId: area.id, obligor: 'enterprise', leadUnitId: orgOf.enterprise });
-    const notMine = await buildTask(ctx.db, { agreementId: agreement.id, areaId: area.id, obligor: 'enterprise', leadUnitId: world.branch.id });
+    const mine = await buildTask(ctx.db, {
+      agreementId: agreement.id,
+      areaId: area.id,
+      obligor: 'enterprise',
+      leadUnitId: orgOf.enterprise,
+    });
+    const notMine = await buildTask(ctx.db, {
+      agreementId: agreement.id,
+      areaId: area.id,
+      obligor: 'enterprise',
+      leadUnitId: world.branch.id,
+    });
     const officer = clients.unit_officer.enterprise;
-    expect((await officer.patch(`/api/agreements/${agreement.id}/tasks/${mine.id}`, { status: 'completed' }, { 'if-match': '"1"' })).statusCode).toBe(200);
-    expect((await officer.patch(`/api/agreements/${agreement.id}/tasks/${notMine.id}`, { status: 'completed' }, { 'if-match': '"1"' })).statusCode).toBe(403);
+    expect(
+      (await officer.patch(`/api/agreements/${agreement.id}/tasks/${mine.id}`, { status: 'completed' }, { 'if-match': '"1"' })).statusCode,
+    ).toBe(200);
+    expect(
+      (await officer.patch(`/api/agreements/${agreement.id}/tasks/${notMine.id}`, { status: 'completed' }, { 'if-match': '"1"' }))
+        .statusCode,
+    ).toBe(403);
     // …and cannot hand the task to another unit or side.
-    const handOver = await officer.patch(`/api/agreements/${agreement.id}/tasks/${mine.id}`, { leadUnitId: world.branch.id }, { 'if-match': '"2"' });
+    const handOver = await officer.patch(
+      `/api/agreements/${agreement.id}/tasks/${mine.id}`,
+      { leadUnitId: world.branch.id },
+      { 'if-match': '"2"' },
+    );
     expect(handOver.statusCode).toBe(403);
   });
 
@@ -142,7 +175,13 @@ describe('the policy as people expect it', () => {
 describe('anonymous access', () => {
   it('answers 401 to every API read and write without a session', async () => {
     const anon = clientFor(ctx.app, '', '');
-    for (const url of ['/api/agreements', `/api/agreements/${world.agreement.id}`, `/api/agreements/${world.agreement.id}/plan`, '/api/organisations', '/api/auth/session']) {
+    for (const url of [
+      '/api/agreements',
+      `/api/agreements/${world.agreement.id}`,
+      `/api/agreements/${world.agreement.id}/plan`,
+      '/api/organisations',
+      '/api/auth/session',
+    ]) {
       expect((await anon.get(url)).statusCode, url).toBe(401);
     }
     const pre = await preSignIn(ctx.app);

@@ -41,7 +41,9 @@ describe('the embedded PostgreSQL', () => {
     const first = await startEmbeddedPostgres({ baseDir: base, name: 'lost', port: port + 1, log: () => undefined });
     await first.stop();
     fs.rmSync(`${first.dataDir}.credentials.json`);
-    await expect(startEmbeddedPostgres({ baseDir: base, name: 'lost', port: port + 1, log: () => undefined })).rejects.toThrow(/lost its password file/);
+    await expect(startEmbeddedPostgres({ baseDir: base, name: 'lost', port: port + 1, log: () => undefined })).rejects.toThrow(
+      /lost its password file/,
+    );
     expect(fs.existsSync(path.join(first.dataDir, 'PG_VERSION'))).toBe(true);
   });
 

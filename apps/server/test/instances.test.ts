@@ -103,7 +103,12 @@ class Browser {
     return other;
   }
 
-  async send(instance: Instance, method: string, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}): Promise<Reply> {
+  async send(
+    instance: Instance,
+    method: string,
+    path: string,
+    options: { body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<Reply> {
     const headers: Record<string, string> = { 'x-forwarded-for': this.address };
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     if (method !== 'GET' && this.csrf) headers['x-csrf-token'] = this.csrf;
@@ -159,7 +164,12 @@ beforeAll(async () => {
   const province = await buildOrganisation(db, { kind: 'province' });
   const department = await buildOrganisation(db, { kind: 'department', parentId: province.id });
   const group = await buildOrganisation(db, { kind: 'enterprise_group' });
-  const agreement = await buildAgreement(db, { parties: [{ organisationId: province.id, side: 'government' }, { organisationId: group.id, side: 'enterprise' }] });
+  const agreement = await buildAgreement(db, {
+    parties: [
+      { organisationId: province.id, side: 'government' },
+      { organisationId: group.id, side: 'enterprise' },
+    ],
+  });
   agreementId = agreement.id;
   areaId = (await buildArea(db, agreementId)).id;
   coordinatorEmail = (await buildUser(db, { role: 'coordinator', organisationId: department.id })).email;
@@ -199,7 +209,10 @@ describe('two server instances on one database', () => {
     expect(((await browser.send(A(), 'GET', '/api/auth/csrf')).body as { csrfToken: string }).csrfToken).toBe(browser.csrf);
 
     const taskId = await newTask();
-    const forged = await browser.send(B(), 'PATCH', taskUrl(taskId), { body: { title: 'Giả mạo' }, headers: { 'if-match': '"1"', 'x-csrf-token': 'forged' } });
+    const forged = await browser.send(B(), 'PATCH', taskUrl(taskId), {
+      body: { title: 'Giả mạo' },
+      headers: { 'if-match': '"1"', 'x-csrf-token': 'forged' },
+    });
     expect(forged.status).toBe(403);
     expect(problemOf(forged).error.code).toBe('CSRF_TOKEN_INVALID');
     const edited = await browser.send(B(), 'PATCH', taskUrl(taskId), { body: { title: 'Sửa qua B' }, headers: { 'if-match': '"1"' } });
@@ -214,7 +227,10 @@ describe('two server instances on one database', () => {
     const before = await browser.send(B(), 'GET', taskUrl(taskId));
     expect(before.etag).toBe('"1"');
 
-    const edited = await browser.send(A(), 'PATCH', taskUrl(taskId), { body: { title: 'Đổi qua A', status: 'in_progress' }, headers: { 'if-match': '"1"' } });
+    const edited = await browser.send(A(), 'PATCH', taskUrl(taskId), {
+      body: { title: 'Đổi qua A', status: 'in_progress' },
+      headers: { 'if-match': '"1"' },
+    });
     expect(edited.status).toBe(200);
     expect(edited.etag).toBe('"2"');
     const seen = await browser.send(B(), 'GET', taskUrl(taskId));
@@ -228,13 +244,17 @@ describe('two server instances on one database', () => {
     await signIn(browser, B(), A(), coordinatorEmail);
     const taskId = await newTask();
 
-    expect((await browser.send(A(), 'PATCH', taskUrl(taskId), { body: { title: 'Bản A' }, headers: { 'if-match': '"1"' } })).status).toBe(200);
+    expect((await browser.send(A(), 'PATCH', taskUrl(taskId), { body: { title: 'Bản A' }, headers: { 'if-match': '"1"' } })).status).toBe(
+      200,
+    );
     const staleOnB = await browser.send(B(), 'PATCH', taskUrl(taskId), { body: { title: 'Bản B cũ' }, headers: { 'if-match': '"1"' } });
     expect(staleOnB.status).toBe(412);
     expect(problemOf(staleOnB).error.code).toBe('VERSION_CONFLICT');
     expect(problemOf(staleOnB).error.details?.current).toMatchObject({ id: taskId, version: 2, title: 'Bản A' });
 
-    expect((await browser.send(B(), 'PATCH', taskUrl(taskId), { body: { title: 'Bản B' }, headers: { 'if-match': '"2"' } })).status).toBe(200);
+    expect((await browser.send(B(), 'PATCH', taskUrl(taskId), { body: { title: 'Bản B' }, headers: { 'if-match': '"2"' } })).status).toBe(
+      200,
+    );
     const staleOnA = await browser.send(A(), 'PATCH', taskUrl(taskId), { body: { title: 'Bản A cũ' }, headers: { 'if-match': '"2"' } });
     expect(staleOnA.status).toBe(412);
     expect(problemOf(staleOnA).error.details?.current).toMatchObject({ id: taskId, version: 3, title: 'Bản B' });
@@ -268,7 +288,8 @@ describe('two server instances on one database', () => {
     // Per account: each failure from another address, alternating instances; neither alone reaches the limit.
     const instances = [A(), B(), A()];
     expect(instances).toHaveLength(LIMITS.perAccount);
-    for (const instance of instances) expect((await signIn(new Browser(), instance, instance, leaderEmail, 'sai mật khẩu')).status).toBe(401);
+    for (const instance of instances)
+      expect((await signIn(new Browser(), instance, instance, leaderEmail, 'sai mật khẩu')).status).toBe(401);
     for (const instance of [B(), A()]) {
       const blocked = await signIn(new Browser(), instance, instance, leaderEmail);
       expect(blocked.status).toBe(429);

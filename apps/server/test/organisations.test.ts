@@ -36,7 +36,11 @@ describe('organisations', () => {
   it('records a merger as a successor, and refuses a loop', async () => {
     const oldP = (await admin.post('/api/organisations', { kind: 'province', nameVi: `UBND tỉnh Hải Dương ${unique()}` })).json() as Org;
     const newP = (await admin.post('/api/organisations', { kind: 'province', nameVi: `UBND TP Hải Phòng ${unique()}` })).json() as Org;
-    const merged = await admin.patch(`/api/organisations/${oldP.id}`, { successorId: newP.id, validTo: '2025-06-30' }, { 'if-match': '"1"' });
+    const merged = await admin.patch(
+      `/api/organisations/${oldP.id}`,
+      { successorId: newP.id, validTo: '2025-06-30' },
+      { 'if-match': '"1"' },
+    );
     expect(merged.statusCode).toBe(200);
     const loop = await admin.patch(`/api/organisations/${newP.id}`, { successorId: oldP.id }, { 'if-match': '"1"' });
     expect(loop.statusCode).toBe(400);

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAgreement, buildOrganisation, buildUser, errorCode, signInAs, startTestApp, type Client, type TestContext } from './support.js';
+import {
+  buildAgreement,
+  buildOrganisation,
+  buildUser,
+  errorCode,
+  signInAs,
+  startTestApp,
+  type Client,
+  type TestContext,
+} from './support.js';
 
 let ctx: TestContext;
 let coordinator: Client;
@@ -14,13 +23,30 @@ beforeAll(async () => {
   deptId = (await buildOrganisation(ctx.db, { kind: 'department', parentId: province.id, nameVi: 'Sở Y tế' })).id;
   const group = await buildOrganisation(ctx.db, { kind: 'enterprise_group' });
   unitId = (await buildOrganisation(ctx.db, { kind: 'enterprise_unit', parentId: group.id, nameVi: 'Công ty Công nghệ thông tin' })).id;
-  agreementId = (await buildAgreement(ctx.db, { parties: [{ organisationId: province.id, side: 'government' }, { organisationId: group.id, side: 'enterprise' }] })).id;
+  agreementId = (
+    await buildAgreement(ctx.db, {
+      parties: [
+        { organisationId: province.id, side: 'government' },
+        { organisationId: group.id, side: 'enterprise' },
+      ],
+    })
+  ).id;
   coordinator = await signInAs(ctx.app, (await buildUser(ctx.db, { role: 'coordinator', organisationId: deptId })).email);
   partner = await signInAs(ctx.app, (await buildUser(ctx.db, { role: 'coordinator', organisationId: group.id })).email);
 });
 afterAll(() => ctx.close());
 
-type Task = { id: string; version: number; title: string; areaId: string; parentId: string | null; position: number; leadUnit: { name: string } | null; coordinatingUnits: { name: string }[]; canEdit: boolean };
+type Task = {
+  id: string;
+  version: number;
+  title: string;
+  areaId: string;
+  parentId: string | null;
+  position: number;
+  leadUnit: { name: string } | null;
+  coordinatingUnits: { name: string }[];
+  canEdit: boolean;
+};
 type PlanBody = { areas: { id: string; title: string; tasks: (Task & { children: Task[] })[] }[] };
 
 const url = (path = '') => `/api/agreements/${agreementId}${path}`;
@@ -71,10 +97,21 @@ describe('the joint plan', () => {
 
   it('refuses a due date before the start date and a parent from another agreement', async () => {
     const a = await area('Kinh tế số');
-    const bad = await coordinator.post(url('/tasks'), { areaId: a.id, title: 'x', obligor: 'government', startDate: '2026-01-01', dueDate: '2025-01-01' });
+    const bad = await coordinator.post(url('/tasks'), {
+      areaId: a.id,
+      title: 'x',
+      obligor: 'government',
+      startDate: '2026-01-01',
+      dueDate: '2025-01-01',
+    });
     expect(bad.statusCode).toBe(400);
     expect((bad.json() as { error: { details: { issues: { field: string }[] } } }).error.details.issues[0]?.field).toBe('dueDate');
-    const stranger = await coordinator.post(url('/tasks'), { areaId: a.id, title: 'x', obligor: 'government', parentId: '00000000-0000-4000-8000-000000000000' });
+    const stranger = await coordinator.post(url('/tasks'), {
+      areaId: a.id,
+      title: 'x',
+      obligor: 'government',
+      parentId: '00000000-0000-4000-8000-000000000000',
+    });
     expect(stranger.statusCode).toBe(400);
   });
 
@@ -84,7 +121,11 @@ describe('the joint plan', () => {
     const first = await task(from.id, { title: 'Thứ nhất' });
     const second = await task(from.id, { title: 'Thứ hai' });
     const sub = await task(from.id, { title: 'Con', parentId: first.id });
-    const moved = await coordinator.post(url(`/tasks/${first.id}/move`), { areaId: to.id, parentId: null, position: 0 }, { 'if-match': `"${first.version}"` });
+    const moved = await coordinator.post(
+      url(`/tasks/${first.id}/move`),
+      { areaId: to.id, parentId: null, position: 0 },
+      { 'if-match': `"${first.version}"` },
+    );
     expect(moved.statusCode, moved.body).toBe(200);
     const body = await plan();
     const target = body.areas.find((x) => x.id === to.id);
@@ -108,7 +149,12 @@ describe('the joint plan', () => {
     const a = await area('An toàn thông tin');
     const parent = await task(a.id);
     const child = await task(a.id, { parentId: parent.id });
-    const res = await coordinator.post(url(`/tasks/${parent.id}/move`), { areaId: a.id, parentId: child.id, position: 0, version: parent.version });
+    const res = await coordinator.post(url(`/tasks/${parent.id}/move`), {
+      areaId: a.id,
+      parentId: child.id,
+      position: 0,
+      version: parent.version,
+    });
     expect(res.statusCode).toBe(409);
     expect(errorCode(res)).toBe('INVALID_MOVE');
   });
@@ -165,7 +211,9 @@ describe('the joint plan', () => {
     const a = await area('Giáo dục số');
     const t = await task(a.id, { responsiblePerson: 'Trần Thị Mai' });
     await coordinator.patch(url(`/tasks/${t.id}`), { responsiblePerson: 'Lê Văn Nam', status: 'in_progress' }, { 'if-match': '"1"' });
-    const history = (await coordinator.get(url(`/tasks/${t.id}/history`))).json() as { items: { actor: { id: string }; changes: { field: string; before: unknown; after: unknown }[] }[] };
+    const history = (await coordinator.get(url(`/tasks/${t.id}/history`))).json() as {
+      items: { actor: { id: string }; changes: { field: string; before: unknown; after: unknown }[] }[];
+    };
     expect(history.items[0]?.actor.id).toBe(coordinator.userId);
     expect(history.items[0]?.changes).toEqual(
       expect.arrayContaining([

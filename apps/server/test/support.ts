@@ -69,7 +69,13 @@ export async function buildUser(db: Db, u: { role: Role; organisationId: string;
 
 export async function buildAgreement(
   db: Db,
-  a: { parties: { organisationId: string; side: 'government' | 'enterprise'; name?: string }[]; title?: string; status?: 'draft' | 'in_force'; periodStart?: string; periodEnd?: string },
+  a: {
+    parties: { organisationId: string; side: 'government' | 'enterprise'; name?: string }[];
+    title?: string;
+    status?: 'draft' | 'in_force';
+    periodStart?: string;
+    periodEnd?: string;
+  },
 ) {
   const title = a.title ?? `Thỏa thuận hợp tác ${unique()}`;
   const parties = a.parties.map((p) => ({
@@ -106,12 +112,26 @@ export async function buildAgreement(
 }
 
 export async function buildArea(db: Db, agreementId: string, a: { title?: string; theme?: AreaTheme | null } = {}) {
-  return insertArea(db, agreementId, { theme: a.theme ?? 'digital_government', title: a.title ?? `Lĩnh vực ${unique()}`, description: null });
+  return insertArea(db, agreementId, {
+    theme: a.theme ?? 'digital_government',
+    title: a.title ?? `Lĩnh vực ${unique()}`,
+    description: null,
+  });
 }
 
 export async function buildTask(
   db: Db,
-  t: { agreementId: string; areaId: string; obligor: Obligor; leadUnitId?: string | null; parentId?: string | null; depth?: number; title?: string; status?: TaskStatus; dueDate?: string | null },
+  t: {
+    agreementId: string;
+    areaId: string;
+    obligor: Obligor;
+    leadUnitId?: string | null;
+    parentId?: string | null;
+    depth?: number;
+    title?: string;
+    status?: TaskStatus;
+    dueDate?: string | null;
+  },
 ) {
   const id = await insertTask(
     db,
@@ -171,7 +191,8 @@ export function clientFor(app: FastifyInstance, cookie: string, csrf: string, us
     csrf,
     cookie,
     get: (url) => app.inject({ method: 'GET', url, headers: headers() }),
-    post: (url, body, extra) => app.inject({ method: 'POST', url, headers: headers(extra), ...(body === undefined ? {} : { payload: body as object }) }),
+    post: (url, body, extra) =>
+      app.inject({ method: 'POST', url, headers: headers(extra), ...(body === undefined ? {} : { payload: body as object }) }),
     patch: (url, body, extra) => app.inject({ method: 'PATCH', url, headers: headers(extra), payload: body as object }),
     delete: (url, extra) => app.inject({ method: 'DELETE', url, headers: headers(extra) }),
   };

@@ -46,7 +46,14 @@ describe('the API surface', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json() as { openapi: string; paths: Record<string, Record<string, unknown>> };
     expect(doc.openapi).toBe('3.1.0');
-    for (const path of ['/api/agreements', '/api/agreements/{id}', '/api/agreements/{id}/plan', '/api/agreements/{id}/tasks/{taskId}', '/api/organisations', '/api/auth/sign-in']) {
+    for (const path of [
+      '/api/agreements',
+      '/api/agreements/{id}',
+      '/api/agreements/{id}/plan',
+      '/api/agreements/{id}/tasks/{taskId}',
+      '/api/organisations',
+      '/api/auth/sign-in',
+    ]) {
       expect(Object.keys(doc.paths), path).toContain(path);
     }
     expect(Object.keys(doc.paths['/api/agreements/{id}'] ?? {})).toEqual(expect.arrayContaining(['get', 'patch']));

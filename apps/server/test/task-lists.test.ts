@@ -28,7 +28,17 @@ let subUnitId: string;
 let branchId: string;
 const marker = unique('kiemthu');
 
-type Item = { id: string; title: string; status: string; dueDate: string | null; overdue: boolean; agreementTitle: string; areaTitle: string; leadUnit: { id: string } | null; canEdit: boolean };
+type Item = {
+  id: string;
+  title: string;
+  status: string;
+  dueDate: string | null;
+  overdue: boolean;
+  agreementTitle: string;
+  areaTitle: string;
+  leadUnit: { id: string } | null;
+  canEdit: boolean;
+};
 type ListBody = { items: Item[]; total: number; page: number; pageSize: number };
 
 beforeAll(async () => {
@@ -38,34 +48,71 @@ beforeAll(async () => {
   subUnitId = (await buildOrganisation(ctx.db, { kind: 'department', parentId: deptId, nameVi: 'Trung tâm Chuyển đổi số' })).id;
   const group = await buildOrganisation(ctx.db, { kind: 'enterprise_group', nameVi: 'Tập đoàn Thử nghiệm' });
   branchId = (await buildOrganisation(ctx.db, { kind: 'branch', parentId: group.id, nameVi: 'Chi nhánh Cà Mau' })).id;
-  const parties = [{ organisationId: province.id, side: 'government' as const }, { organisationId: group.id, side: 'enterprise' as const }];
+  const parties = [
+    { organisationId: province.id, side: 'government' as const },
+    { organisationId: group.id, side: 'enterprise' as const },
+  ];
   agreementId = (await buildAgreement(ctx.db, { parties, title: `Thỏa thuận chuyển đổi số Cà Mau ${marker}` })).id;
   otherAgreementId = (await buildAgreement(ctx.db, { parties, title: `Thỏa thuận đô thị thông minh ${marker}` })).id;
   const strangerProvince = await buildOrganisation(ctx.db, { kind: 'province' });
-  hiddenAgreementId = (await buildAgreement(ctx.db, {
-    parties: [{ organisationId: strangerProvince.id, side: 'government' }, { organisationId: group.id, side: 'enterprise' }],
-    title: `Thỏa thuận khác ${marker}`,
-  })).id;
+  hiddenAgreementId = (
+    await buildAgreement(ctx.db, {
+      parties: [
+        { organisationId: strangerProvince.id, side: 'government' },
+        { organisationId: group.id, side: 'enterprise' },
+      ],
+      title: `Thỏa thuận khác ${marker}`,
+    })
+  ).id;
 
   const area = await buildArea(ctx.db, agreementId, { title: 'Chính quyền số' });
   // 25 tasks led by the department or its centre, due one a month from 2025-01; 5 by the branch.
   for (let i = 0; i < 25; i++) {
     const month = String((i % 12) + 1).padStart(2, '0');
     await buildTask(ctx.db, {
-      agreementId, areaId: area.id, obligor: 'government', leadUnitId: i % 5 === 0 ? subUnitId : deptId,
-      title: `Nhiệm vụ ${String(i).padStart(2, '0')} ${marker}`, status: i % 3 === 0 ? 'completed' : 'in_progress',
+      agreementId,
+      areaId: area.id,
+      obligor: 'government',
+      leadUnitId: i % 5 === 0 ? subUnitId : deptId,
+      title: `Nhiệm vụ ${String(i).padStart(2, '0')} ${marker}`,
+      status: i % 3 === 0 ? 'completed' : 'in_progress',
       dueDate: `${2025 + Math.floor(i / 12)}-${month}-15`,
     });
   }
   for (let i = 0; i < 5; i++) {
-    await buildTask(ctx.db, { agreementId, areaId: area.id, obligor: 'enterprise', leadUnitId: branchId, title: `Việc doanh nghiệp ${i} ${marker}` });
+    await buildTask(ctx.db, {
+      agreementId,
+      areaId: area.id,
+      obligor: 'enterprise',
+      leadUnitId: branchId,
+      title: `Việc doanh nghiệp ${i} ${marker}`,
+    });
   }
-  await buildTask(ctx.db, { agreementId, areaId: area.id, obligor: 'government', leadUnitId: deptId, title: `Không hạn ${marker}`, dueDate: null });
+  await buildTask(ctx.db, {
+    agreementId,
+    areaId: area.id,
+    obligor: 'government',
+    leadUnitId: deptId,
+    title: `Không hạn ${marker}`,
+    dueDate: null,
+  });
   const otherArea = await buildArea(ctx.db, otherAgreementId, { title: 'Hạ tầng số' });
-  await buildTask(ctx.db, { agreementId: otherAgreementId, areaId: otherArea.id, obligor: 'government', leadUnitId: deptId, title: `Triển khai Chuyển đổi số xã ${marker}` });
+  await buildTask(ctx.db, {
+    agreementId: otherAgreementId,
+    areaId: otherArea.id,
+    obligor: 'government',
+    leadUnitId: deptId,
+    title: `Triển khai Chuyển đổi số xã ${marker}`,
+  });
   const hiddenArea = await buildArea(ctx.db, hiddenAgreementId, { title: 'Khác' });
   // Led by "our" department, but in an agreement our province is not a party to: never shown.
-  await buildTask(ctx.db, { agreementId: hiddenAgreementId, areaId: hiddenArea.id, obligor: 'government', leadUnitId: deptId, title: `Bí mật chuyển đổi số ${marker}` });
+  await buildTask(ctx.db, {
+    agreementId: hiddenAgreementId,
+    areaId: hiddenArea.id,
+    obligor: 'government',
+    leadUnitId: deptId,
+    title: `Bí mật chuyển đổi số ${marker}`,
+  });
 
   coordinator = await signInAs(ctx.app, (await buildUser(ctx.db, { role: 'coordinator', organisationId: province.id })).email);
   officer = await signInAs(ctx.app, (await buildUser(ctx.db, { role: 'unit_officer', organisationId: deptId })).email);
@@ -121,7 +168,7 @@ describe("an agreement's task list", () => {
     expect(asOfficer.items.every((t) => t.canEdit)).toBe(true);
   });
 
-  it("answers 404 for an agreement the user is not a party to, and 400 naming a bad filter", async () => {
+  it('answers 404 for an agreement the user is not a party to, and 400 naming a bad filter', async () => {
     expect((await outsider.get(`/api/agreements/${agreementId}/tasks`)).statusCode).toBe(404);
     const bad = await coordinator.get(`/api/agreements/${agreementId}/tasks?status=done&sort=colour`);
     expect(bad.statusCode).toBe(400);
@@ -151,7 +198,10 @@ describe('search across agreements and tasks', () => {
   it('ignores diacritics and case and shows only what the user can read', async () => {
     const res = await coordinator.get(`/api/search?q=${encodeURIComponent(`chuyen doi so ${marker}`)}`);
     expect(res.statusCode, res.body).toBe(200);
-    const body = res.json() as { agreements: { items: { title: string; partyNames: string[] }[]; total: number }; tasks: { items: { title: string; agreementTitle: string }[]; total: number } };
+    const body = res.json() as {
+      agreements: { items: { title: string; partyNames: string[] }[]; total: number };
+      tasks: { items: { title: string; agreementTitle: string }[]; total: number };
+    };
     expect(body.agreements.items.map((a) => a.title)).toEqual([`Thỏa thuận chuyển đổi số Cà Mau ${marker}`]);
     expect(body.tasks.items.map((t) => t.title)).toEqual([`Triển khai Chuyển đổi số xã ${marker}`]);
     expect(body.tasks.total).toBe(1);
@@ -173,7 +223,13 @@ describe('search across agreements and tasks', () => {
     await buildTask(ctx.db, { agreementId, areaId: area.id, obligor: 'government', title: `Sông nước miền Tây ${marker}` });
     await buildTask(ctx.db, { agreementId, areaId: area.id, obligor: 'government', title: `Số hóa hồ sơ ${marker}` });
     const titles = async (q: string) =>
-      ((await coordinator.get(`/api/search?q=${encodeURIComponent(`${q} ${marker}`)}&limit=50`)).json() as { tasks: { items: { title: string }[] } }).tasks.items.map((t) => t.title).sort();
+      (
+        (await coordinator.get(`/api/search?q=${encodeURIComponent(`${q} ${marker}`)}&limit=50`)).json() as {
+          tasks: { items: { title: string }[] };
+        }
+      ).tasks.items
+        .map((t) => t.title)
+        .sort();
     const so = await titles('so');
     expect(so).toContain(`Số hóa hồ sơ ${marker}`);
     expect(so).not.toContain(`Sông nước miền Tây ${marker}`);
@@ -198,16 +254,28 @@ describe('a read replica', () => {
     try {
       const client = await signInAs(app, (await buildUser(ctx.db, { role: 'unit_officer', organisationId: deptId })).email);
       const replicaQueries = vi.spyOn(replica, 'query');
-      for (const path of [`/api/agreements/${agreementId}/tasks`, '/api/tasks', '/api/search?q=ca mau', '/api/agreements', `/api/agreements/${agreementId}/plan`]) {
+      for (const path of [
+        `/api/agreements/${agreementId}/tasks`,
+        '/api/tasks',
+        '/api/search?q=ca mau',
+        '/api/agreements',
+        `/api/agreements/${agreementId}/plan`,
+      ]) {
         const before = replicaQueries.mock.calls.length;
         const res = await client.get(path);
         expect(res.statusCode, `${path}: ${res.body}`).toBe(200);
         expect(replicaQueries.mock.calls.length, path).toBeGreaterThan(before);
       }
-      const task = (await list(client, `/api/agreements/${agreementId}/tasks?leadUnitId=${deptId}&pageSize=1`)).items[0] as Item & { version?: number };
+      const task = (await list(client, `/api/agreements/${agreementId}/tasks?leadUnitId=${deptId}&pageSize=1`)).items[0] as Item & {
+        version?: number;
+      };
       const current = await client.get(`/api/agreements/${agreementId}/tasks/${task.id}`);
       const before = replicaQueries.mock.calls.length;
-      const edit = await client.patch(`/api/agreements/${agreementId}/tasks/${task.id}`, { status: 'paused' }, { 'if-match': current.headers.etag as string });
+      const edit = await client.patch(
+        `/api/agreements/${agreementId}/tasks/${task.id}`,
+        { status: 'paused' },
+        { 'if-match': current.headers.etag as string },
+      );
       expect(edit.statusCode, edit.body).toBe(200);
       expect(replicaQueries.mock.calls.length).toBe(before);
     } finally {

@@ -17,7 +17,11 @@ function flatten(node, prefix = '', out = new Map()) {
   return out;
 }
 
-const placeholders = (text) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort().join(',');
+const placeholders = (text) =>
+  [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(',');
 
 const vi = flatten(load('vi'));
 const en = flatten(load('en'));
@@ -28,7 +32,8 @@ for (const [key, text] of vi) {
   const other = en.get(key);
   if (other === undefined) continue;
   if (text.trim() === '' || other.trim() === '') problems.push(`${key} is empty`);
-  if (placeholders(text) !== placeholders(other)) problems.push(`${key}: placeholders differ (vi: ${placeholders(text)}; en: ${placeholders(other)})`);
+  if (placeholders(text) !== placeholders(other))
+    problems.push(`${key}: placeholders differ (vi: ${placeholders(text)}; en: ${placeholders(other)})`);
 }
 
 if (problems.length > 0) {

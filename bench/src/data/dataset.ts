@@ -111,7 +111,13 @@ async function runGenerator(g: Generator, client: DbClient, o: RunOptions): Prom
   await g.generate(ctx);
   if (finish) await finish();
   const report = { name: g.name, rows, seconds: seconds(since) };
-  o.log(`${g.name}: ${Object.entries(rows).map(([t, n]) => `${n.toLocaleString('en')} ${t}`).join(', ') || 'no rows'} in ${report.seconds} s`);
+  o.log(
+    `${g.name}: ${
+      Object.entries(rows)
+        .map(([t, n]) => `${n.toLocaleString('en')} ${t}`)
+        .join(', ') || 'no rows'
+    } in ${report.seconds} s`,
+  );
   return report;
 }
 
@@ -139,10 +145,17 @@ export async function generateDataset(options: DatasetOptions): Promise<DatasetR
       // Nothing here needs to survive a crash before the commit; indexes build with more memory.
       await client.query('SET LOCAL synchronous_commit = off');
       await client.query(`SET LOCAL maintenance_work_mem = '512MB'`);
-      for (const g of ordered) reports.push(await runGenerator(g, client, { seed, scale, today, data, log, bulkLoad: options.bulkLoad === true }));
+      for (const g of ordered)
+        reports.push(await runGenerator(g, client, { seed, scale, today, data, log, bulkLoad: options.bulkLoad === true }));
       if (options.record !== false) {
         await writeDatasetInfo(client, {
-          seed, scale, today, generators: reports.map((r) => r.name), rows: totalRows(reports), seconds: seconds(started), generatedAt: new Date().toISOString(),
+          seed,
+          scale,
+          today,
+          generators: reports.map((r) => r.name),
+          rows: totalRows(reports),
+          seconds: seconds(started),
+          generatedAt: new Date().toISOString(),
         });
       }
       await client.query('COMMIT');

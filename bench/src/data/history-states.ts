@@ -17,10 +17,28 @@ const day = (d: number | null) => (d === null ? null : isoDay(d));
 
 export function agreementState(a: AgreementEntry) {
   return {
-    id: a.id, title: a.title, kind: a.kind, reference: a.reference, summary: a.summary, status: a.status as AgreementStatus,
-    signedOn: day(a.signedOn), signedPlace: a.signedPlace, periodStart: day(a.periodStart), periodEnd: day(a.periodEnd),
-    predecessorId: a.predecessorId, parentId: a.parentId, legalBases: [...a.legalBases], sourceUrls: [...a.sourceUrls], visibility: a.visibility,
-    parties: a.parties.map((p) => ({ organisationId: p.org.id, side: p.side, name: p.nameAtSigning, signatoryName: p.signatoryName, signatoryTitle: p.signatoryTitle })),
+    id: a.id,
+    title: a.title,
+    kind: a.kind,
+    reference: a.reference,
+    summary: a.summary,
+    status: a.status as AgreementStatus,
+    signedOn: day(a.signedOn),
+    signedPlace: a.signedPlace,
+    periodStart: day(a.periodStart),
+    periodEnd: day(a.periodEnd),
+    predecessorId: a.predecessorId,
+    parentId: a.parentId,
+    legalBases: [...a.legalBases],
+    sourceUrls: [...a.sourceUrls],
+    visibility: a.visibility,
+    parties: a.parties.map((p) => ({
+      organisationId: p.org.id,
+      side: p.side,
+      name: p.nameAtSigning,
+      signatoryName: p.signatoryName,
+      signatoryTitle: p.signatoryTitle,
+    })),
   };
 }
 export type AgreementState = ReturnType<typeof agreementState>;
@@ -41,7 +59,15 @@ export function undoAgreementEdit(rng: Rng, s: AgreementState): AgreementState {
 }
 
 export function areaState(a: AreaEntry) {
-  return { id: a.id, agreementId: a.agreement.id, theme: a.theme, title: a.title, description: a.description, position: a.position, version: a.version };
+  return {
+    id: a.id,
+    agreementId: a.agreement.id,
+    theme: a.theme,
+    title: a.title,
+    description: a.description,
+    position: a.position,
+    version: a.version,
+  };
 }
 export type AreaState = ReturnType<typeof areaState>;
 
@@ -56,9 +82,21 @@ export function undoAreaEdit(rng: Rng, s: AreaState): AreaState {
 export function taskState(t: TaskEntry, data: DatasetRegistry) {
   const name = (id: string | null) => (id ? (data.orgById.get(id)?.nameVi ?? null) : null);
   return {
-    id: t.id, agreementId: t.agreement.id, areaId: t.area.id, parentId: t.parentId, position: t.position, code: t.code, title: t.title,
-    description: t.description, obligor: t.obligor, responsiblePerson: t.responsiblePerson, startDate: day(t.startDate),
-    dueDate: day(t.dueDate), expectedProduct: t.expectedProduct, status: t.status as TaskStatus, leadUnit: name(t.leadOrgId),
+    id: t.id,
+    agreementId: t.agreement.id,
+    areaId: t.area.id,
+    parentId: t.parentId,
+    position: t.position,
+    code: t.code,
+    title: t.title,
+    description: t.description,
+    obligor: t.obligor,
+    responsiblePerson: t.responsiblePerson,
+    startDate: day(t.startDate),
+    dueDate: day(t.dueDate),
+    expectedProduct: t.expectedProduct,
+    status: t.status as TaskStatus,
+    leadUnit: name(t.leadOrgId),
     coordinatingUnits: t.coordinatorIds.map((id) => name(id) ?? ''),
   };
 }
@@ -87,32 +125,51 @@ export function undoTaskEdit(rng: Rng, s: TaskState, siblings: number): { kind: 
   const before = { ...s };
   const options: [number, () => 'update' | 'move'][] = [
     [15, () => ((before.responsiblePerson = rng.chance(0.2) ? null : personName(rng)), 'update')],
-    [12, () => ((before.expectedProduct = rng.chance(0.3) ? null : rng.pick(expectedProducts).replace('{n}', String(rng.between(2, 95)))), 'update')],
+    [
+      12,
+      () => (
+        (before.expectedProduct = rng.chance(0.3) ? null : rng.pick(expectedProducts).replace('{n}', String(rng.between(2, 95)))),
+        'update'
+      ),
+    ],
   ];
   const { dueDate, startDate, description } = s;
   if (dueDate) {
-    options.push([25, () => {
-      const earlier = shiftDay(dueDate, -rng.between(14, 120));
-      before.dueDate = startDate && earlier < startDate ? shiftDay(dueDate, rng.between(14, 60)) : earlier;
-      return 'update';
-    }]);
+    options.push([
+      25,
+      () => {
+        const earlier = shiftDay(dueDate, -rng.between(14, 120));
+        before.dueDate = startDate && earlier < startDate ? shiftDay(dueDate, rng.between(14, 60)) : earlier;
+        return 'update';
+      },
+    ]);
   }
   if (startDate) {
-    options.push([8, () => {
-      const moved = shiftDay(startDate, rng.between(7, 45) * (rng.chance(0.5) ? 1 : -1));
-      before.startDate = dueDate && moved > dueDate ? shiftDay(startDate, -rng.between(7, 45)) : moved;
-      return 'update';
-    }]);
+    options.push([
+      8,
+      () => {
+        const moved = shiftDay(startDate, rng.between(7, 45) * (rng.chance(0.5) ? 1 : -1));
+        before.startDate = dueDate && moved > dueDate ? shiftDay(startDate, -rng.between(7, 45)) : moved;
+        return 'update';
+      },
+    ]);
   }
-  if (description) options.push([15, () => ((before.description = description.includes('. ') ? `${description.split('. ')[0]}.` : null), 'update')]);
+  if (description)
+    options.push([15, () => ((before.description = description.includes('. ') ? `${description.split('. ')[0]}.` : null), 'update')]);
   if (s.coordinatingUnits.length > 0) options.push([10, () => ((before.coordinatingUnits = s.coordinatingUnits.slice(0, -1)), 'update')]);
   if (siblings > 1) {
-    options.push([6, () => {
-      const other = rng.int(siblings - 1);
-      before.position = other >= s.position ? other + 1 : other;
-      return 'move';
-    }]);
+    options.push([
+      6,
+      () => {
+        const other = rng.int(siblings - 1);
+        before.position = other >= s.position ? other + 1 : other;
+        return 'move';
+      },
+    ]);
   }
-  const undo = rng.weighted(options.map((o) => o[1]), options.map((o) => o[0]));
+  const undo = rng.weighted(
+    options.map((o) => o[1]),
+    options.map((o) => o[0]),
+  );
   return { kind: undo(), before };
 }

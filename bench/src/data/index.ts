@@ -1,5 +1,12 @@
 /** The benchmark dataset: what the data CLI, the harness and the smoke test use. */
-export { DATASET_TODAY, generateDataset, orderGenerators, type DatasetOptions, type DatasetReport, type GeneratorReport } from './dataset.js';
+export {
+  DATASET_TODAY,
+  generateDataset,
+  orderGenerators,
+  type DatasetOptions,
+  type DatasetReport,
+  type GeneratorReport,
+} from './dataset.js';
 export { hasDataset, readDatasetInfo, type DatasetInfo } from './dataset-info.js';
 export type { Generator, GeneratorContext } from './context.js';
 export { generators } from './generators/index.js';

@@ -36,7 +36,10 @@ function chooseThemes(rng: Rng, count: number): AreaTheme[] {
   const left = [...areaThemes];
   const chosen: AreaTheme[] = [];
   while (chosen.length < count && left.length > 0) {
-    const theme = rng.weighted(left, left.map((t) => themeWeights[t]));
+    const theme = rng.weighted(
+      left,
+      left.map((t) => themeWeights[t]),
+    );
     chosen.push(theme);
     left.splice(left.indexOf(theme), 1);
   }
@@ -64,19 +67,59 @@ function levels(rng: Rng, n: number): number[] {
 }
 
 function statusFor(rng: Rng, a: AgreementEntry, start: number | null, due: number | null, today: number): TaskStatus {
-  const pick = (w: [TaskStatus, number][]) => rng.weighted(w.map((x) => x[0]), w.map((x) => x[1]));
+  const pick = (w: [TaskStatus, number][]) =>
+    rng.weighted(
+      w.map((x) => x[0]),
+      w.map((x) => x[1]),
+    );
   if (a.status === 'draft') return 'not_started';
-  if (a.status === 'completed') return pick([['completed', 90], ['cancelled', 6], ['in_progress', 4]]);
-  if (a.status === 'expired' || a.status === 'terminated') return pick([['completed', 60], ['in_progress', 15], ['not_started', 10], ['cancelled', 10], ['paused', 5]]);
-  if (due === null) return pick([['in_progress', 40], ['not_started', 40], ['completed', 20]]);
-  if (due < today) return pick([['completed', 80], ['in_progress', 9], ['not_started', 4], ['paused', 3], ['cancelled', 4]]);
-  if (start === null || start <= today) return pick([['in_progress', 55], ['not_started', 18], ['completed', 20], ['paused', 5], ['cancelled', 2]]);
-  return pick([['not_started', 92], ['in_progress', 6], ['cancelled', 2]]);
+  if (a.status === 'completed')
+    return pick([
+      ['completed', 90],
+      ['cancelled', 6],
+      ['in_progress', 4],
+    ]);
+  if (a.status === 'expired' || a.status === 'terminated')
+    return pick([
+      ['completed', 60],
+      ['in_progress', 15],
+      ['not_started', 10],
+      ['cancelled', 10],
+      ['paused', 5],
+    ]);
+  if (due === null)
+    return pick([
+      ['in_progress', 40],
+      ['not_started', 40],
+      ['completed', 20],
+    ]);
+  if (due < today)
+    return pick([
+      ['completed', 80],
+      ['in_progress', 9],
+      ['not_started', 4],
+      ['paused', 3],
+      ['cancelled', 4],
+    ]);
+  if (start === null || start <= today)
+    return pick([
+      ['in_progress', 55],
+      ['not_started', 18],
+      ['completed', 20],
+      ['paused', 5],
+      ['cancelled', 2],
+    ]);
+  return pick([
+    ['not_started', 92],
+    ['in_progress', 6],
+    ['cancelled', 2],
+  ]);
 }
 
 /** How busy a task's history is, relative to others (the plans generator turns it into a count). */
 export function changeWeight(t: TaskEntry, today: number): number {
-  const elapsed = t.startDate !== null && t.dueDate !== null ? clamp((today - t.startDate) / Math.max(1, t.dueDate - t.startDate), 0, 1) : 0.5;
+  const elapsed =
+    t.startDate !== null && t.dueDate !== null ? clamp((today - t.startDate) / Math.max(1, t.dueDate - t.startDate), 0, 1) : 0.5;
   switch (t.status) {
     case 'completed':
       return 10;
@@ -115,7 +158,10 @@ export function buildPlan(rng: Rng, a: AgreementEntry, taskCount: number, today:
   const todayEnd = officeTime(today, 1);
   const periodStart = a.periodStart ?? today;
   const periodEnd = Math.max(periodStart + 30, a.periodEnd ?? periodStart + 3 * 365);
-  const planDay = Math.min(today, a.signedOn !== null ? a.signedOn + rng.between(7, 60) : Math.floor(a.createdAt / DAY_MS) + rng.between(1, 20));
+  const planDay = Math.min(
+    today,
+    a.signedOn !== null ? a.signedOn + rng.between(7, 60) : Math.floor(a.createdAt / DAY_MS) + rng.between(1, 20),
+  );
   const planTime = Math.max(a.createdAt + HOUR, officeTime(planDay, rng.next()));
   const areaCount = Math.min(taskCount, largest ? 9 : rng.weighted([3, 4, 5, 6, 7, 8, 9], [2, 4, 5, 4, 2, 1, 1]));
   const themes = chooseThemes(rng, areaCount);
@@ -126,9 +172,16 @@ export function buildPlan(rng: Rng, a: AgreementEntry, taskCount: number, today:
     const createdAt = planTime + position * 3 * MINUTE;
     const editTimes = momentsBetween(rng, rng.weighted([0, 1, 2], [60, 30, 10]), createdAt, editsUntil);
     const area: AreaEntry = {
-      id: rng.uuid(), agreement: a, theme, title: rng.pick(areaTitles[theme]),
-      description: rng.chance(0.8) ? rng.pick(areaDescriptions[theme]) : null, position, createdAt, editTimes,
-      version: 1 + editTimes.length, updatedAt: editTimes.at(-1) ?? createdAt,
+      id: rng.uuid(),
+      agreement: a,
+      theme,
+      title: rng.pick(areaTitles[theme]),
+      description: rng.chance(0.8) ? rng.pick(areaDescriptions[theme]) : null,
+      position,
+      createdAt,
+      editTimes,
+      version: 1 + editTimes.length,
+      updatedAt: editTimes.at(-1) ?? createdAt,
     };
     a.areas.push(area);
     let previous: TaskEntry[] = [];
@@ -140,7 +193,9 @@ export function buildPlan(rng: Rng, a: AgreementEntry, taskCount: number, today:
         const key = parent?.id ?? null;
         const siblingIndex = childCount.get(key) ?? 0;
         childCount.set(key, siblingIndex + 1);
-        current.push(makeTask(rng, { a, area, parent, depth, position: siblingIndex, writer, leads, today, todayEnd, periodStart, periodEnd }));
+        current.push(
+          makeTask(rng, { a, area, parent, depth, position: siblingIndex, writer, leads, today, todayEnd, periodStart, periodEnd }),
+        );
       }
       for (const t of current) t.siblings = childCount.get(t.parentId) ?? 1;
       a.tasks.push(...current);
@@ -175,9 +230,10 @@ function pickDistinct(rng: Rng, orgs: readonly OrgEntry[], k: number, except: st
 
 function makeTask(rng: Rng, p: TaskPlace): TaskEntry {
   const { parent } = p;
-  const obligor: Obligor = parent && parent.obligor !== 'joint' && rng.chance(0.7)
-    ? parent.obligor
-    : rng.weighted<Obligor>(['government', 'enterprise', 'joint'], [40, 40, 20]);
+  const obligor: Obligor =
+    parent && parent.obligor !== 'joint' && rng.chance(0.7)
+      ? parent.obligor
+      : rng.weighted<Obligor>(['government', 'enterprise', 'joint'], [40, 40, 20]);
   const leadSide = obligor === 'joint' ? (rng.chance(0.5) ? 'government' : 'enterprise') : obligor;
   const parentLeadFits = parent?.leadOrgId && parent.obligor === obligor;
   const leadOrgId = parentLeadFits && rng.chance(0.5) ? parent.leadOrgId : (p.leads[leadSide](rng)?.id ?? null);

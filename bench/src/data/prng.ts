@@ -118,11 +118,26 @@ export class Rng {
     const w3 = this.uint32();
     const b = (w: number, shift: number) => HEX[(w >>> shift) & 0xff] as string;
     return (
-      b(w0, 24) + b(w0, 16) + b(w0, 8) + b(w0, 0) + '-' +
-      b(w1, 24) + b(w1, 16) + '-' +
-      HEX[((w1 >>> 8) & 0x0f) | 0x40] + b(w1, 0) + '-' +
-      HEX[((w2 >>> 24) & 0x3f) | 0x80] + b(w2, 16) + '-' +
-      b(w2, 8) + b(w2, 0) + b(w3, 24) + b(w3, 16) + b(w3, 8) + b(w3, 0)
+      b(w0, 24) +
+      b(w0, 16) +
+      b(w0, 8) +
+      b(w0, 0) +
+      '-' +
+      b(w1, 24) +
+      b(w1, 16) +
+      '-' +
+      HEX[((w1 >>> 8) & 0x0f) | 0x40] +
+      b(w1, 0) +
+      '-' +
+      HEX[((w2 >>> 24) & 0x3f) | 0x80] +
+      b(w2, 16) +
+      '-' +
+      b(w2, 8) +
+      b(w2, 0) +
+      b(w3, 24) +
+      b(w3, 16) +
+      b(w3, 8) +
+      b(w3, 0)
     );
   }
 }

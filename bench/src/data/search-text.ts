@@ -7,7 +7,17 @@ export { taskSearchText } from '@accord/server/src/modules/plan/plan.repository.
 /** An agreement's, with its parties and their organisations as the app composes them. */
 export function agreementSearchText(
   a: { title: string; reference: string | null; signedPlace: string | null },
-  parties: readonly { nameAtSigning: string; signatoryName: string | null; org: { nameVi: string; shortName: string | null; nameEn: string | null } }[],
+  parties: readonly {
+    nameAtSigning: string;
+    signatoryName: string | null;
+    org: { nameVi: string; shortName: string | null; nameEn: string | null };
+  }[],
 ): string {
-  return searchTextOf(a, partySearchNames(parties, parties.map((p) => p.org)));
+  return searchTextOf(
+    a,
+    partySearchNames(
+      parties,
+      parties.map((p) => p.org),
+    ),
+  );
 }

@@ -65,7 +65,11 @@ export async function findFixtures(db: pg.Pool): Promise<Fixtures> {
     `SELECT u.email FROM users u JOIN organisations o ON o.id = u.organisation_id
      WHERE u.role = 'coordinator' AND o.kind = 'enterprise_group' AND u.disabled_at IS NULL ORDER BY u.email LIMIT 1`,
   );
-  const observer = await one<{ email: string }>(db, 'observer', `SELECT email FROM users WHERE role = 'observer' AND disabled_at IS NULL ORDER BY email LIMIT 1`);
+  const observer = await one<{ email: string }>(
+    db,
+    'observer',
+    `SELECT email FROM users WHERE role = 'observer' AND disabled_at IS NULL ORDER BY email LIMIT 1`,
+  );
   const unitOfficer = await one<{ email: string }>(
     db,
     'unit officer leading tasks',
@@ -74,7 +78,9 @@ export async function findFixtures(db: pg.Pool): Promise<Fixtures> {
        ON c.lead_org_id = u.organisation_id
      WHERE u.role = 'unit_officer' AND u.disabled_at IS NULL ORDER BY c.n DESC, u.email LIMIT 1`,
   );
-  const signInUsers = (await db.query<{ email: string }>('SELECT email FROM users WHERE disabled_at IS NULL ORDER BY email LIMIT 2000')).rows.map((r) => r.email);
+  const signInUsers = (
+    await db.query<{ email: string }>('SELECT email FROM users WHERE disabled_at IS NULL ORDER BY email LIMIT 2000')
+  ).rows.map((r) => r.email);
   return {
     large: { ...large, governmentOrgId, enterpriseOrgId },
     coordinator,

@@ -72,7 +72,12 @@ export function runLoad(o: LoadOptions): Promise<LoadResult> {
             headers: o.request.headers ?? {},
             ...(o.request.body === undefined ? {} : { body: o.request.body }),
             ...(setup ? { setupRequest: (req: never) => setup(req) as never } : {}),
-            ...(onResponse ? { onResponse: (status: number, body: string, _c: unknown, headers: Record<string, string | string[]>) => onResponse(status, body, headers) } : {}),
+            ...(onResponse
+              ? {
+                  onResponse: (status: number, body: string, _c: unknown, headers: Record<string, string | string[]>) =>
+                    onResponse(status, body, headers),
+                }
+              : {}),
           } as autocannon.Request,
         ],
       },

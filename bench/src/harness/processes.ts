@@ -50,7 +50,12 @@ async function waitFor(url: string, child: ChildProcess, output: () => string, t
 }
 
 /** Starts a TypeScript entry point as its own Node process (so its memory is its own) and waits until `readyPath` answers. */
-export async function startProcess(entry: string, env: Record<string, string>, readyPath: string, fixedPort?: number): Promise<ServerProcess> {
+export async function startProcess(
+  entry: string,
+  env: Record<string, string>,
+  readyPath: string,
+  fixedPort?: number,
+): Promise<ServerProcess> {
   const port = fixedPort ?? (await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectDir, entry)], {
     cwd: projectDir,

@@ -28,7 +28,11 @@ export function renderTable(r: BenchResult, budgets: Budgets, web?: WebResult): 
   const rows = [['scenario', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'bare SQL p95', '× bare', 'RSS MB', 'budget']];
   for (const s of r.scenarios) {
     const b = budgets.scenarios[s.name] ?? {};
-    const target = [b.p95Ms !== undefined ? `p95≤${b.p95Ms}` : '', b.minRps !== undefined ? `≥${b.minRps}/s` : '', b.bareRatio !== undefined ? `≤${b.bareRatio}×` : '']
+    const target = [
+      b.p95Ms !== undefined ? `p95≤${b.p95Ms}` : '',
+      b.minRps !== undefined ? `≥${b.minRps}/s` : '',
+      b.bareRatio !== undefined ? `≤${b.bareRatio}×` : '',
+    ]
       .filter(Boolean)
       .join(' ');
     const verdict = s.overBudget.length ? `OVER: ${s.overBudget.join('; ')}` : target ? `ok (${target})` : 'ok';
@@ -47,39 +51,64 @@ export function renderTable(r: BenchResult, budgets: Budgets, web?: WebResult): 
   }
   if (r.fastifyJson) {
     const f = r.fastifyJson;
-    rows.push(['(bare Fastify JSON route)', f.rps.toFixed(0), ms(f.latencyMs.p50), ms(f.latencyMs.p95), ms(f.latencyMs.p99), String(f.errors), '—', '—', '—', "framework's ceiling"]);
+    rows.push([
+      '(bare Fastify JSON route)',
+      f.rps.toFixed(0),
+      ms(f.latencyMs.p50),
+      ms(f.latencyMs.p95),
+      ms(f.latencyMs.p99),
+      String(f.errors),
+      '—',
+      '—',
+      '—',
+      "framework's ceiling",
+    ]);
   }
   const lines = [
     `Accord benchmark — ${r.startedAt}; ${r.machine.cpus} CPUs, Node ${r.machine.node}, PostgreSQL ${r.machine.postgres}; ` +
       `${r.options.connections} connections, ${r.options.amount ? `${r.options.amount} requests` : `${r.options.duration} s`} a run, pool ${r.options.poolSize}`,
-    `dataset: ${Object.entries(r.dataset).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}`,
+    `dataset: ${Object.entries(r.dataset)
+      .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
+      .join(', ')}`,
     '',
     pad(rows),
   ];
   for (const s of r.scenarios.filter((x) => x.note)) lines.push(`- ${s.name}: ${s.note}`);
   if (web) {
-    lines.push('', pad([
-      ['web', 'value', 'budget'],
-      ['initial JS (gzip KB)', web.initialJsGzipKb.toFixed(1), `≤ ${budgets.web.initialJsGzipKb}`],
-      ...(web.agreementRouteGzipKb === undefined ? [] : [['+ agreement page (gzip KB)', web.agreementRouteGzipKb.toFixed(1), '—']]),
-      ...(web.lighthouse
-        ? [
-            [`Lighthouse desktop, ${web.lighthouse.page}`, String(web.lighthouse.desktop), `≥ ${budgets.web.lighthouseScore}`],
-            ...(web.lighthouse.mobile === undefined ? [] : [['Lighthouse mobile (throttled)', String(web.lighthouse.mobile), '—']]),
-            ['LCP / TBT (desktop, ms)', `${web.lighthouse.lcpMs.toFixed(0)} / ${web.lighthouse.tbtMs.toFixed(0)}`, '—'],
-          ]
-        : []),
-      ...(web.largest
-        ? [[
-            `Lighthouse desktop, largest agreement (${web.largest.tasks} tasks)`,
-            'failed' in web.largest ? web.largest.failed : `${web.largest.desktop} (LCP ${web.largest.lcpMs.toFixed(0)}, TBT ${web.largest.tbtMs.toFixed(0)} ms)`,
-            '—',
-          ]]
-        : []),
-    ]));
+    lines.push(
+      '',
+      pad([
+        ['web', 'value', 'budget'],
+        ['initial JS (gzip KB)', web.initialJsGzipKb.toFixed(1), `≤ ${budgets.web.initialJsGzipKb}`],
+        ...(web.agreementRouteGzipKb === undefined ? [] : [['+ agreement page (gzip KB)', web.agreementRouteGzipKb.toFixed(1), '—']]),
+        ...(web.lighthouse
+          ? [
+              [`Lighthouse desktop, ${web.lighthouse.page}`, String(web.lighthouse.desktop), `≥ ${budgets.web.lighthouseScore}`],
+              ...(web.lighthouse.mobile === undefined ? [] : [['Lighthouse mobile (throttled)', String(web.lighthouse.mobile), '—']]),
+              ['LCP / TBT (desktop, ms)', `${web.lighthouse.lcpMs.toFixed(0)} / ${web.lighthouse.tbtMs.toFixed(0)}`, '—'],
+            ]
+          : []),
+        ...(web.largest
+          ? [
+              [
+                `Lighthouse desktop, largest agreement (${web.largest.tasks} tasks)`,
+                'failed' in web.largest
+                  ? web.largest.failed
+                  : `${web.largest.desktop} (LCP ${web.largest.lcpMs.toFixed(0)}, TBT ${web.largest.tbtMs.toFixed(0)} ms)`,
+                '—',
+              ],
+            ]
+          : []),
+      ]),
+    );
     if (web.overBudget.length) lines.push(`web OVER budget: ${web.overBudget.join('; ')}`);
   }
   const over = r.scenarios.filter((s) => s.overBudget.length).map((s) => s.name);
-  lines.push('', over.length || web?.overBudget.length ? `Over budget: ${[...over, ...(web?.overBudget.length ? ['web'] : [])].join(', ')}` : 'Every budget met.');
+  lines.push(
+    '',
+    over.length || web?.overBudget.length
+      ? `Over budget: ${[...over, ...(web?.overBudget.length ? ['web'] : [])].join(', ')}`
+      : 'Every budget met.',
+  );
   return lines.join('\n');
 }

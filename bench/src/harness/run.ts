@@ -59,7 +59,8 @@ function checkBudget(r: Omit<ScenarioResult, 'overBudget'>, budgets: Budgets): s
   if (r.bareSql && r.bareSql.errors > 0) misses.push(`${r.bareSql.errors} bare SQL errors`);
   if (b.p95Ms !== undefined && r.endpoint.latencyMs.p95 > b.p95Ms) misses.push(`p95 ${r.endpoint.latencyMs.p95} ms > ${b.p95Ms} ms`);
   if (b.minRps !== undefined && r.endpoint.rps < b.minRps) misses.push(`${r.endpoint.rps} req/s < ${b.minRps}`);
-  if (b.bareRatio !== undefined && r.bareRatio !== undefined && r.bareRatio > b.bareRatio) misses.push(`${r.bareRatio}× bare SQL > ${b.bareRatio}×`);
+  if (b.bareRatio !== undefined && r.bareRatio !== undefined && r.bareRatio > b.bareRatio)
+    misses.push(`${r.bareRatio}× bare SQL > ${b.bareRatio}×`);
   if (r.serverPeakRssMb > budgets.serverRssMb) misses.push(`RSS ${r.serverPeakRssMb} MB > ${budgets.serverRssMb} MB`);
   return misses;
 }
@@ -106,7 +107,9 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   try {
     const app = await startProcess('apps/server/src/server.ts', env, '/api/health');
     processes.push(app);
-    const baseline = o.bare ? await startProcess(path.relative(projectDir, path.join(projectDir, 'bench/src/harness/baseline-server.ts')), env, '/bare/health') : undefined;
+    const baseline = o.bare
+      ? await startProcess(path.relative(projectDir, path.join(projectDir, 'bench/src/harness/baseline-server.ts')), env, '/bare/health')
+      : undefined;
     if (baseline) processes.push(baseline);
     const version = (await db.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? '?';
     const result: BenchResult = {
@@ -141,9 +144,22 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
       o.log(`${scenario.name}: ${scenario.title}`);
       const prepared = await scenario.prepare(ctx);
       const load = { connections: o.connections, duration: o.duration, ...(o.amount ? { amount: o.amount } : {}) };
-      if (o.warmup > 0) await runLoad({ ...load, duration: o.warmup, amount: undefined, url: app.url, request: prepared.request, ...(prepared.expect ? { expect: prepared.expect } : {}) });
+      if (o.warmup > 0)
+        await runLoad({
+          ...load,
+          duration: o.warmup,
+          amount: undefined,
+          url: app.url,
+          request: prepared.request,
+          ...(prepared.expect ? { expect: prepared.expect } : {}),
+        });
       const rss = sampleRss(app);
-      const endpoint = await runLoad({ ...load, url: app.url, request: prepared.request, ...(prepared.expect ? { expect: prepared.expect } : {}) });
+      const endpoint = await runLoad({
+        ...load,
+        url: app.url,
+        request: prepared.request,
+        ...(prepared.expect ? { expect: prepared.expect } : {}),
+      });
       const serverPeakRssMb = rss.stop();
       let bareSql: LoadResult | undefined;
       if (baseline && prepared.bare) {
@@ -162,11 +178,15 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
         title: scenario.title,
         ...(prepared.note ? { note: prepared.note } : {}),
         endpoint,
-        ...(bareSql ? { bareSql, bareRatio: Math.round((endpoint.latencyMs.p95 / Math.max(0.01, bareSql.latencyMs.p95)) * 100) / 100 } : {}),
+        ...(bareSql
+          ? { bareSql, bareRatio: Math.round((endpoint.latencyMs.p95 / Math.max(0.01, bareSql.latencyMs.p95)) * 100) / 100 }
+          : {}),
         serverPeakRssMb,
       };
       const r = { ...partial, overBudget: checkBudget(partial, o.budgets) };
-      o.log(`  ${endpoint.rps} req/s, p95 ${endpoint.latencyMs.p95} ms, errors ${endpoint.errors}${bareSql ? `; bare SQL p95 ${bareSql.latencyMs.p95} ms` : ''}; RSS ${serverPeakRssMb} MB`);
+      o.log(
+        `  ${endpoint.rps} req/s, p95 ${endpoint.latencyMs.p95} ms, errors ${endpoint.errors}${bareSql ? `; bare SQL p95 ${bareSql.latencyMs.p95} ms` : ''}; RSS ${serverPeakRssMb} MB`,
+      );
       result.scenarios.push(r);
     }
     return result;

@@ -53,7 +53,11 @@ function search(name: string, title: string, who: (ctx: ScenarioContext) => stri
   };
 }
 
-function planTree(name: string, title: string, which: (f: ScenarioContext['fixtures']) => { id: string; tasks: number; coordinator: string }): Scenario {
+function planTree(
+  name: string,
+  title: string,
+  which: (f: ScenarioContext['fixtures']) => { id: string; tasks: number; coordinator: string },
+): Scenario {
   return {
     name,
     title,
@@ -90,8 +94,18 @@ export const scenarios: Scenario[] = [
       return { request: { method: 'GET', path: '/api/auth/session', headers: asUser(session) } };
     },
   },
-  agreementList('agreement-list', "Agreement list, first page, status in force (a partner group's coordinator)", (c) => c.fixtures.partnerCoordinator, { status: 'in_force', page: '1', pageSize: '20' }),
-  agreementList('agreement-list-national', 'Agreement list, first page, every agreement in the country (an observer)', (c) => c.fixtures.observer, { page: '1', pageSize: '20' }),
+  agreementList(
+    'agreement-list',
+    "Agreement list, first page, status in force (a partner group's coordinator)",
+    (c) => c.fixtures.partnerCoordinator,
+    { status: 'in_force', page: '1', pageSize: '20' },
+  ),
+  agreementList(
+    'agreement-list-national',
+    'Agreement list, first page, every agreement in the country (an observer)',
+    (c) => c.fixtures.observer,
+    { page: '1', pageSize: '20' },
+  ),
   planTree('plan-tree', 'One agreement with its areas and whole plan tree (the plan nearest 1,000 tasks)', (f) => f.thousand),
   {
     name: 'agreement-tasks',
@@ -110,7 +124,9 @@ export const scenarios: Scenario[] = [
       }
       const page = String(Math.max(1, Math.min(50, Math.ceil(best.total / 20))));
       const params = { ...base, leadUnitId: best.unit, page };
-      const { page: pageSql, count } = taskListStatements(await agreementTaskFilter(ctx.db, large.id, agreementTaskListQuery.parse(params)));
+      const { page: pageSql, count } = taskListStatements(
+        await agreementTaskFilter(ctx.db, large.id, agreementTaskListQuery.parse(params)),
+      );
       return {
         request: { method: 'GET', path: `/api/agreements/${large.id}/tasks?${queryString(params)}`, headers: asUser(session) },
         bare: [pageSql, count],
@@ -135,7 +151,11 @@ export const scenarios: Scenario[] = [
     },
   },
   search('search', 'Search "chuyen doi so" across agreements and tasks (a province coordinator)', (c) => c.fixtures.coordinator),
-  search('search-national', 'Search "chuyen doi so" across every agreement and task in the country (an observer)', (c) => c.fixtures.observer),
+  search(
+    'search-national',
+    'Search "chuyen doi so" across every agreement and task in the country (an observer)',
+    (c) => c.fixtures.observer,
+  ),
   {
     name: 'task-edit',
     title: 'Task edit with If-Match, its history row in the same transaction',
@@ -187,7 +207,12 @@ export const scenarios: Scenario[] = [
         body: JSON.stringify({ responsiblePerson: 'Trần Văn Bình' }),
       });
       return {
-        request: { method: 'PATCH', path, headers: { ...headers, 'if-match': '"1"' }, body: JSON.stringify({ responsiblePerson: 'Lê Thị Mai' }) },
+        request: {
+          method: 'PATCH',
+          path,
+          headers: { ...headers, 'if-match': '"1"' },
+          body: JSON.stringify({ responsiblePerson: 'Lê Thị Mai' }),
+        },
         expect: [412],
       };
     },
@@ -198,7 +223,10 @@ export const scenarios: Scenario[] = [
     async prepare(ctx) {
       const csrf = await fetch(new URL('/api/auth/csrf', ctx.baseUrl));
       const token = ((await csrf.json()) as { csrfToken: string }).csrfToken;
-      const cookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const cookie = csrf.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
       let next = 0;
       const users = ctx.fixtures.signInUsers;
       return {
@@ -213,5 +241,8 @@ export const scenarios: Scenario[] = [
     },
   },
   // Last: its 9 MB answers grow the server's heap, which would then count against the others' RSS.
-  planTree('plan-tree-largest', 'The largest agreement with its areas and whole plan tree', (f) => ({ ...f.large, coordinator: f.coordinator })),
+  planTree('plan-tree-largest', 'The largest agreement with its areas and whole plan tree', (f) => ({
+    ...f.large,
+    coordinator: f.coordinator,
+  })),
 ];

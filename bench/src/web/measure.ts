@@ -14,7 +14,13 @@ import { signIn } from './sign-in.js';
  * agreement page of a typical agreement (median plan size among the coordinator's), desktop and
  * mobile presets; the largest agreement's page is measured too and reported.
  */
-export async function measureWeb(o: { databaseUrl: string; password: string; budgets: Budgets; log: (line: string) => void; chromePath?: string }): Promise<WebResult> {
+export async function measureWeb(o: {
+  databaseUrl: string;
+  password: string;
+  budgets: Budgets;
+  log: (line: string) => void;
+  chromePath?: string;
+}): Promise<WebResult> {
   const bundle = await measureInitialJs(path.join(projectDir, 'apps/web/dist'));
   const agreementRoute = Object.entries(bundle.routes).find(([route]) => /agreement-page/.test(route))?.[1];
   const db = new pg.Pool({ connectionString: o.databaseUrl, max: 2 });
@@ -33,7 +39,12 @@ export async function measureWeb(o: { databaseUrl: string; password: string; bud
     const session = await signIn(app.url, fixtures.coordinator, o.password);
     const measure = async (id: string, preset: 'desktop' | 'mobile') => {
       o.log(`Lighthouse (${preset}) on /agreements/${id}`);
-      return runLighthouse({ url: `${app.url}/agreements/${id}`, cookieHeader: session.cookieHeader, preset, ...(o.chromePath ? { chromePath: o.chromePath } : {}) });
+      return runLighthouse({
+        url: `${app.url}/agreements/${id}`,
+        cookieHeader: session.cookieHeader,
+        preset,
+        ...(o.chromePath ? { chromePath: o.chromePath } : {}),
+      });
     };
     const desktop = await measure(typical.id, 'desktop');
     const mobile = await measure(typical.id, 'mobile');
@@ -54,12 +65,20 @@ export async function measureWeb(o: { databaseUrl: string; password: string; bud
         tbtMs: desktop.metrics.tbt,
       },
       largest: largeDesktop
-        ? { tasks: fixtures.large.tasks, desktop: largeDesktop.score, lcpMs: largeDesktop.metrics.lcp, tbtMs: largeDesktop.metrics.tbt, findings: largeDesktop.findings.slice(0, 5).map((f) => f.title) }
+        ? {
+            tasks: fixtures.large.tasks,
+            desktop: largeDesktop.score,
+            lcpMs: largeDesktop.metrics.lcp,
+            tbtMs: largeDesktop.metrics.tbt,
+            findings: largeDesktop.findings.slice(0, 5).map((f) => f.title),
+          }
         : { tasks: fixtures.large.tasks, failed: 'Lighthouse gave up (PROTOCOL_TIMEOUT): the page did not become idle' },
       overBudget: [],
     };
-    if (result.initialJsGzipKb > o.budgets.web.initialJsGzipKb) result.overBudget.push(`initial JS ${result.initialJsGzipKb} KB > ${o.budgets.web.initialJsGzipKb} KB`);
-    if (desktop.score < o.budgets.web.lighthouseScore) result.overBudget.push(`Lighthouse ${desktop.score} < ${o.budgets.web.lighthouseScore}`);
+    if (result.initialJsGzipKb > o.budgets.web.initialJsGzipKb)
+      result.overBudget.push(`initial JS ${result.initialJsGzipKb} KB > ${o.budgets.web.initialJsGzipKb} KB`);
+    if (desktop.score < o.budgets.web.lighthouseScore)
+      result.overBudget.push(`Lighthouse ${desktop.score} < ${o.budgets.web.lighthouseScore}`);
     return result;
   } finally {
     await app.stop();

@@ -41,6 +41,7 @@ export const relations: readonly Relation[] = ['own', 'counterparty', 'unrelated
 export type Rule = 'always' | 'party' | 'own' | 'leadUnit' | 'never';
 
 /** The access policy: one row per operation, one column per role. Every service checks it first. */
+// prettier-ignore
 export const accessPolicy: Record<Operation, Record<Role, Rule>> = {
   'agreement.read':         { admin: 'always', coordinator: 'party', unit_officer: 'party',    leader: 'party', observer: 'always' },
   'agreement.create':       { admin: 'always', coordinator: 'own',   unit_officer: 'never',    leader: 'never', observer: 'never' },

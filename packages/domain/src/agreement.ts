@@ -64,7 +64,10 @@ const agreementFields = {
   predecessorId: uuid.nullable().optional(),
   parentId: uuid.nullable().optional(),
   legalBases: z.array(textField(300)).max(30).default([]),
-  sourceUrls: z.array(z.url({ protocol: /^https?$/ }).max(2000)).max(20).default([]),
+  sourceUrls: z
+    .array(z.url({ protocol: /^https?$/ }).max(2000))
+    .max(20)
+    .default([]),
   visibility: visibilitySchema.default('parties'),
 };
 
@@ -85,12 +88,10 @@ function checkParties(parties: PartyInput[] | undefined, ctx: z.RefinementCtx) {
   });
 }
 
-export const agreementCreateInput = z
-  .object({ ...agreementFields, parties: z.array(partyInput).min(2).max(10) })
-  .superRefine((v, ctx) => {
-    checkPeriod(v, ctx);
-    checkParties(v.parties, ctx);
-  });
+export const agreementCreateInput = z.object({ ...agreementFields, parties: z.array(partyInput).min(2).max(10) }).superRefine((v, ctx) => {
+  checkPeriod(v, ctx);
+  checkParties(v.parties, ctx);
+});
 export type AgreementCreateInput = z.infer<typeof agreementCreateInput>;
 
 export const agreementUpdateInput = z
@@ -105,7 +106,10 @@ export const agreementUpdateInput = z
     periodEnd: agreementFields.periodEnd,
     predecessorId: agreementFields.predecessorId,
     legalBases: z.array(textField(300)).max(30).optional(),
-    sourceUrls: z.array(z.url({ protocol: /^https?$/ }).max(2000)).max(20).optional(),
+    sourceUrls: z
+      .array(z.url({ protocol: /^https?$/ }).max(2000))
+      .max(20)
+      .optional(),
     visibility: visibilitySchema.optional(),
     parties: z.array(partyInput).min(2).max(10).optional(),
     version: z.number().int().optional(),

@@ -4,9 +4,26 @@ import { diffSnapshots } from './history.js';
 import { buildTaskTree, isMoveIntoOwnSubtree, type Task } from './plan.js';
 
 const task = (id: string, parentId: string | null, position: number, areaId = 'a1'): Task => ({
-  id, parentId, position, areaId, agreementId: 'ag', code: null, title: id, description: null, obligor: 'joint', leadUnit: null,
-  coordinatingUnits: [], responsiblePerson: null, startDate: null, dueDate: null, expectedProduct: null, status: 'not_started',
-  version: 1, updatedAt: '', canEdit: false, canManage: false,
+  id,
+  parentId,
+  position,
+  areaId,
+  agreementId: 'ag',
+  code: null,
+  title: id,
+  description: null,
+  obligor: 'joint',
+  leadUnit: null,
+  coordinatingUnits: [],
+  responsiblePerson: null,
+  startDate: null,
+  dueDate: null,
+  expectedProduct: null,
+  status: 'not_started',
+  version: 1,
+  updatedAt: '',
+  canEdit: false,
+  canManage: false,
 });
 
 describe('the plan tree', () => {
@@ -36,7 +53,9 @@ describe('agreement statuses', () => {
 
 describe('history diffs', () => {
   it('lists only the fields that changed', () => {
-    expect(diffSnapshots({ title: 'a', version: 1, x: [1] }, { title: 'b', version: 2, x: [1] })).toEqual([{ field: 'title', before: 'a', after: 'b' }]);
+    expect(diffSnapshots({ title: 'a', version: 1, x: [1] }, { title: 'b', version: 2, x: [1] })).toEqual([
+      { field: 'title', before: 'a', after: 'b' },
+    ]);
     expect(diffSnapshots(null, { title: 'a' })).toEqual([{ field: 'title', before: null, after: 'a' }]);
   });
 });

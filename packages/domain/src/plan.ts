@@ -112,9 +112,7 @@ function checkDates(v: { startDate?: string | null; dueDate?: string | null }, c
   }
 }
 
-export const taskCreateInput = z
-  .object({ ...taskFields, areaId: uuid, parentId: uuid.nullable().optional() })
-  .superRefine(checkDates);
+export const taskCreateInput = z.object({ ...taskFields, areaId: uuid, parentId: uuid.nullable().optional() }).superRefine(checkDates);
 export type TaskCreateInput = z.infer<typeof taskCreateInput>;
 
 export const taskUpdateInput = z

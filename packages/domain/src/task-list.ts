@@ -11,7 +11,14 @@ export type TaskSortKey = (typeof taskSortKeys)[number];
 const statusList = z
   .string()
   .max(200)
-  .transform((v) => [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))])
+  .transform((v) => [
+    ...new Set(
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ])
   .pipe(z.array(taskStatusSchema).min(1).max(taskStatuses.length));
 
 const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -64,7 +71,11 @@ export type TaskList = z.infer<typeof taskListSchema>;
 
 /** GET /api/search: agreements and tasks the user can read, matched without regard to diacritics. */
 export const searchQuery = z.object({
-  q: z.string().max(200).transform((v) => v.normalize('NFC').trim()).pipe(z.string().min(2)),
+  q: z
+    .string()
+    .max(200)
+    .transform((v) => v.normalize('NFC').trim())
+    .pipe(z.string().min(2)),
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
 export type SearchQuery = z.infer<typeof searchQuery>;

@@ -14,7 +14,10 @@ export function expectedVersion(request: FastifyRequest, bodyVersion: number | u
   const header = request.headers['if-match'];
   if (typeof header === 'string' && header.trim() !== '') {
     const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-    if (!match) throw new AppError('VALIDATION_FAILED', 'If-Match must be the ETag of the record.', { issues: [{ field: 'If-Match', message: 'is not an ETag we gave' }] });
+    if (!match)
+      throw new AppError('VALIDATION_FAILED', 'If-Match must be the ETag of the record.', {
+        issues: [{ field: 'If-Match', message: 'is not an ETag we gave' }],
+      });
     return Number(match[1]);
   }
   if (bodyVersion !== undefined) return bodyVersion;

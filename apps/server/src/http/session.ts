@@ -48,8 +48,7 @@ export function registerSessions(app: FastifyInstance, db: Db, config: Config): 
       if (found) {
         rememberReach(found.user, found.reach);
         request.auth = { user: found.user, csrfToken: found.csrfToken, token };
-      }
-      else reply.clearCookie(SESSION_COOKIE, cookieOptions(config));
+      } else reply.clearCookie(SESSION_COOKIE, cookieOptions(config));
     }
     if (SAFE_METHODS.has(request.method)) return;
     const header = request.headers['x-csrf-token'];

@@ -47,8 +47,7 @@ export const demoAgreements: DemoAgreement[] = [
             coordinatingUnitKeys: ['gov-old:49:sotttt', 'gov-old:49:vp'],
             responsiblePerson: 'Phan Văn Lộc – Phó Giám đốc VNPT Quảng Nam',
             dueDate: '2020-12-31',
-            expectedProduct:
-              'Trung tâm điều hành thông minh IOC được khai trương, phục vụ giám sát, chỉ đạo, điều hành của lãnh đạo tỉnh',
+            expectedProduct: 'Trung tâm điều hành thông minh IOC được khai trương, phục vụ giám sát, chỉ đạo, điều hành của lãnh đạo tỉnh',
             status: 'completed',
           },
           {
@@ -186,8 +185,7 @@ export const demoAgreements: DemoAgreement[] = [
             responsiblePerson: 'Lê Hoàng Phúc – Phó Giám đốc VNPT Cà Mau',
             startDate: '2026-01-01',
             dueDate: '2026-12-31',
-            expectedProduct:
-              'Xóa các vùng lõm sóng di động trong danh mục đã rà soát; trụ sở UBND 64/64 xã, phường có kết nối cáp quang',
+            expectedProduct: 'Xóa các vùng lõm sóng di động trong danh mục đã rà soát; trụ sở UBND 64/64 xã, phường có kết nối cáp quang',
             status: 'in_progress',
             subtasks: [
               {
@@ -360,8 +358,7 @@ export const demoAgreements: DemoAgreement[] = [
             responsiblePerson: 'Châu Văn Mến – Phó Giám đốc Sở Nông nghiệp và Môi trường',
             startDate: '2026-01-01',
             dueDate: '2026-12-31',
-            expectedProduct:
-              'Các sản phẩm OCOP của tỉnh có gian hàng trên sàn thương mại điện tử, có mã QR truy xuất nguồn gốc',
+            expectedProduct: 'Các sản phẩm OCOP của tỉnh có gian hàng trên sàn thương mại điện tử, có mã QR truy xuất nguồn gốc',
             status: 'in_progress',
             subtasks: [
               {
@@ -628,8 +625,7 @@ export const demoAgreements: DemoAgreement[] = [
             responsiblePerson: 'Mai Thị Phương Thảo – Giám đốc chương trình đào tạo khu vực công, Tổ chức Giáo dục FPT',
             startDate: '2025-10-15',
             dueDate: '2026-12-31',
-            expectedProduct:
-              'Cán bộ lãnh đạo, quản lý các sở, ngành và 64/64 xã, phường hoàn thành khóa học, được cấp chứng nhận',
+            expectedProduct: 'Cán bộ lãnh đạo, quản lý các sở, ngành và 64/64 xã, phường hoàn thành khóa học, được cấp chứng nhận',
             status: 'in_progress',
             subtasks: [
               {
@@ -1322,7 +1318,8 @@ export const demoAgreements: DemoAgreement[] = [
           },
           {
             code: '2.3',
-            title: 'Triển khai ứng dụng tiếp nhận phản ánh, kiến nghị của người dân, để người dân tham gia quản lý xã hội, giám sát chính quyền',
+            title:
+              'Triển khai ứng dụng tiếp nhận phản ánh, kiến nghị của người dân, để người dân tham gia quản lý xã hội, giám sát chính quyền',
             obligor: 'enterprise',
             leadUnitKey: 'vnpt:daklak',
             coordinatingUnitKeys: ['gov-old:66:bmt:vp', 'gov-old:66:bmt:pvhtt'],
@@ -1460,7 +1457,8 @@ export const demoAgreements: DemoAgreement[] = [
             responsiblePerson: 'Đặng Thị Thu Hiền – Phó Trưởng phòng Khách hàng tổ chức, VNPT Đắk Lắk',
             startDate: '2022-08-01',
             dueDate: '2023-05-31',
-            expectedProduct: 'Các trường mầm non, tiểu học, THCS của thành phố sử dụng sổ liên lạc điện tử và thu học phí không dùng tiền mặt',
+            expectedProduct:
+              'Các trường mầm non, tiểu học, THCS của thành phố sử dụng sổ liên lạc điện tử và thu học phí không dùng tiền mặt',
             status: 'completed',
           },
           {
@@ -1496,8 +1494,7 @@ export const demoAgreements: DemoAgreement[] = [
   // ───────────────────────────────────────────────────────────────────────────────────────
   {
     key: 'haiduong-viettel-2022',
-    title:
-      'Thỏa thuận hợp tác về chuyển đổi số giữa UBND tỉnh Hải Dương và Tập đoàn Công nghiệp - Viễn thông Quân đội giai đoạn 2022–2025',
+    title: 'Thỏa thuận hợp tác về chuyển đổi số giữa UBND tỉnh Hải Dương và Tập đoàn Công nghiệp - Viễn thông Quân đội giai đoạn 2022–2025',
     summary:
       'Chiều 9/3/2022, tại trụ sở Tập đoàn Công nghiệp - Viễn thông Quân đội (Viettel) ở Hà Nội, UBND tỉnh Hải Dương và ' +
       'Tập đoàn Viettel ký kết thỏa thuận hợp tác về chuyển đổi số giai đoạn 2022–2025; Chủ tịch UBND tỉnh Triệu Thế ' +
@@ -1869,7 +1866,8 @@ export const demoAgreements: DemoAgreement[] = [
               {
                 code: '6.1.2',
                 title: 'Mở rộng sang các tuyến xe khách liên tỉnh',
-                description: 'Dừng thực hiện khi sắp xếp đơn vị hành chính; chuyển thành phố Hải Phòng xem xét trong quy hoạch vận tải công cộng chung.',
+                description:
+                  'Dừng thực hiện khi sắp xếp đơn vị hành chính; chuyển thành phố Hải Phòng xem xét trong quy hoạch vận tải công cộng chung.',
                 obligor: 'enterprise',
                 leadUnitKey: 'viettel:solutions',
                 coordinatingUnitKeys: ['gov-old:30:vp'],
@@ -1894,7 +1892,8 @@ export const demoAgreements: DemoAgreement[] = [
           {
             code: '6.3',
             title: 'Triển khai mô hình đô thị thông minh trên địa bàn tỉnh',
-            description: 'Tạm dừng giai đoạn mở rộng từ tháng 7/2025 khi hợp nhất vào thành phố Hải Phòng, chờ phương án chung của thành phố.',
+            description:
+              'Tạm dừng giai đoạn mở rộng từ tháng 7/2025 khi hợp nhất vào thành phố Hải Phòng, chờ phương án chung của thành phố.',
             obligor: 'enterprise',
             leadUnitKey: 'viettel:solutions',
             coordinatingUnitKeys: ['gov-old:30:vp', 'viettel:haiphong'],

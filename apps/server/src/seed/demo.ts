@@ -48,7 +48,13 @@ async function insertOrganisations(tx: Queryable, orgs: Keyed[]): Promise<Map<st
   return ids;
 }
 
-async function createAgreement(db: Db, admin: SessionUser, a: DemoAgreement, orgIds: Map<string, string>, agreementIds: Map<string, string>) {
+async function createAgreement(
+  db: Db,
+  admin: SessionUser,
+  a: DemoAgreement,
+  orgIds: Map<string, string>,
+  agreementIds: Map<string, string>,
+) {
   const org = (key: string) => {
     const id = orgIds.get(key);
     if (!id) throw new Error(`Demo agreement ${a.key} names unknown organisation ${key}`);
@@ -78,7 +84,11 @@ async function createAgreement(db: Db, admin: SessionUser, a: DemoAgreement, org
   agreementIds.set(a.key, created.id);
 
   for (const area of a.areas) {
-    const createdArea = await plan.createArea(db, admin, created.id, { theme: area.theme, title: area.title, description: area.description ?? null });
+    const createdArea = await plan.createArea(db, admin, created.id, {
+      theme: area.theme,
+      title: area.title,
+      description: area.description ?? null,
+    });
     const addTasks = async (tasks: DemoTask[], parentId: string | null) => {
       for (const t of tasks) {
         const task = await plan.createTask(db, admin, created.id, {
@@ -133,10 +143,13 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => undef
     for (const u of demoUsers) {
       const orgId = ids.get(u.organisationKey);
       if (!orgId) throw new Error(`Demo user ${u.email} names unknown organisation ${u.organisationKey}`);
-      await tx.query(
-        'INSERT INTO users(email, display_name, password_hash, role, organisation_id) VALUES ($1, $2, $3, $4, $5)',
-        [u.email.toLowerCase(), u.displayName, passwordHash, u.role, orgId],
-      );
+      await tx.query('INSERT INTO users(email, display_name, password_hash, role, organisation_id) VALUES ($1, $2, $3, $4, $5)', [
+        u.email.toLowerCase(),
+        u.displayName,
+        passwordHash,
+        u.role,
+        orgId,
+      ]);
     }
     return ids;
   });
@@ -157,6 +170,8 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => undef
   };
   const agreementIds = new Map<string, string>();
   for (const a of demoAgreements) await createAgreement(db, admin, a, orgIds, agreementIds);
-  log(`demo: ${orgIds.size} organisations, ${demoUsers.length} accounts, ${demoAgreements.length} agreements in ${Date.now() - started} ms`);
+  log(
+    `demo: ${orgIds.size} organisations, ${demoUsers.length} accounts, ${demoAgreements.length} agreements in ${Date.now() - started} ms`,
+  );
   return true;
 }

@@ -5,9 +5,7 @@ import { RequireAuth } from './require-auth';
 
 // Every page is its own chunk, so the first load carries only the shell.
 const SignInPage = lazy(() => import('../features/auth/components/sign-in-page').then((m) => ({ default: m.SignInPage })));
-const AgreementsPage = lazy(() =>
-  import('../features/agreements/components/agreements-page').then((m) => ({ default: m.AgreementsPage })),
-);
+const AgreementsPage = lazy(() => import('../features/agreements/components/agreements-page').then((m) => ({ default: m.AgreementsPage })));
 const CreateAgreementPage = lazy(() =>
   import('../features/agreements/components/create-agreement-page').then((m) => ({ default: m.CreateAgreementPage })),
 );

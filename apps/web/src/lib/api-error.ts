@@ -25,9 +25,7 @@ export class ApiError extends Error {
     if (this.code !== 'VALIDATION_FAILED' || !isRecord(this.details)) return [];
     const issues = this.details.issues;
     if (!Array.isArray(issues)) return [];
-    return issues.filter(
-      (i): i is FieldIssue => isRecord(i) && typeof i.field === 'string' && typeof i.message === 'string',
-    );
+    return issues.filter((i): i is FieldIssue => isRecord(i) && typeof i.field === 'string' && typeof i.message === 'string');
   }
 
   /** The newer record a 412 VERSION_CONFLICT carries in details.current. */

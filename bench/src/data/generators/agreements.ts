@@ -44,7 +44,10 @@ function pickGroups(rng: Rng, groups: readonly GroupEntry[], k: number): GroupEn
   const left = [...groups];
   const chosen: GroupEntry[] = [];
   while (chosen.length < k && left.length > 0) {
-    const g = rng.weighted(left, left.map((x) => x.appeal));
+    const g = rng.weighted(
+      left,
+      left.map((x) => x.appeal),
+    );
     chosen.push(g);
     left.splice(left.indexOf(g), 1);
   }
@@ -89,7 +92,11 @@ function statusFor(rng: Rng, signedOn: number, periodEnd: number, today: number)
 }
 
 /** The moments an agreement went from draft to its status, each after the one before, none after today. */
-function statusWalk(rng: Rng, a: { status: AgreementStatus; signedOn: number; periodStart: number; periodEnd: number; createdAt: number }, today: number): StatusStep[] {
+function statusWalk(
+  rng: Rng,
+  a: { status: AgreementStatus; signedOn: number; periodStart: number; periodEnd: number; createdAt: number },
+  today: number,
+): StatusStep[] {
   const end = officeTime(today, 1);
   const steps: StatusStep[] = [];
   let last = a.createdAt;
@@ -118,11 +125,21 @@ function build(ctx: GeneratorContext, spec: Spec): AgreementEntry {
   const periodEnd = spec.endCap && spec.endCap < yearEnd(to) && spec.endCap > start + 180 ? spec.endCap : yearEnd(to);
   const signed = spec.signedOn !== null;
   const status = spec.status ?? (spec.signedOn === null ? 'draft' : statusFor(rng, spec.signedOn, periodEnd, today));
-  const reference = signed && rng.chance(0.75) ? `${rng.between(1, 320)}/${kind === 'mou' ? 'BBGN' : 'TTHT'}-UBND-${spec.group.shortName.toUpperCase()}` : null;
+  const reference =
+    signed && rng.chance(0.75)
+      ? `${rng.between(1, 320)}/${kind === 'mou' ? 'BBGN' : 'TTHT'}-UBND-${spec.group.shortName.toUpperCase()}`
+      : null;
   const cited = legalBases.filter((b) => dayOf(b.since) <= (spec.signedOn ?? today));
   const party = (s: Side, side: 'government' | 'enterprise', label: string): PartyEntry => {
     const named = signed && rng.chance(0.9);
-    return { org: s.org, side, nameAtSigning: s.org.nameVi, label, signatoryName: named ? personName(rng) : null, signatoryTitle: named ? s.signatoryTitle : null };
+    return {
+      org: s.org,
+      side,
+      nameAtSigning: s.org.nameVi,
+      label,
+      signatoryName: named ? personName(rng) : null,
+      signatoryTitle: named ? s.signatoryTitle : null,
+    };
   };
   const entry: AgreementEntry = {
     id: rng.uuid(),
@@ -133,7 +150,9 @@ function build(ctx: GeneratorContext, spec: Spec): AgreementEntry {
     title: agreementTitle(rng, { kind, from, to, government: spec.government.titleName, enterprise: spec.enterprise.titleName }),
     kind,
     reference,
-    summary: rng.chance(0.85) ? agreementSummary(rng, { government: spec.government.titleName, enterprise: spec.enterprise.titleName, from, to }) : null,
+    summary: rng.chance(0.85)
+      ? agreementSummary(rng, { government: spec.government.titleName, enterprise: spec.enterprise.titleName, from, to })
+      : null,
     status,
     signedOn: spec.signedOn,
     signedPlace: signed ? spec.place : null,
@@ -141,8 +160,14 @@ function build(ctx: GeneratorContext, spec: Spec): AgreementEntry {
     periodEnd,
     predecessorId: spec.predecessorId,
     parentId: spec.parentId,
-    legalBases: rng.sample(cited, rng.weighted([0, 1, 2, 3], [2, 4, 3, 1])).sort((x, y) => cited.indexOf(x) - cited.indexOf(y)).map((b) => b.text),
-    sourceUrls: signed && rng.chance(0.2) ? [`https://${spec.province.slug}.gov.vn/tin-tuc/ky-ket-thoa-thuan-hop-tac-chuyen-doi-so-voi-${spec.group.key}-${from}`] : [],
+    legalBases: rng
+      .sample(cited, rng.weighted([0, 1, 2, 3], [2, 4, 3, 1]))
+      .sort((x, y) => cited.indexOf(x) - cited.indexOf(y))
+      .map((b) => b.text),
+    sourceUrls:
+      signed && rng.chance(0.2)
+        ? [`https://${spec.province.slug}.gov.vn/tin-tuc/ky-ket-thoa-thuan-hop-tac-chuyen-doi-so-voi-${spec.group.key}-${from}`]
+        : [],
     visibility: signed && rng.chance(0.4) ? 'public' : 'parties',
     parties: [party(spec.government, 'government', 'Bên A'), party(spec.enterprise, 'enterprise', 'Bên B')],
     createdBy: null,
@@ -156,23 +181,80 @@ function build(ctx: GeneratorContext, spec: Spec): AgreementEntry {
   };
   const actors = agreementActors(data, entry);
   entry.createdBy = pickCoordinator(rng, actors, rng.chance(0.7) ? 'government' : 'enterprise');
-  if (spec.signedOn !== null) entry.statusSteps = statusWalk(rng, { status, signedOn: spec.signedOn, periodStart: start, periodEnd, createdAt: entry.createdAt }, today);
+  if (spec.signedOn !== null)
+    entry.statusSteps = statusWalk(
+      rng,
+      { status, signedOn: spec.signedOn, periodStart: start, periodEnd, createdAt: entry.createdAt },
+      today,
+    );
   const lastStep = entry.statusSteps.at(-1)?.at ?? entry.createdAt;
   const editUntil = Math.max(lastStep, Math.min(officeTime(today, 1), officeTime(periodEnd, 1)));
-  entry.editTimes = Array.from({ length: rng.weighted([0, 1, 2, 3], [35, 35, 20, 10]) }, () => entry.createdAt + HOUR + Math.floor(rng.next() * Math.max(0, editUntil - entry.createdAt - HOUR))).sort((x, y) => x - y);
+  entry.editTimes = Array.from(
+    { length: rng.weighted([0, 1, 2, 3], [35, 35, 20, 10]) },
+    () => entry.createdAt + HOUR + Math.floor(rng.next() * Math.max(0, editUntil - entry.createdAt - HOUR)),
+  ).sort((x, y) => x - y);
   entry.version = 1 + entry.statusSteps.length + entry.editTimes.length;
   entry.updatedAt = Math.max(entry.createdAt, lastStep, entry.editTimes.at(-1) ?? 0);
   return entry;
 }
 
-const AGREEMENT_COLUMNS = ['id', 'title', 'kind', 'reference', 'summary', 'status', 'signed_on', 'signed_place', 'period_start', 'period_end', 'predecessor_id', 'parent_id', 'legal_bases', 'source_urls', 'visibility', 'search_text', 'created_by', 'version', 'created_at', 'updated_at'];
-const PARTY_COLUMNS = ['agreement_id', 'organisation_id', 'side', 'position', 'name_at_signing', 'label', 'signatory_name', 'signatory_title'];
+const AGREEMENT_COLUMNS = [
+  'id',
+  'title',
+  'kind',
+  'reference',
+  'summary',
+  'status',
+  'signed_on',
+  'signed_place',
+  'period_start',
+  'period_end',
+  'predecessor_id',
+  'parent_id',
+  'legal_bases',
+  'source_urls',
+  'visibility',
+  'search_text',
+  'created_by',
+  'version',
+  'created_at',
+  'updated_at',
+];
+const PARTY_COLUMNS = [
+  'agreement_id',
+  'organisation_id',
+  'side',
+  'position',
+  'name_at_signing',
+  'label',
+  'signatory_name',
+  'signatory_title',
+];
 const day = (d: number | null) => (d === null ? null : isoDay(d));
 
 function agreementRow(a: AgreementEntry): CopyRow {
-  return [a.id, a.title, a.kind, a.reference, a.summary, a.status, day(a.signedOn), a.signedPlace, day(a.periodStart), day(a.periodEnd),
-    a.predecessorId, a.parentId, a.legalBases, a.sourceUrls, a.visibility, agreementSearchText(a, a.parties), a.createdBy, a.version,
-    isoTime(a.createdAt), isoTime(a.updatedAt)];
+  return [
+    a.id,
+    a.title,
+    a.kind,
+    a.reference,
+    a.summary,
+    a.status,
+    day(a.signedOn),
+    a.signedPlace,
+    day(a.periodStart),
+    day(a.periodEnd),
+    a.predecessorId,
+    a.parentId,
+    a.legalBases,
+    a.sourceUrls,
+    a.visibility,
+    agreementSearchText(a, a.parties),
+    a.createdBy,
+    a.version,
+    isoTime(a.createdAt),
+    isoTime(a.updatedAt),
+  ];
 }
 
 /**
@@ -192,13 +274,22 @@ export const agreementsGenerator: Generator = {
         pickGroups(rng, data.groups, rng.weighted([2, 3, 4], [3, 4, 2]))
           .sort((x, y) => y.appeal - x.appeal)
           // The largest province with its most popular partner comes first: the national-size plan.
-          .map((group, i) => ({ province, group, key: province.rank + (i === 0 && province.rank === 0 ? -1 : rng.next() * 6) })))
+          .map((group, i) => ({ province, group, key: province.rank + (i === 0 && province.rank === 0 ? -1 : rng.next() * 6) })),
+      )
       .sort((x, y) => x.key - y.key);
     const groupCount = Math.min(pairs.length, Math.max(2, Math.round(total * 0.34)));
     const chosen = pairs.slice(0, groupCount);
     const renewed = new Set(rng.sample(chosen.slice(1), Math.min(groupCount - 1, Math.round(total * 0.12))));
-    const groupSide = (g: GroupEntry): Side => ({ org: g.org, titleName: g.org.nameVi, signatoryTitle: rng.pick(templateOf(g).signatoryTitles) });
-    const placeOf = (s: Side, province: ProvinceEntry) => rng.weighted([s.titleName.replace(/^UBND (tỉnh|thành phố) /, ''), `Trụ sở ${s.titleName}`, 'Hà Nội'], [2, 1, province.rank === 0 ? 0 : 1]);
+    const groupSide = (g: GroupEntry): Side => ({
+      org: g.org,
+      titleName: g.org.nameVi,
+      signatoryTitle: rng.pick(templateOf(g).signatoryTitles),
+    });
+    const placeOf = (s: Side, province: ProvinceEntry) =>
+      rng.weighted(
+        [s.titleName.replace(/^UBND (tỉnh|thành phố) /, ''), `Trụ sở ${s.titleName}`, 'Hà Nội'],
+        [2, 1, province.rank === 0 ? 0 : 1],
+      );
 
     const predecessors: AgreementEntry[] = [];
     const current: AgreementEntry[] = [];
@@ -208,7 +299,21 @@ export const agreementsGenerator: Generator = {
       if (renewed.has(pair)) {
         const signedOn = rng.between(dayOf('2021-01-05'), dayOf('2021-12-20'));
         const government = provinceSide(rng, province, signedOn);
-        predecessor = build(ctx, { level: 'group', province, group, branch: null, government, enterprise: groupSide(group), signedOn, plannedStart: signedOn, years: rng.between(3, 4), place: placeOf(government, province), predecessorId: null, parentId: null, endCap: null });
+        predecessor = build(ctx, {
+          level: 'group',
+          province,
+          group,
+          branch: null,
+          government,
+          enterprise: groupSide(group),
+          signedOn,
+          plannedStart: signedOn,
+          years: rng.between(3, 4),
+          place: placeOf(government, province),
+          predecessorId: null,
+          parentId: null,
+          endCap: null,
+        });
         predecessors.push(predecessor);
       }
       const isLargest = i === 0;
@@ -218,11 +323,24 @@ export const agreementsGenerator: Generator = {
       else if (predecessor?.periodEnd) signedOn = Math.min(today - 5, predecessor.periodEnd - 60 + rng.int(300));
       else signedOn = rng.chance(0.5) ? rng.between(dayOf('2022-01-10'), today - 5) : rng.between(dayOf('2025-01-02'), today - 5);
       const government = provinceSide(rng, province, signedOn ?? today);
-      current.push(build(ctx, {
-        level: 'group', province, group, branch: null, government, enterprise: groupSide(group), signedOn, plannedStart: yearStart(yearOf(today) + 1),
-        years: isLargest ? 5 : rng.between(3, 5), place: placeOf(government, province), predecessorId: predecessor?.id ?? null, parentId: null, endCap: null,
-        ...(isLargest ? { status: 'in_force' as const } : {}),
-      }));
+      current.push(
+        build(ctx, {
+          level: 'group',
+          province,
+          group,
+          branch: null,
+          government,
+          enterprise: groupSide(group),
+          signedOn,
+          plannedStart: yearStart(yearOf(today) + 1),
+          years: isLargest ? 5 : rng.between(3, 5),
+          place: placeOf(government, province),
+          predecessorId: predecessor?.id ?? null,
+          parentId: null,
+          endCap: null,
+          ...(isLargest ? { status: 'in_force' as const } : {}),
+        }),
+      );
     });
 
     const parents = current.filter((a) => a.signedOn !== null);
@@ -240,17 +358,46 @@ export const agreementsGenerator: Generator = {
       i++;
       const earliest = Math.max((parent.signedOn ?? today) + 30, useCommune || province.predecessors.length > 0 ? MERGER : 0);
       const signedOn = earliest > today - 3 || rng.chance(0.08) ? null : rng.between(earliest, today - 3);
-      branchLevel.push(build(ctx, {
-        level: 'branch', province, group: parent.group, branch,
-        government: { org, titleName: org.nameVi, signatoryTitle: headOf(org) },
-        enterprise: { org: branch.org, titleName: branch.org.shortName ?? branch.org.nameVi, signatoryTitle: templateOf(parent.group).branchSignatory(province) },
-        signedOn, plannedStart: Math.max(today + 30, earliest), years: rng.between(2, 4), place: province.name, predecessorId: null, parentId: parent.id, endCap: parent.periodEnd,
-      }));
+      branchLevel.push(
+        build(ctx, {
+          level: 'branch',
+          province,
+          group: parent.group,
+          branch,
+          government: { org, titleName: org.nameVi, signatoryTitle: headOf(org) },
+          enterprise: {
+            org: branch.org,
+            titleName: branch.org.shortName ?? branch.org.nameVi,
+            signatoryTitle: templateOf(parent.group).branchSignatory(province),
+          },
+          signedOn,
+          plannedStart: Math.max(today + 30, earliest),
+          years: rng.between(2, 4),
+          place: province.name,
+          predecessorId: null,
+          parentId: parent.id,
+          endCap: parent.periodEnd,
+        }),
+      );
     }
 
     data.agreements.push(...predecessors, ...current, ...branchLevel);
     await ctx.copy('agreements', AGREEMENT_COLUMNS, data.agreements.map(agreementRow));
-    await ctx.copy('agreement_parties', PARTY_COLUMNS, data.agreements.flatMap((a) =>
-      a.parties.map((p, position): CopyRow => [a.id, p.org.id, p.side, position, p.nameAtSigning, p.label, p.signatoryName, p.signatoryTitle])));
+    await ctx.copy(
+      'agreement_parties',
+      PARTY_COLUMNS,
+      data.agreements.flatMap((a) =>
+        a.parties.map((p, position): CopyRow => [
+          a.id,
+          p.org.id,
+          p.side,
+          position,
+          p.nameAtSigning,
+          p.label,
+          p.signatoryName,
+          p.signatoryTitle,
+        ]),
+      ),
+    );
   },
 };

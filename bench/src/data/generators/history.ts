@@ -3,8 +3,16 @@ import { agreementActors, pickCoordinator, type AgreementActors } from '../actor
 import type { Generator } from '../context.js';
 import type { CopyRow } from '../copy.js';
 import {
-  agreementState, areaState, statusPath, taskState, undoAgreementEdit, undoAreaEdit, undoTaskEdit,
-  type AgreementState, type AreaState, type TaskState,
+  agreementState,
+  areaState,
+  statusPath,
+  taskState,
+  undoAgreementEdit,
+  undoAreaEdit,
+  undoTaskEdit,
+  type AgreementState,
+  type AreaState,
+  type TaskState,
 } from '../history-states.js';
 import type { Rng } from '../prng.js';
 import type { AgreementEntry, AreaEntry, DatasetRegistry, TaskEntry } from '../registry.js';
@@ -17,7 +25,17 @@ interface TimedRow {
 
 type Action = 'create' | 'update' | 'status' | 'move';
 
-function row(at: number, actor: string | null, action: Action, type: 'agreement' | 'area' | 'task', id: string, agreementId: string, title: string, before: string | null, after: string | null): CopyRow {
+function row(
+  at: number,
+  actor: string | null,
+  action: Action,
+  type: 'agreement' | 'area' | 'task',
+  id: string,
+  agreementId: string,
+  title: string,
+  before: string | null,
+  after: string | null,
+): CopyRow {
   return [isoTime(at), actor, action, type, id, agreementId, title, before, after];
 }
 
@@ -27,7 +45,11 @@ function event(...args: Parameters<typeof row>): TimedRow {
 
 function agreementEvents(rng: Rng, a: AgreementEntry, actors: AgreementActors): TimedRow[] {
   const timeline = [
-    ...a.statusSteps.map((s, i) => ({ at: s.at, status: s.status, previous: (i === 0 ? 'draft' : a.statusSteps[i - 1]?.status) as AgreementStatus })),
+    ...a.statusSteps.map((s, i) => ({
+      at: s.at,
+      status: s.status,
+      previous: (i === 0 ? 'draft' : a.statusSteps[i - 1]?.status) as AgreementStatus,
+    })),
     ...a.editTimes.map((at) => ({ at, status: null, previous: null })),
   ].sort((x, y) => x.at - y.at);
   // Backwards from now: undo each change to get the state before it.
@@ -41,10 +63,33 @@ function agreementEvents(rng: Rng, a: AgreementEntry, actors: AgreementActors): 
   timeline.forEach((step, i) => {
     const side = rng.chance(0.6) ? 'government' : 'enterprise';
     if (step.status && step.previous) {
-      events.push(event(step.at, pickCoordinator(rng, actors, side), 'status', 'agreement', a.id, a.id, a.title,
-        JSON.stringify({ status: step.previous }), JSON.stringify({ status: step.status })));
+      events.push(
+        event(
+          step.at,
+          pickCoordinator(rng, actors, side),
+          'status',
+          'agreement',
+          a.id,
+          a.id,
+          a.title,
+          JSON.stringify({ status: step.previous }),
+          JSON.stringify({ status: step.status }),
+        ),
+      );
     } else {
-      events.push(event(step.at, pickCoordinator(rng, actors, side), 'update', 'agreement', a.id, a.id, a.title, JSON.stringify(states[i]), JSON.stringify(states[i + 1])));
+      events.push(
+        event(
+          step.at,
+          pickCoordinator(rng, actors, side),
+          'update',
+          'agreement',
+          a.id,
+          a.id,
+          a.title,
+          JSON.stringify(states[i]),
+          JSON.stringify(states[i + 1]),
+        ),
+      );
     }
   });
   return events;
@@ -55,9 +100,33 @@ function areaEvents(rng: Rng, area: AreaEntry, actors: AgreementActors): TimedRo
   for (let i = 0; i < area.editTimes.length; i++) states.unshift(undoAreaEdit(rng, states[0] as AreaState));
   const agreementId = area.agreement.id;
   const json = states.map((s) => JSON.stringify(s));
-  const events = [event(area.createdAt, pickCoordinator(rng, actors, null), 'create', 'area', area.id, agreementId, (states[0] as AreaState).title, null, json[0] as string)];
+  const events = [
+    event(
+      area.createdAt,
+      pickCoordinator(rng, actors, null),
+      'create',
+      'area',
+      area.id,
+      agreementId,
+      (states[0] as AreaState).title,
+      null,
+      json[0] as string,
+    ),
+  ];
   area.editTimes.forEach((at, i) => {
-    events.push(event(at, pickCoordinator(rng, actors, null), 'update', 'area', area.id, agreementId, (states[i + 1] as AreaState).title, json[i] as string, json[i + 1] as string));
+    events.push(
+      event(
+        at,
+        pickCoordinator(rng, actors, null),
+        'update',
+        'area',
+        area.id,
+        agreementId,
+        (states[i + 1] as AreaState).title,
+        json[i] as string,
+        json[i + 1] as string,
+      ),
+    );
   });
   return events;
 }
@@ -94,7 +163,12 @@ class TaskHistory {
     const changes = t.changeTimes.length;
     const path = statusPath(rng, t.status);
     const statusChanges = Math.min(path.length - 1, changes);
-    const statusAt = new Set(rng.sample(Array.from({ length: changes }, (_, i) => i), statusChanges));
+    const statusAt = new Set(
+      rng.sample(
+        Array.from({ length: changes }, (_, i) => i),
+        statusChanges,
+      ),
+    );
     // The j-th status change (in time) leads to path[offset + j + 1].
     const offset = path.length - 1 - statusChanges;
     let statusIndex = statusChanges;
@@ -122,11 +196,22 @@ class TaskHistory {
     const t = life.task;
     const jsonOf = (i: number) => (life.json[i] ??= JSON.stringify(life.states[i]));
     const obligorSide = t.obligor === 'joint' ? null : t.obligor;
-    if (step < 0) return row(t.createdAt, pickCoordinator(rng, actors, obligorSide), 'create', 'task', t.id, t.agreement.id, t.title, null, jsonOf(0));
+    if (step < 0)
+      return row(t.createdAt, pickCoordinator(rng, actors, obligorSide), 'create', 'task', t.id, t.agreement.id, t.title, null, jsonOf(0));
     const at = t.changeTimes[step] as number;
     if (life.kinds[step] === 'move') {
       const place = (s: TaskState) => JSON.stringify({ areaId: s.areaId, parentId: s.parentId, position: s.position });
-      return row(at, pickCoordinator(rng, actors, obligorSide), 'move', 'task', t.id, t.agreement.id, t.title, place(life.states[step] as TaskState), place(life.states[step + 1] as TaskState));
+      return row(
+        at,
+        pickCoordinator(rng, actors, obligorSide),
+        'move',
+        'task',
+        t.id,
+        t.agreement.id,
+        t.title,
+        place(life.states[step] as TaskState),
+        place(life.states[step + 1] as TaskState),
+      );
     }
     const officers = t.leadOrgId ? this.officersAt(t.leadOrgId) : [];
     const actor = officers.length > 0 && rng.chance(0.65) ? rng.pick(officers) : pickCoordinator(rng, actors, obligorSide);

@@ -22,4 +22,10 @@ import { usersGenerator } from './users.js';
  * 4. Append it to the list below. Its rows are counted per table in `bench_dataset` and by
  *    `npm run bench:data`.
  */
-export const generators: readonly Generator[] = [organisationsGenerator, usersGenerator, agreementsGenerator, plansGenerator, historyGenerator];
+export const generators: readonly Generator[] = [
+  organisationsGenerator,
+  usersGenerator,
+  agreementsGenerator,
+  plansGenerator,
+  historyGenerator,
+];

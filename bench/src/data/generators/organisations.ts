@@ -61,16 +61,38 @@ function buildProvinces(ctx: GeneratorContext, book: OrgBook, orgScale: number):
     const isCity = fullName.startsWith('thành phố ');
     const name = fullName.replace(/^(tỉnh|thành phố) /, '');
     const org = book.add(
-      { parentId: null, kind: 'province', nameVi: p.nameVi, nameEn: p.nameEn ?? null, shortName: p.shortName ?? null, code: p.code, codeScheme: 'post2025', validFrom: p.validFrom ?? null },
+      {
+        parentId: null,
+        kind: 'province',
+        nameVi: p.nameVi,
+        nameEn: p.nameEn ?? null,
+        shortName: p.shortName ?? null,
+        code: p.code,
+        codeScheme: 'post2025',
+        validFrom: p.validFrom ?? null,
+      },
       systemStart,
     );
     const rank = rankOf.get(p.code) ?? 99;
     const province: ProvinceEntry = {
-      org, code: p.code, name, fullName, isCity, slug: foldForSearch(name).replace(/[^a-z0-9]/g, ''), rank, active: rank < active,
-      departments: [], communes: [], predecessors: [],
+      org,
+      code: p.code,
+      name,
+      fullName,
+      isCity,
+      slug: foldForSearch(name).replace(/[^a-z0-9]/g, ''),
+      rank,
+      active: rank < active,
+      departments: [],
+      communes: [],
+      predecessors: [],
     };
     byKey.set(p.key, province);
-    const naming: ProvinceNaming = { vi: fullName, en: p.nameEn?.replace(/ (Provincial|City) People's Committee$/, isCity ? ' City' : ' Province') ?? name, enAdj: isCity ? `${name} City` : `${name} Provincial` };
+    const naming: ProvinceNaming = {
+      vi: fullName,
+      en: p.nameEn?.replace(/ (Provincial|City) People's Committee$/, isCity ? ' City' : ' Province') ?? name,
+      enAdj: isCity ? `${name} City` : `${name} Provincial`,
+    };
     province.departments = buildDepartments(ctx, book, org, naming, orgScale);
     province.communes = buildCommunes(ctx, book, province, orgScale);
   }
@@ -81,7 +103,17 @@ function buildProvinces(ctx: GeneratorContext, book: OrgBook, orgScale: number):
     if (!successor) throw new Error(`Unknown successor ${p.successorKey}`);
     const fullName = p.nameVi.replace(/^Ủy ban nhân dân /, '');
     const org = book.add(
-      { parentId: null, kind: 'province', nameVi: p.nameVi, nameEn: p.nameEn ?? null, shortName: p.shortName ?? null, code: p.code, codeScheme: 'pre2025', validTo: p.validTo ?? null, successorId: successor.org.id },
+      {
+        parentId: null,
+        kind: 'province',
+        nameVi: p.nameVi,
+        nameEn: p.nameEn ?? null,
+        shortName: p.shortName ?? null,
+        code: p.code,
+        codeScheme: 'pre2025',
+        validTo: p.validTo ?? null,
+        successorId: successor.org.id,
+      },
       systemStart,
     );
     successor.predecessors.push({ org, name: fullName.replace(/^(tỉnh|thành phố) /, ''), fullName });
@@ -99,7 +131,10 @@ function buildDepartments(ctx: GeneratorContext, book: OrgBook, province: OrgEnt
   for (const t of chosen) {
     const parent = t.parentKey ? byKey.get(t.parentKey) : province;
     if (!parent) continue;
-    const org = book.add({ parentId: parent.id, kind: 'department', nameVi: t.vi(naming), nameEn: t.en(naming) }, dayOf('2021-01-04') + rng.int(60));
+    const org = book.add(
+      { parentId: parent.id, kind: 'department', nameVi: t.vi(naming), nameEn: t.en(naming) },
+      dayOf('2021-01-04') + rng.int(60),
+    );
     byKey.set(t.key, org);
     result.push(org);
   }
@@ -150,11 +185,45 @@ function buildGroups(ctx: GeneratorContext, book: OrgBook, provinces: ProvinceEn
   });
 }
 
-const COLUMNS = ['id', 'parent_id', 'kind', 'side', 'name_vi', 'name_en', 'short_name', 'code', 'code_scheme', 'valid_from', 'valid_to', 'successor_id', 'search_text', 'version', 'created_at', 'updated_at'];
+const COLUMNS = [
+  'id',
+  'parent_id',
+  'kind',
+  'side',
+  'name_vi',
+  'name_en',
+  'short_name',
+  'code',
+  'code_scheme',
+  'valid_from',
+  'valid_to',
+  'successor_id',
+  'search_text',
+  'version',
+  'created_at',
+  'updated_at',
+];
 
 function toRow(o: OrgEntry): CopyRow {
   const at = isoTime(o.createdAt);
-  return [o.id, o.parentId, o.kind, o.side, o.nameVi, o.nameEn, o.shortName, o.code, o.codeScheme, o.validFrom, o.validTo, o.successorId, organisationSearchText(o), 1, at, at];
+  return [
+    o.id,
+    o.parentId,
+    o.kind,
+    o.side,
+    o.nameVi,
+    o.nameEn,
+    o.shortName,
+    o.code,
+    o.codeScheme,
+    o.validFrom,
+    o.validTo,
+    o.successorId,
+    organisationSearchText(o),
+    1,
+    at,
+    at,
+  ];
 }
 
 /**
@@ -171,7 +240,16 @@ export const organisationsGenerator: Generator = {
     const book = new OrgBook(ctx, data);
     const orgScale = clamp(Math.sqrt(ctx.scale), 0.1, 1);
     const start = dayOf('2021-01-04');
-    data.central = book.add({ parentId: null, kind: 'central_agency', nameVi: 'Bộ Khoa học và Công nghệ', nameEn: 'Ministry of Science and Technology', shortName: 'Bộ KH&CN' }, start);
+    data.central = book.add(
+      {
+        parentId: null,
+        kind: 'central_agency',
+        nameVi: 'Bộ Khoa học và Công nghệ',
+        nameEn: 'Ministry of Science and Technology',
+        shortName: 'Bộ KH&CN',
+      },
+      start,
+    );
     const centralId = data.central.id;
     data.centralUnits = [
       ['Cục Chuyển đổi số quốc gia', 'National Digital Transformation Agency'],

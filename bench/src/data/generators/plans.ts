@@ -15,16 +15,22 @@ function planSizes(ctx: GeneratorContext): { sizes: Map<AgreementEntry, number>;
   // The national-size plan: the largest province's agreement in force, signed by the province as it is now.
   const candidates = agreements
     .filter((a) => a.level === 'group' && a.status === 'in_force')
-    .sort((x, y) =>
-      x.province.rank - y.province.rank ||
-      Number(x.parties[0]?.org.successorId !== null) - Number(y.parties[0]?.org.successorId !== null) ||
-      (y.periodEnd ?? 0) - (x.periodEnd ?? 0) ||
-      (x.signedOn ?? 0) - (y.signedOn ?? 0));
+    .sort(
+      (x, y) =>
+        x.province.rank - y.province.rank ||
+        Number(x.parties[0]?.org.successorId !== null) - Number(y.parties[0]?.org.successorId !== null) ||
+        (y.periodEnd ?? 0) - (x.periodEnd ?? 0) ||
+        (x.signedOn ?? 0) - (y.signedOn ?? 0),
+    );
   const largest = candidates[0] ?? agreements[0];
   if (!largest) throw new Error('plans need the agreements generator');
   // At tiny scales the largest plan still has enough tasks of each side to edit (the harness takes 64).
   const largestSize = Math.max(200, Math.round(9000 * scale));
-  const mediums = new Map(rng.sample(candidates.slice(1, 1 + Math.round(20 * scale)), Math.round(8 * scale)).map((a) => [a, Math.round(rng.between(1000, 3000) * scale)]));
+  const mediums = new Map(
+    rng
+      .sample(candidates.slice(1, 1 + Math.round(20 * scale)), Math.round(8 * scale))
+      .map((a) => [a, Math.round(rng.between(1000, 3000) * scale)]),
+  );
   const total = Math.max(Math.round(100_000 * scale), largestSize + 5 * agreements.length);
   const fixed = largestSize + [...mediums.values()].reduce((s, n) => s + n, 0);
 
@@ -69,8 +75,28 @@ function scheduleTaskChanges(ctx: GeneratorContext): void {
 }
 
 const AREA_COLUMNS = ['id', 'agreement_id', 'theme', 'title', 'description', 'position', 'version', 'created_at', 'updated_at'];
-const TASK_COLUMNS = ['id', 'agreement_id', 'area_id', 'parent_id', 'position', 'depth', 'code', 'title', 'description', 'obligor', 'lead_org_id',
-  'responsible_person', 'start_date', 'due_date', 'expected_product', 'status', 'search_text', 'version', 'created_at', 'updated_at'];
+const TASK_COLUMNS = [
+  'id',
+  'agreement_id',
+  'area_id',
+  'parent_id',
+  'position',
+  'depth',
+  'code',
+  'title',
+  'description',
+  'obligor',
+  'lead_org_id',
+  'responsible_person',
+  'start_date',
+  'due_date',
+  'expected_product',
+  'status',
+  'search_text',
+  'version',
+  'created_at',
+  'updated_at',
+];
 const day = (d: number | null) => (d === null ? null : isoDay(d));
 
 function areaRow(a: AreaEntry): CopyRow {
@@ -79,9 +105,28 @@ function areaRow(a: AreaEntry): CopyRow {
 
 function* taskRows(tasks: readonly TaskEntry[]): Iterable<CopyRow> {
   for (const t of tasks) {
-    yield [t.id, t.agreement.id, t.area.id, t.parentId, t.position, t.depth, t.code, t.title, t.description, t.obligor, t.leadOrgId,
-      t.responsiblePerson, day(t.startDate), day(t.dueDate), t.expectedProduct, t.status, taskSearchText(t), t.version,
-      isoTime(t.createdAt), isoTime(t.updatedAt)];
+    yield [
+      t.id,
+      t.agreement.id,
+      t.area.id,
+      t.parentId,
+      t.position,
+      t.depth,
+      t.code,
+      t.title,
+      t.description,
+      t.obligor,
+      t.leadOrgId,
+      t.responsiblePerson,
+      day(t.startDate),
+      day(t.dueDate),
+      t.expectedProduct,
+      t.status,
+      taskSearchText(t),
+      t.version,
+      isoTime(t.createdAt),
+      isoTime(t.updatedAt),
+    ];
   }
 }
 

@@ -33,7 +33,10 @@ function emailSlugs(ctx: GeneratorContext): Map<string, string> {
 /** Coordinators and leaders: one each per province, group and branch, the largest provinces first. */
 function managementSeats(ctx: GeneratorContext): Seat[] {
   const { data } = ctx;
-  const pair = (org: OrgEntry): Seat[] => [{ org, role: 'coordinator' }, { org, role: 'leader' }];
+  const pair = (org: OrgEntry): Seat[] => [
+    { org, role: 'coordinator' },
+    { org, role: 'leader' },
+  ];
   const active = data.provinces.filter((p) => p.active);
   const seats: Seat[] = [];
   active.forEach((province, i) => {
@@ -68,7 +71,18 @@ function officerPlaces(ctx: GeneratorContext): (rng: GeneratorContext['rng']) =>
   return weightedTable(entries);
 }
 
-const COLUMNS = ['id', 'email', 'display_name', 'password_hash', 'role', 'organisation_id', 'locale', 'version', 'created_at', 'updated_at'];
+const COLUMNS = [
+  'id',
+  'email',
+  'display_name',
+  'password_hash',
+  'role',
+  'organisation_id',
+  'locale',
+  'version',
+  'created_at',
+  'updated_at',
+];
 
 /**
  * About 20,000 accounts at scale 1, on both sides: two administrators, observers at the ministry
@@ -92,8 +106,14 @@ export const usersGenerator: Generator = {
     const seats: Seat[] = [
       { org: central, role: 'admin' },
       { org: firstGroup.org, role: 'admin' },
-      ...Array.from({ length: scaled(10) }, (_, i): Seat => ({ org: i === 0 ? central : rng.pick([central, ...data.centralUnits]), role: 'observer' })),
-      ...Array.from({ length: scaled(6) }, (_, i): Seat => ({ org: (data.groups[i % data.groups.length] ?? firstGroup).org, role: 'observer' })),
+      ...Array.from({ length: scaled(10) }, (_, i): Seat => ({
+        org: i === 0 ? central : rng.pick([central, ...data.centralUnits]),
+        role: 'observer',
+      })),
+      ...Array.from({ length: scaled(6) }, (_, i): Seat => ({
+        org: (data.groups[i % data.groups.length] ?? firstGroup).org,
+        role: 'observer',
+      })),
     ];
     const management = managementSeats(ctx);
     seats.push(...management.slice(0, Math.max(16, Math.round(total * 0.0245))));
@@ -119,8 +139,21 @@ export const usersGenerator: Generator = {
       const list = data.usersByOrg.get(seat.org.id);
       if (list) list.push(user);
       else data.usersByOrg.set(seat.org.id, [user]);
-      const created = isoTime(officeTime(seat.role === 'admin' ? firstDay : firstDay + rng.int(Math.max(1, ctx.today - firstDay)), rng.next()));
-      return [user.id, user.email, user.displayName, passwordHash, user.role, user.organisationId, rng.chance(0.05) ? 'en' : 'vi', 1, created, created];
+      const created = isoTime(
+        officeTime(seat.role === 'admin' ? firstDay : firstDay + rng.int(Math.max(1, ctx.today - firstDay)), rng.next()),
+      );
+      return [
+        user.id,
+        user.email,
+        user.displayName,
+        passwordHash,
+        user.role,
+        user.organisationId,
+        rng.chance(0.05) ? 'en' : 'vi',
+        1,
+        created,
+        created,
+      ];
     });
     await ctx.copy('users', COLUMNS, rows);
   },

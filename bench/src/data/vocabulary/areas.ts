@@ -15,9 +15,17 @@ export const areaTitles: Record<AreaTheme, string[]> = {
     'Cung cấp giải pháp, ứng dụng CNTT phục vụ cải cách hành chính',
     'Phát triển dữ liệu số và nền tảng số phục vụ chỉ đạo, điều hành',
   ],
-  digital_economy: ['Phát triển kinh tế số', 'Hợp tác phát triển kinh tế số', 'Thúc đẩy thương mại điện tử và thanh toán không dùng tiền mặt'],
+  digital_economy: [
+    'Phát triển kinh tế số',
+    'Hợp tác phát triển kinh tế số',
+    'Thúc đẩy thương mại điện tử và thanh toán không dùng tiền mặt',
+  ],
   digital_society: ['Phát triển xã hội số', 'Hợp tác phát triển xã hội số', 'Phổ cập kỹ năng số, hình thành công dân số'],
-  smart_city: ['Xây dựng đô thị thông minh', 'Phát triển các dịch vụ đô thị thông minh', 'Xây dựng Trung tâm giám sát, điều hành thông minh'],
+  smart_city: [
+    'Xây dựng đô thị thông minh',
+    'Phát triển các dịch vụ đô thị thông minh',
+    'Xây dựng Trung tâm giám sát, điều hành thông minh',
+  ],
   information_security: [
     'Bảo đảm an toàn, an ninh thông tin',
     'Hoàn thiện các giải pháp bảo đảm an toàn, an ninh mạng',

@@ -57,7 +57,8 @@ export const groupTemplates: GroupTemplate[] = [
     shortName: 'Viettel',
     appeal: 0.95,
     signatoryTitles: ['Chủ tịch kiêm Tổng Giám đốc Tập đoàn Viettel', 'Phó Tổng Giám đốc Tập đoàn Viettel'],
-    branch: (p) => unit(`Viettel ${p.name} – Chi nhánh Tập đoàn Công nghiệp - Viễn thông Quân đội`, `Viettel ${p.name}`, `Viettel ${p.name}`),
+    branch: (p) =>
+      unit(`Viettel ${p.name} – Chi nhánh Tập đoàn Công nghiệp - Viễn thông Quân đội`, `Viettel ${p.name}`, `Viettel ${p.name}`),
     branchSignatory: (p) => `Giám đốc Viettel ${p.name}`,
     units: [
       unit('Tổng Công ty Giải pháp doanh nghiệp Viettel', 'Viettel Solutions', 'Viettel Solutions'),
@@ -79,7 +80,11 @@ export const groupTemplates: GroupTemplate[] = [
     nameEn: 'FPT Corporation',
     shortName: 'FPT',
     appeal: 0.6,
-    signatoryTitles: ['Chủ tịch Hội đồng quản trị Công ty Cổ phần FPT', 'Tổng Giám đốc Công ty Cổ phần FPT', 'Phó Tổng Giám đốc Công ty Cổ phần FPT'],
+    signatoryTitles: [
+      'Chủ tịch Hội đồng quản trị Công ty Cổ phần FPT',
+      'Tổng Giám đốc Công ty Cổ phần FPT',
+      'Phó Tổng Giám đốc Công ty Cổ phần FPT',
+    ],
     branch: (p) => unit(`FPT ${p.name} – Chi nhánh Công ty Cổ phần Viễn thông FPT`, `FPT ${p.name}`, `FPT ${p.name}`),
     branchSignatory: (p) => `Giám đốc FPT ${p.name}`,
     units: [

@@ -1,4 +1,13 @@
-import { AppError, can, relationToAgreement, relationToTask, type Obligor, type Operation, type SessionUser, type Side } from '@accord/domain';
+import {
+  AppError,
+  can,
+  relationToAgreement,
+  relationToTask,
+  type Obligor,
+  type Operation,
+  type SessionUser,
+  type Side,
+} from '@accord/domain';
 import type { Queryable } from '../../db/pool.js';
 import { loadOrgReach, type OrgReach } from './access.repository.js';
 

@@ -104,14 +104,20 @@ export function agreementListStatements(f: ListFilter): { page: Statement; count
   const where: string[] = ['a.deleted_at IS NULL'];
   const param = placeholders(params);
   if (f.visibleTo) {
-    where.push(`EXISTS (SELECT 1 FROM agreement_parties vp WHERE vp.agreement_id = a.id AND vp.organisation_id = ANY(${param(f.visibleTo)}::uuid[]))`);
+    where.push(
+      `EXISTS (SELECT 1 FROM agreement_parties vp WHERE vp.agreement_id = a.id AND vp.organisation_id = ANY(${param(f.visibleTo)}::uuid[]))`,
+    );
   }
   for (const word of f.words) where.push(`a.search_text LIKE ${param(`%${escapeLike(word)}%`)}`);
   if (f.provinceOrgs) {
-    where.push(`EXISTS (SELECT 1 FROM agreement_parties pp WHERE pp.agreement_id = a.id AND pp.organisation_id = ANY(${param(f.provinceOrgs)}::uuid[]))`);
+    where.push(
+      `EXISTS (SELECT 1 FROM agreement_parties pp WHERE pp.agreement_id = a.id AND pp.organisation_id = ANY(${param(f.provinceOrgs)}::uuid[]))`,
+    );
   }
   if (f.partnerOrgs) {
-    where.push(`EXISTS (SELECT 1 FROM agreement_parties ep WHERE ep.agreement_id = a.id AND ep.organisation_id = ANY(${param(f.partnerOrgs)}::uuid[]))`);
+    where.push(
+      `EXISTS (SELECT 1 FROM agreement_parties ep WHERE ep.agreement_id = a.id AND ep.organisation_id = ANY(${param(f.partnerOrgs)}::uuid[]))`,
+    );
   }
   if (f.status) where.push(`a.status = ${param(f.status)}`);
   if (f.from) where.push(`(a.period_end IS NULL OR a.period_end >= ${param(f.from)}::date)`);
@@ -140,10 +146,9 @@ export async function listAgreements(db: Queryable, f: ListFilter): Promise<{ it
 }
 
 export async function countTasks(db: Queryable, agreementId: string): Promise<number> {
-  const { rows } = await db.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM tasks WHERE agreement_id = $1 AND deleted_at IS NULL',
-    [agreementId],
-  );
+  const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM tasks WHERE agreement_id = $1 AND deleted_at IS NULL', [
+    agreementId,
+  ]);
   return rows[0]?.n ?? 0;
 }
 
@@ -169,7 +174,10 @@ export function partySearchNames(
   parties: readonly { nameAtSigning: string; signatoryName: string | null }[],
   orgs: readonly { nameVi: string; shortName: string | null; nameEn: string | null }[],
 ): string[] {
-  return [...parties.flatMap((p) => [p.nameAtSigning, p.signatoryName ?? '']), ...orgs.flatMap((o) => [o.nameVi, o.shortName ?? '', o.nameEn ?? ''])];
+  return [
+    ...parties.flatMap((p) => [p.nameAtSigning, p.signatoryName ?? '']),
+    ...orgs.flatMap((o) => [o.nameVi, o.shortName ?? '', o.nameEn ?? '']),
+  ];
 }
 
 /** What search finds an agreement by: its title, reference, place, and the parties' names and signatories. */
@@ -188,8 +196,24 @@ export async function insertAgreement(
     `INSERT INTO agreements(title, kind, reference, summary, status, signed_on, signed_place, period_start, period_end,
        predecessor_id, parent_id, legal_bases, source_urls, visibility, search_text, created_by)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) RETURNING id`,
-    [a.title, a.kind, a.reference, a.summary, a.status, a.signedOn, a.signedPlace, a.periodStart, a.periodEnd,
-      a.predecessorId, a.parentId, a.legalBases, a.sourceUrls, a.visibility, searchTextOf(a, partyNames), createdBy],
+    [
+      a.title,
+      a.kind,
+      a.reference,
+      a.summary,
+      a.status,
+      a.signedOn,
+      a.signedPlace,
+      a.periodStart,
+      a.periodEnd,
+      a.predecessorId,
+      a.parentId,
+      a.legalBases,
+      a.sourceUrls,
+      a.visibility,
+      searchTextOf(a, partyNames),
+      createdBy,
+    ],
   );
   const id = (rows[0] as { id: string }).id;
   await insertParties(tx, id, parties);
@@ -232,8 +256,25 @@ export async function updateAgreement(
        period_start=$10, period_end=$11, predecessor_id=$12, parent_id=$13, legal_bases=$14, source_urls=$15,
        visibility=$16, search_text=COALESCE($17, search_text), version = version + 1, updated_at = now()
      WHERE id = $1 AND version = $2 AND deleted_at IS NULL`,
-    [id, expectedVersion, a.title, a.kind, a.reference, a.summary, a.status, a.signedOn, a.signedPlace, a.periodStart,
-      a.periodEnd, a.predecessorId, a.parentId, a.legalBases, a.sourceUrls, a.visibility, partyNames && searchTextOf(a, partyNames)],
+    [
+      id,
+      expectedVersion,
+      a.title,
+      a.kind,
+      a.reference,
+      a.summary,
+      a.status,
+      a.signedOn,
+      a.signedPlace,
+      a.periodStart,
+      a.periodEnd,
+      a.predecessorId,
+      a.parentId,
+      a.legalBases,
+      a.sourceUrls,
+      a.visibility,
+      partyNames && searchTextOf(a, partyNames),
+    ],
   );
   if (result.rowCount !== 1) return false;
   if (parties) {
@@ -256,7 +297,11 @@ export async function chainReaches(db: Queryable, column: 'predecessor_id' | 'pa
 }
 
 /** The parties of a live agreement (none when it is missing or deleted), optionally locking it. */
-export async function findLivePartiesOf(db: Queryable, agreementId: string, { forUpdate = false } = {}): Promise<{ organisationId: string; side: Side }[]> {
+export async function findLivePartiesOf(
+  db: Queryable,
+  agreementId: string,
+  { forUpdate = false } = {},
+): Promise<{ organisationId: string; side: Side }[]> {
   const { rows } = await db.query<{ organisationId: string; side: Side }>(
     `SELECT p.organisation_id AS "organisationId", p.side FROM agreements a JOIN agreement_parties p ON p.agreement_id = a.id
      WHERE a.id = $1 AND a.deleted_at IS NULL ${forUpdate ? 'FOR UPDATE OF a' : ''}`,

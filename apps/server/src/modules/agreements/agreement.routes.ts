@@ -39,7 +39,14 @@ export function agreementRoutes(db: Db, readDb: Db = db): FastifyPluginAsyncZod 
 
     app.post(
       '/api/agreements',
-      { schema: { tags: ['agreements'], summary: 'Create an agreement (draft)', body: agreementCreateInput, response: { 201: agreementDetailSchema } } },
+      {
+        schema: {
+          tags: ['agreements'],
+          summary: 'Create an agreement (draft)',
+          body: agreementCreateInput,
+          response: { 201: agreementDetailSchema },
+        },
+      },
       async (request, reply) => {
         const created = await service.createAgreement(db, requireUser(request), request.body);
         setEtag(reply, created.version);
@@ -70,7 +77,13 @@ export function agreementRoutes(db: Db, readDb: Db = db): FastifyPluginAsyncZod 
       },
       async (request, reply) => {
         const user = requireUser(request);
-        const updated = await service.updateAgreement(db, user, request.params.id, expectedVersion(request, request.body.version), request.body);
+        const updated = await service.updateAgreement(
+          db,
+          user,
+          request.params.id,
+          expectedVersion(request, request.body.version),
+          request.body,
+        );
         setEtag(reply, updated.version);
         return updated;
       },
@@ -89,7 +102,13 @@ export function agreementRoutes(db: Db, readDb: Db = db): FastifyPluginAsyncZod 
       },
       async (request, reply) => {
         const user = requireUser(request);
-        const updated = await service.changeStatus(db, user, request.params.id, expectedVersion(request, request.body.version), request.body.status);
+        const updated = await service.changeStatus(
+          db,
+          user,
+          request.params.id,
+          expectedVersion(request, request.body.version),
+          request.body.status,
+        );
         setEtag(reply, updated.version);
         return updated;
       },

@@ -68,7 +68,14 @@ function snapshot(a: repo.AgreementRecord) {
 }
 
 async function resolveParties(db: Queryable, inputs: PartyInput[]): Promise<repo.PartyRow[]> {
-  const orgs = new Map((await findOrganisations(db, inputs.map((p) => p.organisationId))).map((o) => [o.id, o]));
+  const orgs = new Map(
+    (
+      await findOrganisations(
+        db,
+        inputs.map((p) => p.organisationId),
+      )
+    ).map((o) => [o.id, o]),
+  );
   const rows = inputs.map((p, i) => {
     const org = orgs.get(p.organisationId);
     if (!org) throw invalid(`parties.${i}.organisationId`, fieldIssues.unknownOrganisation);
@@ -89,11 +96,25 @@ async function resolveParties(db: Queryable, inputs: PartyInput[]): Promise<repo
 
 /** The names search should know the parties by: as signed, full, short and English, and who signed. */
 async function partySearchNames(db: Queryable, parties: { organisationId: string; nameAtSigning: string; signatoryName: string | null }[]) {
-  return repo.partySearchNames(parties, await findOrganisations(db, parties.map((p) => p.organisationId)));
+  return repo.partySearchNames(
+    parties,
+    await findOrganisations(
+      db,
+      parties.map((p) => p.organisationId),
+    ),
+  );
 }
 
-async function checkLinks(db: Queryable, viewer: Viewer, id: string | null, links: { predecessorId?: string | null; parentId?: string | null }) {
-  for (const [field, column] of [['predecessorId', 'predecessor_id'], ['parentId', 'parent_id']] as const) {
+async function checkLinks(
+  db: Queryable,
+  viewer: Viewer,
+  id: string | null,
+  links: { predecessorId?: string | null; parentId?: string | null },
+) {
+  for (const [field, column] of [
+    ['predecessorId', 'predecessor_id'],
+    ['parentId', 'parent_id'],
+  ] as const) {
     const target = links[field];
     if (!target) continue;
     const found = await repo.findAgreement(db, target);
@@ -138,7 +159,12 @@ export async function getAgreement(db: Db, user: SessionUser, id: string): Promi
   return present(db, viewer, agreement, side);
 }
 
-async function present(db: Queryable, viewer: Viewer, a: repo.AgreementRecord, side: AgreementDetail['permissions']['side']): Promise<AgreementDetail> {
+async function present(
+  db: Queryable,
+  viewer: Viewer,
+  a: repo.AgreementRecord,
+  side: AgreementDetail['permissions']['side'],
+): Promise<AgreementDetail> {
   const related = await repo.findRelated(db, a);
   const relation = relationToAgreement(side);
   return {
@@ -188,7 +214,16 @@ export async function createAgreement(db: Db, user: SessionUser, input: Agreemen
       user.id,
     );
     const created = (await repo.findAgreement(tx, id)) as repo.AgreementRecord;
-    await recordEvent(tx, { actorId: user.id, action: 'create', entityType: 'agreement', entityId: id, agreementId: id, entityTitle: created.title, before: null, after: snapshot(created) });
+    await recordEvent(tx, {
+      actorId: user.id,
+      action: 'create',
+      entityType: 'agreement',
+      entityId: id,
+      agreementId: id,
+      entityTitle: created.title,
+      before: null,
+      after: snapshot(created),
+    });
     return present(tx, viewer, created, side);
   });
 }
@@ -215,7 +250,11 @@ function mergeWrite(before: repo.AgreementRecord, input: AgreementUpdateInput, s
 }
 
 function conflict(current: AgreementDetail): AppError {
-  return new AppError('VERSION_CONFLICT', 'Someone else changed this agreement since you opened it. Their version is shown; apply your change again.', { current });
+  return new AppError(
+    'VERSION_CONFLICT',
+    'Someone else changed this agreement since you opened it. Their version is shown; apply your change again.',
+    { current },
+  );
 }
 
 /** The 412 with the agreement as it is now, in the same shape as GET returns it. */
@@ -224,13 +263,20 @@ async function conflictNow(tx: Queryable, viewer: Viewer, id: string, side: Agre
   return current ? conflict(await present(tx, viewer, current, side)) : notFound();
 }
 
-export async function updateAgreement(db: Db, user: SessionUser, id: string, version: number, input: AgreementUpdateInput): Promise<AgreementDetail> {
+export async function updateAgreement(
+  db: Db,
+  user: SessionUser,
+  id: string,
+  version: number,
+  input: AgreementUpdateInput,
+): Promise<AgreementDetail> {
   const viewer = await loadViewer(db, user);
   return withTransaction(db, async (tx) => {
     const { agreement: before, side } = await loadAgreementFor(tx, viewer, id, 'agreement.update', true);
     if (before.version !== version) throw conflict(await present(tx, viewer, before, side));
     const write = mergeWrite(before, input, before.status);
-    if (write.periodStart && write.periodEnd && write.periodEnd < write.periodStart) throw invalid('periodEnd', fieldIssues.periodEndBeforeStart);
+    if (write.periodStart && write.periodEnd && write.periodEnd < write.periodStart)
+      throw invalid('periodEnd', fieldIssues.periodEndBeforeStart);
     await checkLinks(tx, viewer, id, input);
     const parties = input.parties ? await resolveParties(tx, input.parties) : null;
     let newSide = side;
@@ -241,24 +287,51 @@ export async function updateAgreement(db: Db, user: SessionUser, id: string, ver
     const names = await partySearchNames(tx, parties ?? before.parties.map((p) => ({ ...p, nameAtSigning: p.organisationName })));
     if (!(await repo.updateAgreement(tx, id, version, write, parties, names))) throw await conflictNow(tx, viewer, id, side);
     const after = (await repo.findAgreement(tx, id)) as repo.AgreementRecord;
-    await recordEvent(tx, { actorId: user.id, action: 'update', entityType: 'agreement', entityId: id, agreementId: id, entityTitle: after.title, before: snapshot(before), after: snapshot(after) });
+    await recordEvent(tx, {
+      actorId: user.id,
+      action: 'update',
+      entityType: 'agreement',
+      entityId: id,
+      agreementId: id,
+      entityTitle: after.title,
+      before: snapshot(before),
+      after: snapshot(after),
+    });
     return present(tx, viewer, after, newSide);
   });
 }
 
-export async function changeStatus(db: Db, user: SessionUser, id: string, version: number, status: AgreementStatus): Promise<AgreementDetail> {
+export async function changeStatus(
+  db: Db,
+  user: SessionUser,
+  id: string,
+  version: number,
+  status: AgreementStatus,
+): Promise<AgreementDetail> {
   const viewer = await loadViewer(db, user);
   return withTransaction(db, async (tx) => {
     const { agreement: before, side } = await loadAgreementFor(tx, viewer, id, 'agreement.changeStatus', true);
     if (before.version !== version) throw conflict(await present(tx, viewer, before, side));
     if (!canTransitionAgreement(before.status, status)) {
-      throw new AppError('INVALID_STATUS_TRANSITION', `An agreement that is ${before.status} cannot become ${status}.`, { from: before.status, to: status });
+      throw new AppError('INVALID_STATUS_TRANSITION', `An agreement that is ${before.status} cannot become ${status}.`, {
+        from: before.status,
+        to: status,
+      });
     }
     if (status === 'signed' && !before.signedOn) throw invalid('signedOn', fieldIssues.signedOnRequired);
     const write = mergeWrite(before, {}, status);
     if (!(await repo.updateAgreement(tx, id, version, write, null, null))) throw await conflictNow(tx, viewer, id, side);
     const after = (await repo.findAgreement(tx, id)) as repo.AgreementRecord;
-    await recordEvent(tx, { actorId: user.id, action: 'status', entityType: 'agreement', entityId: id, agreementId: id, entityTitle: after.title, before: { status: before.status }, after: { status } });
+    await recordEvent(tx, {
+      actorId: user.id,
+      action: 'status',
+      entityType: 'agreement',
+      entityId: id,
+      agreementId: id,
+      entityTitle: after.title,
+      before: { status: before.status },
+      after: { status },
+    });
     return present(tx, viewer, after, side);
   });
 }

@@ -38,15 +38,11 @@ export function authRoutes(db: Db, config: Config): FastifyPluginAsyncZod {
       },
     );
 
-    app.post(
-      '/api/auth/sign-out',
-      { schema: { tags: ['auth'], summary: 'Sign out and end the session' } },
-      async (request, reply) => {
-        if (request.auth) await signOut(db, request.auth.token);
-        reply.clearCookie(SESSION_COOKIE, cookieOptions(config));
-        return reply.status(204).send();
-      },
-    );
+    app.post('/api/auth/sign-out', { schema: { tags: ['auth'], summary: 'Sign out and end the session' } }, async (request, reply) => {
+      if (request.auth) await signOut(db, request.auth.token);
+      reply.clearCookie(SESSION_COOKIE, cookieOptions(config));
+      return reply.status(204).send();
+    });
 
     app.get(
       '/api/auth/session',

@@ -58,12 +58,30 @@ export async function insertOrganisation(tx: Queryable, o: OrganisationWrite): P
   const { rows } = await tx.query<Organisation>(
     `INSERT INTO organisations(parent_id, kind, side, name_vi, name_en, short_name, code, code_scheme, valid_from, valid_to, successor_id, search_text)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING ${columns}`,
-    [o.parentId, o.kind, o.side, o.nameVi, o.nameEn, o.shortName, o.code, o.codeScheme, o.validFrom, o.validTo, o.successorId, organisationSearchText(o)],
+    [
+      o.parentId,
+      o.kind,
+      o.side,
+      o.nameVi,
+      o.nameEn,
+      o.shortName,
+      o.code,
+      o.codeScheme,
+      o.validFrom,
+      o.validTo,
+      o.successorId,
+      organisationSearchText(o),
+    ],
   );
   return rows[0] as Organisation;
 }
 
-export async function updateOrganisation(tx: Queryable, id: string, version: number, o: OrganisationWrite): Promise<Organisation | undefined> {
+export async function updateOrganisation(
+  tx: Queryable,
+  id: string,
+  version: number,
+  o: OrganisationWrite,
+): Promise<Organisation | undefined> {
   const { rows } = await tx.query<Organisation>(
     `UPDATE organisations SET name_vi=$3, name_en=$4, short_name=$5, code=$6, valid_to=$7, successor_id=$8, search_text=$9,
        version = version + 1, updated_at = now()

@@ -12,7 +12,14 @@ export function organisationRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/organisations',
-      { schema: { tags: ['organisations'], summary: 'Organisations of both sides (a flat list; parentId makes the tree)', querystring: organisationListQuery, response: { 200: z.object({ items: z.array(organisationSchema) }) } } },
+      {
+        schema: {
+          tags: ['organisations'],
+          summary: 'Organisations of both sides (a flat list; parentId makes the tree)',
+          querystring: organisationListQuery,
+          response: { 200: z.object({ items: z.array(organisationSchema) }) },
+        },
+      },
       async (request) => ({ items: await service.listOrganisations(db, requireUser(request), request.query) }),
     );
     app.get(
@@ -26,7 +33,14 @@ export function organisationRoutes(db: Db): FastifyPluginAsyncZod {
     );
     app.post(
       '/api/organisations',
-      { schema: { tags: ['organisations'], summary: 'Add an organisation (administrator)', body: organisationCreateInput, response: { 201: organisationSchema } } },
+      {
+        schema: {
+          tags: ['organisations'],
+          summary: 'Add an organisation (administrator)',
+          body: organisationCreateInput,
+          response: { 201: organisationSchema },
+        },
+      },
       async (request, reply) => {
         const org = await service.createOrganisation(db, requireUser(request), request.body);
         setEtag(reply, org.version);
@@ -35,10 +49,24 @@ export function organisationRoutes(db: Db): FastifyPluginAsyncZod {
     );
     app.patch(
       '/api/organisations/:id',
-      { schema: { tags: ['organisations'], summary: 'Edit, dissolve or merge an organisation (administrator)', params: idParams, body: organisationUpdateInput, response: { 200: organisationSchema } } },
+      {
+        schema: {
+          tags: ['organisations'],
+          summary: 'Edit, dissolve or merge an organisation (administrator)',
+          params: idParams,
+          body: organisationUpdateInput,
+          response: { 200: organisationSchema },
+        },
+      },
       async (request, reply) => {
         const user = requireUser(request);
-        const org = await service.updateOrganisation(db, user, request.params.id, expectedVersion(request, request.body.version), request.body);
+        const org = await service.updateOrganisation(
+          db,
+          user,
+          request.params.id,
+          expectedVersion(request, request.body.version),
+          request.body,
+        );
         setEtag(reply, org.version);
         return org;
       },

@@ -40,7 +40,9 @@ export async function createOrganisation(db: Db, user: SessionUser, input: Organ
   return withTransaction(db, async (tx) => {
     const parent = input.parentId ? await repo.findOrganisation(tx, input.parentId) : null;
     if (input.parentId && !parent) {
-      throw new AppError('VALIDATION_FAILED', 'The parent organisation does not exist.', { issues: [{ field: 'parentId', message: 'does not exist' }] });
+      throw new AppError('VALIDATION_FAILED', 'The parent organisation does not exist.', {
+        issues: [{ field: 'parentId', message: 'does not exist' }],
+      });
     }
     if (!canBeChildOf(input.kind, parent?.kind ?? null)) {
       throw new AppError('VALIDATION_FAILED', `A ${input.kind} cannot sit under ${parent ? `a ${parent.kind}` : 'nothing'}.`, {
@@ -60,12 +62,27 @@ export async function createOrganisation(db: Db, user: SessionUser, input: Organ
       validTo: null,
       successorId: null,
     });
-    await recordEvent(tx, { actorId: user.id, action: 'create', entityType: 'organisation', entityId: org.id, agreementId: null, entityTitle: org.nameVi, before: null, after: org });
+    await recordEvent(tx, {
+      actorId: user.id,
+      action: 'create',
+      entityType: 'organisation',
+      entityId: org.id,
+      agreementId: null,
+      entityTitle: org.nameVi,
+      before: null,
+      after: org,
+    });
     return org;
   });
 }
 
-export async function updateOrganisation(db: Db, user: SessionUser, id: string, version: number, input: OrganisationUpdateInput): Promise<Organisation> {
+export async function updateOrganisation(
+  db: Db,
+  user: SessionUser,
+  id: string,
+  version: number,
+  input: OrganisationUpdateInput,
+): Promise<Organisation> {
   assertCan(user, 'organisation.manage');
   return withTransaction(db, async (tx) => {
     const before = await repo.findOrganisation(tx, id);
@@ -74,9 +91,13 @@ export async function updateOrganisation(db: Db, user: SessionUser, id: string, 
     if (successorId) {
       const successor = await repo.findOrganisation(tx, successorId);
       if (!successor || successor.side !== before.side || (await repo.successorChainReaches(tx, successorId, id))) {
-        throw new AppError('VALIDATION_FAILED', 'The successor must be another existing organisation on the same side, not one that succeeds into this one.', {
-          issues: [{ field: 'successorId', message: 'is not a valid successor' }],
-        });
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'The successor must be another existing organisation on the same side, not one that succeeds into this one.',
+          {
+            issues: [{ field: 'successorId', message: 'is not a valid successor' }],
+          },
+        );
       }
     }
     const after = await repo.updateOrganisation(tx, id, version, {
@@ -88,8 +109,18 @@ export async function updateOrganisation(db: Db, user: SessionUser, id: string, 
       validTo: input.validTo === undefined ? before.validTo : input.validTo,
       successorId,
     });
-    if (!after) throw new AppError('VERSION_CONFLICT', 'Someone else changed this organisation. Reload to see their version.', { current: before });
-    await recordEvent(tx, { actorId: user.id, action: 'update', entityType: 'organisation', entityId: id, agreementId: null, entityTitle: after.nameVi, before, after });
+    if (!after)
+      throw new AppError('VERSION_CONFLICT', 'Someone else changed this organisation. Reload to see their version.', { current: before });
+    await recordEvent(tx, {
+      actorId: user.id,
+      action: 'update',
+      entityType: 'organisation',
+      entityId: id,
+      agreementId: null,
+      entityTitle: after.nameVi,
+      before,
+      after,
+    });
     return after;
   });
 }

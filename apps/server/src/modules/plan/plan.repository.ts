@@ -8,7 +8,10 @@ const areaColumns = `id, agreement_id AS "agreementId", theme, title, descriptio
 /** The statements behind the plan tree: the areas, and every task of the agreement. */
 export function planStatements(agreementId: string): { areas: Statement; tasks: Statement } {
   return {
-    areas: { text: `SELECT ${areaColumns} FROM areas WHERE agreement_id = $1 AND deleted_at IS NULL ORDER BY position, title`, values: [agreementId] },
+    areas: {
+      text: `SELECT ${areaColumns} FROM areas WHERE agreement_id = $1 AND deleted_at IS NULL ORDER BY position, title`,
+      values: [agreementId],
+    },
     // Every task of the agreement: the coordinating units in one grouped pass, not one sub-query per task.
     tasks: {
       text: `WITH co AS (
@@ -29,14 +32,18 @@ export async function listAreas(db: Queryable, agreementId: string): Promise<Are
 }
 
 export async function findArea(db: Queryable, agreementId: string, id: string): Promise<Area | undefined> {
-  const { rows } = await db.query<Area>(
-    `SELECT ${areaColumns} FROM areas WHERE id = $1 AND agreement_id = $2 AND deleted_at IS NULL`,
-    [id, agreementId],
-  );
+  const { rows } = await db.query<Area>(`SELECT ${areaColumns} FROM areas WHERE id = $1 AND agreement_id = $2 AND deleted_at IS NULL`, [
+    id,
+    agreementId,
+  ]);
   return rows[0];
 }
 
-export async function insertArea(tx: Queryable, agreementId: string, a: { theme: AreaTheme | null; title: string; description: string | null }): Promise<Area> {
+export async function insertArea(
+  tx: Queryable,
+  agreementId: string,
+  a: { theme: AreaTheme | null; title: string; description: string | null },
+): Promise<Area> {
   const { rows } = await tx.query<Area>(
     `INSERT INTO areas(agreement_id, theme, title, description, position)
      VALUES ($1, $2, $3, $4, (SELECT COALESCE(max(position) + 1, 0) FROM areas WHERE agreement_id = $1 AND deleted_at IS NULL))
@@ -46,7 +53,12 @@ export async function insertArea(tx: Queryable, agreementId: string, a: { theme:
   return rows[0] as Area;
 }
 
-export async function updateArea(tx: Queryable, id: string, version: number, a: { theme: AreaTheme | null; title: string; description: string | null; position: number }): Promise<Area | undefined> {
+export async function updateArea(
+  tx: Queryable,
+  id: string,
+  version: number,
+  a: { theme: AreaTheme | null; title: string; description: string | null; position: number },
+): Promise<Area | undefined> {
   const { rows } = await tx.query<Area>(
     `UPDATE areas SET theme=$3, title=$4, description=$5, position=$6, version = version + 1, updated_at = now()
      WHERE id = $1 AND version = $2 AND deleted_at IS NULL RETURNING ${areaColumns}`,
@@ -145,8 +157,23 @@ export async function insertTask(
        (SELECT COALESCE(max(position) + 1, 0) FROM tasks WHERE area_id = $2 AND parent_id IS NOT DISTINCT FROM $3 AND deleted_at IS NULL),
        $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
      RETURNING id`,
-    [place.agreementId, place.areaId, place.parentId, place.depth, t.code, t.title, t.description, t.obligor, t.leadUnitId,
-      t.responsiblePerson, t.startDate, t.dueDate, t.expectedProduct, t.status, taskSearchText(t)],
+    [
+      place.agreementId,
+      place.areaId,
+      place.parentId,
+      place.depth,
+      t.code,
+      t.title,
+      t.description,
+      t.obligor,
+      t.leadUnitId,
+      t.responsiblePerson,
+      t.startDate,
+      t.dueDate,
+      t.expectedProduct,
+      t.status,
+      taskSearchText(t),
+    ],
   );
   const id = (rows[0] as { id: string }).id;
   await writeCoordinators(tx, id, t.coordinatingUnitIds);
@@ -158,8 +185,21 @@ export async function updateTask(tx: Queryable, id: string, version: number, t: 
     `UPDATE tasks SET code=$3, title=$4, description=$5, obligor=$6, lead_org_id=$7, responsible_person=$8, start_date=$9,
        due_date=$10, expected_product=$11, status=$12, search_text=$13, version = version + 1, updated_at = now()
      WHERE id = $1 AND version = $2 AND deleted_at IS NULL`,
-    [id, version, t.code, t.title, t.description, t.obligor, t.leadUnitId, t.responsiblePerson, t.startDate, t.dueDate,
-      t.expectedProduct, t.status, taskSearchText(t)],
+    [
+      id,
+      version,
+      t.code,
+      t.title,
+      t.description,
+      t.obligor,
+      t.leadUnitId,
+      t.responsiblePerson,
+      t.startDate,
+      t.dueDate,
+      t.expectedProduct,
+      t.status,
+      taskSearchText(t),
+    ],
   );
   if (r.rowCount !== 1) return false;
   if (coordinatorsChanged) await writeCoordinators(tx, id, t.coordinatingUnitIds);

@@ -28,7 +28,12 @@ export function planRoutes(db: Db, readDb: Db = db): FastifyPluginAsyncZod {
     app.get(
       '/api/agreements/:id/plan',
       {
-        schema: { tags: ['plan'], summary: 'The joint plan: areas with their task trees', params: agreementParams, response: { 200: planSchema } },
+        schema: {
+          tags: ['plan'],
+          summary: 'The joint plan: areas with their task trees',
+          params: agreementParams,
+          response: { 200: planSchema },
+        },
         // Thousands of tasks: serialised as the Plan type builds them, without re-validating every
         // node against the schema on the way out (that alone cost ~12 ms per 1,000 tasks).
         serializerCompiler: () => (data) => JSON.stringify(data),
@@ -38,7 +43,15 @@ export function planRoutes(db: Db, readDb: Db = db): FastifyPluginAsyncZod {
 
     app.post(
       '/api/agreements/:id/areas',
-      { schema: { tags: ['plan'], summary: 'Add a cooperation area', params: agreementParams, body: areaCreateInput, response: { 201: areaSchema } } },
+      {
+        schema: {
+          tags: ['plan'],
+          summary: 'Add a cooperation area',
+          params: agreementParams,
+          body: areaCreateInput,
+          response: { 201: areaSchema },
+        },
+      },
       async (request, reply) => {
         const area = await service.createArea(db, requireUser(request), request.params.id, request.body);
         setEtag(reply, area.version);
@@ -47,10 +60,25 @@ export function planRoutes(db: Db, readDb: Db = db): FastifyPluginAsyncZod {
     );
     app.patch(
       '/api/agreements/:id/areas/:areaId',
-      { schema: { tags: ['plan'], summary: 'Edit a cooperation area (If-Match or version)', params: areaParams, body: areaUpdateInput, response: { 200: areaSchema } } },
+      {
+        schema: {
+          tags: ['plan'],
+          summary: 'Edit a cooperation area (If-Match or version)',
+          params: areaParams,
+          body: areaUpdateInput,
+          response: { 200: areaSchema },
+        },
+      },
       async (request, reply) => {
         const user = requireUser(request);
-        const area = await service.updateArea(db, user, request.params.id, request.params.areaId, expectedVersion(request, request.body.version), request.body);
+        const area = await service.updateArea(
+          db,
+          user,
+          request.params.id,
+          request.params.areaId,
+          expectedVersion(request, request.body.version),
+          request.body,
+        );
         setEtag(reply, area.version);
         return area;
       },
@@ -67,7 +95,15 @@ export function planRoutes(db: Db, readDb: Db = db): FastifyPluginAsyncZod {
 
     app.post(
       '/api/agreements/:id/tasks',
-      { schema: { tags: ['plan'], summary: 'Add a task under an area, or a sub-task under a task', params: agreementParams, body: taskCreateInput, response: { 201: taskSchema } } },
+      {
+        schema: {
+          tags: ['plan'],
+          summary: 'Add a task under an area, or a sub-task under a task',
+          params: agreementParams,
+          body: taskCreateInput,
+          response: { 201: taskSchema },
+        },
+      },
       async (request, reply) => {
         const task = await service.createTask(db, requireUser(request), request.params.id, request.body);
         setEtag(reply, task.version);
@@ -85,20 +121,50 @@ export function planRoutes(db: Db, readDb: Db = db): FastifyPluginAsyncZod {
     );
     app.patch(
       '/api/agreements/:id/tasks/:taskId',
-      { schema: { tags: ['plan'], summary: 'Edit a task (If-Match or version; 412 on a stale version)', params: taskParams, body: taskUpdateInput, response: { 200: taskSchema } } },
+      {
+        schema: {
+          tags: ['plan'],
+          summary: 'Edit a task (If-Match or version; 412 on a stale version)',
+          params: taskParams,
+          body: taskUpdateInput,
+          response: { 200: taskSchema },
+        },
+      },
       async (request, reply) => {
         const user = requireUser(request);
-        const task = await service.updateTask(db, user, request.params.id, request.params.taskId, expectedVersion(request, request.body.version), request.body);
+        const task = await service.updateTask(
+          db,
+          user,
+          request.params.id,
+          request.params.taskId,
+          expectedVersion(request, request.body.version),
+          request.body,
+        );
         setEtag(reply, task.version);
         return task;
       },
     );
     app.post(
       '/api/agreements/:id/tasks/:taskId/move',
-      { schema: { tags: ['plan'], summary: 'Move a task to another area, parent or position', params: taskParams, body: taskMoveInput, response: { 200: taskSchema } } },
+      {
+        schema: {
+          tags: ['plan'],
+          summary: 'Move a task to another area, parent or position',
+          params: taskParams,
+          body: taskMoveInput,
+          response: { 200: taskSchema },
+        },
+      },
       async (request, reply) => {
         const user = requireUser(request);
-        const task = await service.moveTask(db, user, request.params.id, request.params.taskId, expectedVersion(request, request.body.version), request.body);
+        const task = await service.moveTask(
+          db,
+          user,
+          request.params.id,
+          request.params.taskId,
+          expectedVersion(request, request.body.version),
+          request.body,
+        );
         setEtag(reply, task.version);
         return task;
       },
@@ -114,9 +180,24 @@ export function planRoutes(db: Db, readDb: Db = db): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/agreements/:id/tasks/:taskId/history',
-      { schema: { tags: ['plan'], summary: 'Every change to one task, newest first', params: taskParams, querystring: historyQuery, response: { 200: z.object({ items: z.array(auditEventSchema) }) } } },
+      {
+        schema: {
+          tags: ['plan'],
+          summary: 'Every change to one task, newest first',
+          params: taskParams,
+          querystring: historyQuery,
+          response: { 200: z.object({ items: z.array(auditEventSchema) }) },
+        },
+      },
       async (request) => ({
-        items: await service.taskHistory(readDb, requireUser(request), request.params.id, request.params.taskId, request.query.limit, request.query.before),
+        items: await service.taskHistory(
+          readDb,
+          requireUser(request),
+          request.params.id,
+          request.params.taskId,
+          request.query.limit,
+          request.query.before,
+        ),
       }),
     );
   };

@@ -33,10 +33,16 @@ function invalid(field: string, message: string): AppError {
 const areaNotFound = () => new AppError('AREA_NOT_FOUND', 'The cooperation area was not found.');
 const taskNotFound = () => new AppError('TASK_NOT_FOUND', 'The task was not found.');
 const taskConflict = (current: unknown) =>
-  new AppError('VERSION_CONFLICT', 'Someone else changed this task since you opened it. Their version is shown; apply your change again.', { current });
+  new AppError('VERSION_CONFLICT', 'Someone else changed this task since you opened it. Their version is shown; apply your change again.', {
+    current,
+  });
 
 /** A task as the API shows it to this viewer: with what they may do to it. */
-export function withPermissions<T extends TaskRow>(viewer: Viewer, side: Side | null, t: T): Omit<T, 'depth'> & Pick<Task, 'canEdit' | 'canManage'> {
+export function withPermissions<T extends TaskRow>(
+  viewer: Viewer,
+  side: Side | null,
+  t: T,
+): Omit<T, 'depth'> & Pick<Task, 'canEdit' | 'canManage'> {
   const { depth: _d, ...task } = t;
   const ctx = { relation: relationToTask(side, t.obligor), isLeadUnit: t.leadUnit !== null && viewer.down.has(t.leadUnit.id) };
   return { ...task, canEdit: can(viewer.user, 'task.update', ctx), canManage: can(viewer.user, 'task.move', ctx) };
@@ -66,13 +72,33 @@ export async function createArea(db: Db, user: SessionUser, agreementId: string,
   const viewer = await loadViewer(db, user);
   return withTransaction(db, async (tx) => {
     await authorizeAgreementAccess(tx, viewer, agreementId, 'area.write', true);
-    const area = await repo.insertArea(tx, agreementId, { theme: input.theme ?? null, title: input.title, description: input.description ?? null });
-    await recordEvent(tx, { actorId: user.id, action: 'create', entityType: 'area', entityId: area.id, agreementId, entityTitle: area.title, before: null, after: area });
+    const area = await repo.insertArea(tx, agreementId, {
+      theme: input.theme ?? null,
+      title: input.title,
+      description: input.description ?? null,
+    });
+    await recordEvent(tx, {
+      actorId: user.id,
+      action: 'create',
+      entityType: 'area',
+      entityId: area.id,
+      agreementId,
+      entityTitle: area.title,
+      before: null,
+      after: area,
+    });
     return area;
   });
 }
 
-export async function updateArea(db: Db, user: SessionUser, agreementId: string, areaId: string, version: number, input: AreaUpdateInput): Promise<Area> {
+export async function updateArea(
+  db: Db,
+  user: SessionUser,
+  agreementId: string,
+  areaId: string,
+  version: number,
+  input: AreaUpdateInput,
+): Promise<Area> {
   const viewer = await loadViewer(db, user);
   return withTransaction(db, async (tx) => {
     await authorizeAgreementAccess(tx, viewer, agreementId, 'area.write');
@@ -85,7 +111,16 @@ export async function updateArea(db: Db, user: SessionUser, agreementId: string,
       position: input.position ?? before.position,
     });
     if (!after) throw new AppError('VERSION_CONFLICT', 'Someone else changed this area. Their version is shown.', { current: before });
-    await recordEvent(tx, { actorId: user.id, action: 'update', entityType: 'area', entityId: areaId, agreementId, entityTitle: after.title, before, after });
+    await recordEvent(tx, {
+      actorId: user.id,
+      action: 'update',
+      entityType: 'area',
+      entityId: areaId,
+      agreementId,
+      entityTitle: after.title,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -96,8 +131,18 @@ export async function deleteArea(db: Db, user: SessionUser, agreementId: string,
     await authorizeAgreementAccess(tx, viewer, agreementId, 'area.write');
     const before = await repo.findArea(tx, agreementId, areaId);
     if (!before) throw areaNotFound();
-    if (!(await repo.softDeleteArea(tx, areaId, version))) throw new AppError('VERSION_CONFLICT', 'Someone else changed this area. Their version is shown.', { current: before });
-    await recordEvent(tx, { actorId: user.id, action: 'delete', entityType: 'area', entityId: areaId, agreementId, entityTitle: before.title, before, after: null });
+    if (!(await repo.softDeleteArea(tx, areaId, version)))
+      throw new AppError('VERSION_CONFLICT', 'Someone else changed this area. Their version is shown.', { current: before });
+    await recordEvent(tx, {
+      actorId: user.id,
+      action: 'delete',
+      entityType: 'area',
+      entityId: areaId,
+      agreementId,
+      entityTitle: before.title,
+      before,
+      after: null,
+    });
   });
 }
 
@@ -135,7 +180,8 @@ async function loadTaskFor(
   const { side } = await authorizeAgreementAccess(tx, viewer, agreementId, 'agreement.read');
   const task = await repo.findTask(tx, agreementId, taskId, { forUpdate, includeDeleted });
   if (!task) throw taskNotFound();
-  if (operation !== 'agreement.read') authorizeTask(viewer, side, { obligor: task.obligor, leadUnitId: task.leadUnit?.id ?? null }, operation);
+  if (operation !== 'agreement.read')
+    authorizeTask(viewer, side, { obligor: task.obligor, leadUnitId: task.leadUnit?.id ?? null }, operation);
   return { task, side };
 }
 
@@ -153,35 +199,59 @@ export async function createTask(db: Db, user: SessionUser, agreementId: string,
     const { area, depth } = await resolvePlace(tx, agreementId, input.areaId, input.parentId ?? null);
     if (depth >= MAX_TASK_DEPTH) throw invalid('parentId', fieldIssues.tooDeep);
     await checkUnits(tx, input.leadUnitId, input.coordinatingUnitIds);
-    const id = await repo.insertTask(tx, { agreementId, areaId: area.id, parentId: input.parentId ?? null, depth }, {
-      code: input.code ?? null,
-      title: input.title,
-      description: input.description ?? null,
-      obligor: input.obligor,
-      leadUnitId: input.leadUnitId ?? null,
-      coordinatingUnitIds: input.coordinatingUnitIds,
-      responsiblePerson: input.responsiblePerson ?? null,
-      startDate: input.startDate ?? null,
-      dueDate: input.dueDate ?? null,
-      expectedProduct: input.expectedProduct ?? null,
-      status: input.status,
-    });
+    const id = await repo.insertTask(
+      tx,
+      { agreementId, areaId: area.id, parentId: input.parentId ?? null, depth },
+      {
+        code: input.code ?? null,
+        title: input.title,
+        description: input.description ?? null,
+        obligor: input.obligor,
+        leadUnitId: input.leadUnitId ?? null,
+        coordinatingUnitIds: input.coordinatingUnitIds,
+        responsiblePerson: input.responsiblePerson ?? null,
+        startDate: input.startDate ?? null,
+        dueDate: input.dueDate ?? null,
+        expectedProduct: input.expectedProduct ?? null,
+        status: input.status,
+      },
+    );
     const created = (await repo.findTask(tx, agreementId, id)) as TaskRow;
-    await recordEvent(tx, { actorId: user.id, action: 'create', entityType: 'task', entityId: id, agreementId, entityTitle: created.title, before: null, after: taskSnapshot(created) });
+    await recordEvent(tx, {
+      actorId: user.id,
+      action: 'create',
+      entityType: 'task',
+      entityId: id,
+      agreementId,
+      entityTitle: created.title,
+      before: null,
+      after: taskSnapshot(created),
+    });
     return withPermissions(viewer, side, created);
   });
 }
 
-export async function updateTask(db: Db, user: SessionUser, agreementId: string, taskId: string, version: number, input: TaskUpdateInput): Promise<Task> {
+export async function updateTask(
+  db: Db,
+  user: SessionUser,
+  agreementId: string,
+  taskId: string,
+  version: number,
+  input: TaskUpdateInput,
+): Promise<Task> {
   const viewer = await loadViewer(db, user);
   return withTransaction(db, async (tx) => {
     const { task: before, side } = await loadTaskFor(tx, viewer, agreementId, taskId, 'task.update', { forUpdate: true });
     if (before.version !== version) throw withPermissionsConflict(viewer, side, before);
     // A unit officer edits the work, not who owes it: moving a task to another side needs a coordinator.
-    const changesOwnership = (input.obligor !== undefined && input.obligor !== before.obligor) ||
+    const changesOwnership =
+      (input.obligor !== undefined && input.obligor !== before.obligor) ||
       (input.leadUnitId !== undefined && input.leadUnitId !== (before.leadUnit?.id ?? null));
     if (changesOwnership) {
-      const target = { obligor: input.obligor ?? before.obligor, leadUnitId: input.leadUnitId === undefined ? before.leadUnit?.id ?? null : input.leadUnitId };
+      const target = {
+        obligor: input.obligor ?? before.obligor,
+        leadUnitId: input.leadUnitId === undefined ? (before.leadUnit?.id ?? null) : input.leadUnitId,
+      };
       authorizeTask(viewer, side, { obligor: before.obligor, leadUnitId: before.leadUnit?.id ?? null }, 'task.move');
       authorizeTask(viewer, side, target, 'task.move');
     }
@@ -192,7 +262,7 @@ export async function updateTask(db: Db, user: SessionUser, agreementId: string,
       title: pick('title'),
       description: pick('description'),
       obligor: pick('obligor'),
-      leadUnitId: input.leadUnitId === undefined ? before.leadUnit?.id ?? null : input.leadUnitId,
+      leadUnitId: input.leadUnitId === undefined ? (before.leadUnit?.id ?? null) : input.leadUnitId,
       coordinatingUnitIds: input.coordinatingUnitIds ?? before.coordinatingUnits.map((u) => u.id),
       responsiblePerson: pick('responsiblePerson'),
       startDate: pick('startDate'),
@@ -201,14 +271,31 @@ export async function updateTask(db: Db, user: SessionUser, agreementId: string,
       status: pick('status'),
     };
     if (write.startDate && write.dueDate && write.dueDate < write.startDate) throw invalid('dueDate', fieldIssues.dueBeforeStart);
-    if (!(await repo.updateTask(tx, taskId, version, write, input.coordinatingUnitIds !== undefined))) throw withPermissionsConflict(viewer, side, before);
+    if (!(await repo.updateTask(tx, taskId, version, write, input.coordinatingUnitIds !== undefined)))
+      throw withPermissionsConflict(viewer, side, before);
     const after = (await repo.findTask(tx, agreementId, taskId)) as TaskRow;
-    await recordEvent(tx, { actorId: user.id, action: 'update', entityType: 'task', entityId: taskId, agreementId, entityTitle: after.title, before: taskSnapshot(before), after: taskSnapshot(after) });
+    await recordEvent(tx, {
+      actorId: user.id,
+      action: 'update',
+      entityType: 'task',
+      entityId: taskId,
+      agreementId,
+      entityTitle: after.title,
+      before: taskSnapshot(before),
+      after: taskSnapshot(after),
+    });
     return withPermissions(viewer, side, after);
   });
 }
 
-export async function moveTask(db: Db, user: SessionUser, agreementId: string, taskId: string, version: number, input: TaskMoveInput): Promise<Task> {
+export async function moveTask(
+  db: Db,
+  user: SessionUser,
+  agreementId: string,
+  taskId: string,
+  version: number,
+  input: TaskMoveInput,
+): Promise<Task> {
   const viewer = await loadViewer(db, user);
   return withTransaction(db, async (tx) => {
     const { task: before, side } = await loadTaskFor(tx, viewer, agreementId, taskId, 'task.move', { forUpdate: true });
@@ -224,7 +311,12 @@ export async function moveTask(db: Db, user: SessionUser, agreementId: string, t
     if (!moved) throw withPermissionsConflict(viewer, side, before);
     const after = (await repo.findTask(tx, agreementId, taskId)) as TaskRow;
     await recordEvent(tx, {
-      actorId: user.id, action: 'move', entityType: 'task', entityId: taskId, agreementId, entityTitle: after.title,
+      actorId: user.id,
+      action: 'move',
+      entityType: 'task',
+      entityId: taskId,
+      agreementId,
+      entityTitle: after.title,
       before: { areaId: before.areaId, parentId: before.parentId, position: before.position },
       after: { areaId: after.areaId, parentId: after.parentId, position: after.position },
     });
@@ -238,14 +330,29 @@ export async function deleteTask(db: Db, user: SessionUser, agreementId: string,
     const { task: before, side } = await loadTaskFor(tx, viewer, agreementId, taskId, 'task.delete', { forUpdate: true });
     if (!(await repo.softDeleteTask(tx, taskId, version))) throw withPermissionsConflict(viewer, side, before);
     await repo.closeGap(tx, before);
-    await recordEvent(tx, { actorId: user.id, action: 'delete', entityType: 'task', entityId: taskId, agreementId, entityTitle: before.title, before: taskSnapshot(before), after: null });
+    await recordEvent(tx, {
+      actorId: user.id,
+      action: 'delete',
+      entityType: 'task',
+      entityId: taskId,
+      agreementId,
+      entityTitle: before.title,
+      before: taskSnapshot(before),
+      after: null,
+    });
   });
 }
 
-export async function taskHistory(db: Db, user: SessionUser, agreementId: string, taskId: string, limit: number, beforeId?: number): Promise<AuditEvent[]> {
+export async function taskHistory(
+  db: Db,
+  user: SessionUser,
+  agreementId: string,
+  taskId: string,
+  limit: number,
+  beforeId?: number,
+): Promise<AuditEvent[]> {
   const viewer = await loadViewer(db, user);
   // The history of a deleted task stays readable: that is where its deletion is recorded.
   await loadTaskFor(db, viewer, agreementId, taskId, 'agreement.read', { includeDeleted: true });
   return listEvents(db, { entityId: taskId }, limit, beforeId);
 }
-

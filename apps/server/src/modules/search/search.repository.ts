@@ -26,7 +26,9 @@ export function prefixQuery(words: string[]): string {
 function visibility(column: string, f: SearchFilter, param: (v: unknown) => string): string[] {
   // The visible agreements as one array, worked out once: the tasks are then found by agreement.
   return f.visibleTo
-    ? [`${column} = ANY(ARRAY(SELECT vp.agreement_id FROM agreement_parties vp WHERE vp.organisation_id = ANY(${param(f.visibleTo)}::uuid[])))`]
+    ? [
+        `${column} = ANY(ARRAY(SELECT vp.agreement_id FROM agreement_parties vp WHERE vp.organisation_id = ANY(${param(f.visibleTo)}::uuid[])))`,
+      ]
     : [];
 }
 
@@ -38,7 +40,11 @@ function visibility(column: string, f: SearchFilter, param: (v: unknown) => stri
 export function searchStatements(f: SearchFilter): Record<'agreements' | 'agreementCount' | 'tasks' | 'taskCount', Statement> {
   const ap: unknown[] = [];
   const aParam = placeholders(ap);
-  const aWhere = ['a.deleted_at IS NULL', ...f.words.map((w) => `a.search_text LIKE ${aParam(`%${escapeLike(w)}%`)}`), ...visibility('a.id', f, aParam)].join(' AND ');
+  const aWhere = [
+    'a.deleted_at IS NULL',
+    ...f.words.map((w) => `a.search_text LIKE ${aParam(`%${escapeLike(w)}%`)}`),
+    ...visibility('a.id', f, aParam),
+  ].join(' AND ');
   const tp: unknown[] = [];
   const tParam = placeholders(tp);
   const query = prefixQuery(f.words);

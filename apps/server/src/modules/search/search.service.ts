@@ -6,7 +6,9 @@ import * as repo from './search.repository.js';
 export function searchFilter(viewer: Viewer, q: SearchQuery): repo.SearchFilter {
   const words = searchWords(q.q);
   if (!words.some((w) => /[\p{L}\p{N}]/u.test(w))) {
-    throw new AppError('VALIDATION_FAILED', `q ${fieldIssues.searchNeedsWord}`, { issues: [{ field: 'q', message: fieldIssues.searchNeedsWord }] });
+    throw new AppError('VALIDATION_FAILED', `q ${fieldIssues.searchNeedsWord}`, {
+      issues: [{ field: 'q', message: fieldIssues.searchNeedsWord }],
+    });
   }
   return { words, visibleTo: viewer.readsEverything ? null : [...viewer.reach], limit: q.limit };
 }

@@ -46,7 +46,9 @@ function whereOf(f: TaskListFilter, params: unknown[]): string {
   const where = ['t.deleted_at IS NULL'];
   if (f.agreementId) where.push(`t.agreement_id = ${param(f.agreementId)}`);
   if (f.visibleTo) {
-    where.push(`t.agreement_id IN (SELECT vp.agreement_id FROM agreement_parties vp WHERE vp.organisation_id = ANY(${param(f.visibleTo)}::uuid[]))`);
+    where.push(
+      `t.agreement_id IN (SELECT vp.agreement_id FROM agreement_parties vp WHERE vp.organisation_id = ANY(${param(f.visibleTo)}::uuid[]))`,
+    );
   }
   if (f.leadUnits) where.push(`t.lead_org_id = ANY(${param(f.leadUnits)}::uuid[])`);
   if (f.areaId) where.push(`t.area_id = ${param(f.areaId)}`);
@@ -87,12 +89,18 @@ export function taskListStatements(f: TaskListFilter): { page: Statement; count:
 
 export async function listTaskPage(db: Queryable, f: TaskListFilter): Promise<{ items: TaskListRow[]; total: number }> {
   const { page, count } = taskListStatements(f);
-  const [rows, total] = await Promise.all([db.query<TaskListRow>(page.text, page.values), db.query<{ n: number }>(count.text, count.values)]);
+  const [rows, total] = await Promise.all([
+    db.query<TaskListRow>(page.text, page.values),
+    db.query<{ n: number }>(count.text, count.values),
+  ]);
   return { items: rows.rows, total: total.rows[0]?.n ?? 0 };
 }
 
 /** The parties of several agreements at once, to work out the viewer's side in each. */
-export async function partiesOf(db: Queryable, agreementIds: string[]): Promise<Map<string, { organisationId: string; side: 'government' | 'enterprise' }[]>> {
+export async function partiesOf(
+  db: Queryable,
+  agreementIds: string[],
+): Promise<Map<string, { organisationId: string; side: 'government' | 'enterprise' }[]>> {
   const result = new Map<string, { organisationId: string; side: 'government' | 'enterprise' }[]>();
   if (agreementIds.length === 0) return result;
   const { rows } = await db.query<{ agreementId: string; organisationId: string; side: 'government' | 'enterprise' }>(

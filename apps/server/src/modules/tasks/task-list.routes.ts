@@ -13,7 +13,8 @@ export function taskListRoutes(db: Db): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['plan'],
-          summary: "One agreement's tasks as a flat list: filter by status, lead unit (and the units below it), area, due dates, overdue or words; sort; page",
+          summary:
+            "One agreement's tasks as a flat list: filter by status, lead unit (and the units below it), area, due dates, overdue or words; sort; page",
           params: z.object({ id: uuid }),
           querystring: agreementTaskListQuery,
           response: { 200: taskListSchema },

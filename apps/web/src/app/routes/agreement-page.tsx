@@ -43,7 +43,9 @@ export function AgreementPage() {
   );
 
   const renderTaskHistory = useCallback(
-    (taskId: string, knownTitles: ReadonlyMap<string, string>) => <TaskHistory agreementId={id} taskId={taskId} knownTitles={knownTitles} />,
+    (taskId: string, knownTitles: ReadonlyMap<string, string>) => (
+      <TaskHistory agreementId={id} taskId={taskId} knownTitles={knownTitles} />
+    ),
     [id],
   );
 

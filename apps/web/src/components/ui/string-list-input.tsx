@@ -16,7 +16,17 @@ interface StringListInputProps {
 }
 
 /** An editable list of lines (legal bases, source links): one input each, add and remove. */
-export function StringListInput({ label, description, values, onChange, addLabel, placeholder, errors, error, testId }: StringListInputProps) {
+export function StringListInput({
+  label,
+  description,
+  values,
+  onChange,
+  addLabel,
+  placeholder,
+  errors,
+  error,
+  testId,
+}: StringListInputProps) {
   const { t } = useTranslation();
   const update = (index: number, value: string) => onChange(values.map((v, i) => (i === index ? value : v)));
   const remove = (index: number) => onChange(values.filter((_, i) => i !== index));

@@ -1,9 +1,4 @@
-import {
-  agreementCreateInput,
-  agreementUpdateInput,
-  type AgreementDetail,
-  type Organisation,
-} from '@accord/domain';
+import { agreementCreateInput, agreementUpdateInput, type AgreementDetail, type Organisation } from '@accord/domain';
 import type { TFunction } from 'i18next';
 import { fieldErrorsFromZod, type FieldErrors } from '../../../lib/field-errors';
 import type { AgreementCreateBody } from '../api/create-agreement';

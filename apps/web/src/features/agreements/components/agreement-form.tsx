@@ -74,7 +74,14 @@ export function AgreementForm(props: AgreementFormProps) {
         )}
         <Section title={t('agreementForm.sections.general')}>
           <Stack gap="sm">
-            <TextInput label={t('fields.title')} required value={draft.title} onChange={(e) => set('title', e.currentTarget.value)} error={errors.title} data-testid="agreement-title" />
+            <TextInput
+              label={t('fields.title')}
+              required
+              value={draft.title}
+              onChange={(e) => set('title', e.currentTarget.value)}
+              error={errors.title}
+              data-testid="agreement-title"
+            />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               <Input.Wrapper label={t('fields.kind')}>
                 <div>
@@ -89,18 +96,57 @@ export function AgreementForm(props: AgreementFormProps) {
                   />
                 </div>
               </Input.Wrapper>
-              <TextInput label={t('fields.reference')} value={draft.reference} onChange={(e) => set('reference', e.currentTarget.value)} error={errors.reference} data-testid="agreement-reference" />
+              <TextInput
+                label={t('fields.reference')}
+                value={draft.reference}
+                onChange={(e) => set('reference', e.currentTarget.value)}
+                error={errors.reference}
+                data-testid="agreement-reference"
+              />
             </SimpleGrid>
-            <Textarea label={t('fields.summary')} autosize minRows={3} maxRows={10} value={draft.summary} onChange={(e) => set('summary', e.currentTarget.value)} error={errors.summary} data-testid="agreement-summary" />
+            <Textarea
+              label={t('fields.summary')}
+              autosize
+              minRows={3}
+              maxRows={10}
+              value={draft.summary}
+              onChange={(e) => set('summary', e.currentTarget.value)}
+              error={errors.summary}
+              data-testid="agreement-summary"
+            />
           </Stack>
         </Section>
 
         <Section title={t('agreementForm.sections.signing')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <DateField label={t('fields.signedOn')} value={draft.signedOn} onChange={(v) => set('signedOn', v)} error={errors.signedOn} testId="agreement-signed-on" />
-            <TextInput label={t('fields.signedPlace')} value={draft.signedPlace} onChange={(e) => set('signedPlace', e.currentTarget.value)} error={errors.signedPlace} data-testid="agreement-signed-place" />
-            <DateField label={t('fields.periodStart')} value={draft.periodStart} onChange={(v) => set('periodStart', v)} error={errors.periodStart} testId="agreement-period-start" />
-            <DateField label={t('fields.periodEnd')} value={draft.periodEnd} onChange={(v) => set('periodEnd', v)} error={errors.periodEnd} testId="agreement-period-end" />
+            <DateField
+              label={t('fields.signedOn')}
+              value={draft.signedOn}
+              onChange={(v) => set('signedOn', v)}
+              error={errors.signedOn}
+              testId="agreement-signed-on"
+            />
+            <TextInput
+              label={t('fields.signedPlace')}
+              value={draft.signedPlace}
+              onChange={(e) => set('signedPlace', e.currentTarget.value)}
+              error={errors.signedPlace}
+              data-testid="agreement-signed-place"
+            />
+            <DateField
+              label={t('fields.periodStart')}
+              value={draft.periodStart}
+              onChange={(v) => set('periodStart', v)}
+              error={errors.periodStart}
+              testId="agreement-period-start"
+            />
+            <DateField
+              label={t('fields.periodEnd')}
+              value={draft.periodEnd}
+              onChange={(v) => set('periodEnd', v)}
+              error={errors.periodEnd}
+              testId="agreement-period-end"
+            />
           </SimpleGrid>
         </Section>
 

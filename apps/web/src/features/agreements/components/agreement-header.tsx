@@ -39,7 +39,12 @@ export function AgreementHeader({ agreement }: { agreement: AgreementDetail }) {
         <Group gap="xs">
           {permissions.canChangeStatus && <StatusMenu agreement={agreement} />}
           {permissions.canEdit && (
-            <Button component={Link} to={`/agreements/${agreement.id}/edit`} leftSection={<IconPencil size={18} />} data-testid="edit-agreement">
+            <Button
+              component={Link}
+              to={`/agreements/${agreement.id}/edit`}
+              leftSection={<IconPencil size={18} />}
+              data-testid="edit-agreement"
+            >
               {t('common.edit')}
             </Button>
           )}

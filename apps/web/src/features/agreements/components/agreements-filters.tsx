@@ -107,7 +107,12 @@ export function AgreementsFilters({ filters, onChange, onClear, hasFilters }: Ag
           clearable
           data-testid="filter-status"
         />
-        <DateField label={t('agreements.filters.from')} value={filters.from ?? null} onChange={(v) => onChange({ from: v })} testId="filter-from" />
+        <DateField
+          label={t('agreements.filters.from')}
+          value={filters.from ?? null}
+          onChange={(v) => onChange({ from: v })}
+          testId="filter-from"
+        />
         <DateField label={t('agreements.filters.to')} value={filters.to ?? null} onChange={(v) => onChange({ to: v })} testId="filter-to" />
       </SimpleGrid>
       {hasFilters && (

@@ -39,11 +39,13 @@ export function AgreementsPage() {
 
       <Paper withBorder radius="md" pos="relative" mih={160}>
         <LoadingOverlay visible={list.isFetching} zIndex={5} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
-        {list.data && list.data.items.length > 0 && <AgreementsTable
+        {list.data && list.data.items.length > 0 && (
+          <AgreementsTable
             items={list.data.items}
             sort={filters.sort ? { key: filters.sort, reversed: filters.order === 'desc' } : null}
             onSortChange={(next) => update({ sort: next?.key ?? null, order: next?.reversed ? 'desc' : null })}
-          />}
+          />
+        )}
         {list.data && list.data.items.length === 0 && (
           <EmptyState
             py="xl"

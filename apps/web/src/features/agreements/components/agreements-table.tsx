@@ -28,7 +28,15 @@ function PartyLines({ parties, side, icon }: { parties: Party[]; side: Party['si
 }
 
 /** One page of agreements; the column headers sort the whole list (the server sorts, across pages). */
-export function AgreementsTable({ items, sort, onSortChange }: { items: AgreementSummary[]; sort: Sort | null; onSortChange: (sort: Sort | null) => void }) {
+export function AgreementsTable({
+  items,
+  sort,
+  onSortChange,
+}: {
+  items: AgreementSummary[];
+  sort: Sort | null;
+  onSortChange: (sort: Sort | null) => void;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const narrow = useMediaQuery('(max-width: 62em)') ?? false;

@@ -29,7 +29,10 @@ export function CreateAgreementPage() {
     prefilled.current = true;
     const index = own.side === 'government' ? 0 : 1;
     const root = rootOf(own, byId);
-    setDraft((d) => ({ ...d, parties: d.parties.map((p, i) => (i === index && !p.organisationId ? { ...p, organisationId: root.id } : p)) }));
+    setDraft((d) => ({
+      ...d,
+      parties: d.parties.map((p, i) => (i === index && !p.organisationId ? { ...p, organisationId: root.id } : p)),
+    }));
   }, [byId, user.organisation.id]);
 
   const submit = () => {

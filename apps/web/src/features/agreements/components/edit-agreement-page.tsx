@@ -50,7 +50,9 @@ export function EditAgreementPage() {
   /** Someone saved first: show their version in the form; the user applies their change again. */
   const reloadNewer = async (current: unknown) => {
     const parsed = agreementDetailSchema.safeParse(current);
-    const newer = parsed.success ? parsed.data : await queryClient.fetchQuery({ queryKey: agreementQueryKey(id), queryFn: () => getAgreement(id) });
+    const newer = parsed.success
+      ? parsed.data
+      : await queryClient.fetchQuery({ queryKey: agreementQueryKey(id), queryFn: () => getAgreement(id) });
     queryClient.setQueryData(agreementQueryKey(id), newer);
     setEditing(startEditing(newer));
     setErrors({});

@@ -18,8 +18,7 @@ const MAX_PARTIES = 10;
 /** Bên A, Bên B, …: each an organisation of either side, with who signed for it and their title. */
 export function PartiesFieldset({ parties, onChange, organisations, errors }: PartiesFieldsetProps) {
   const { t } = useTranslation();
-  const update = (index: number, patch: Partial<PartyDraft>) =>
-    onChange(parties.map((p, i) => (i === index ? { ...p, ...patch } : p)));
+  const update = (index: number, patch: Partial<PartyDraft>) => onChange(parties.map((p, i) => (i === index ? { ...p, ...patch } : p)));
 
   return (
     <Stack gap="sm">
@@ -38,7 +37,12 @@ export function PartiesFieldset({ parties, onChange, organisations, errors }: Pa
               </Group>
               {parties.length > 2 && (
                 <Tooltip label={t('agreementForm.removeParty')}>
-                  <ActionIcon variant="subtle" color="red" onClick={() => onChange(parties.filter((_, i) => i !== index))} aria-label={t('agreementForm.removeParty')}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    onClick={() => onChange(parties.filter((_, i) => i !== index))}
+                    aria-label={t('agreementForm.removeParty')}
+                  >
                     <IconTrash size={16} />
                   </ActionIcon>
                 </Tooltip>

@@ -38,7 +38,12 @@ export function StatusMenu({ agreement }: { agreement: AgreementDetail }) {
     <>
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
-          <Button variant="light" leftSection={<IconProgressCheck size={18} />} rightSection={<IconChevronDown size={14} />} data-testid="status-menu">
+          <Button
+            variant="light"
+            leftSection={<IconProgressCheck size={18} />}
+            rightSection={<IconChevronDown size={14} />}
+            data-testid="status-menu"
+          >
             {t('agreement.changeStatus')}
           </Button>
         </Menu.Target>
@@ -58,7 +63,9 @@ export function StatusMenu({ agreement }: { agreement: AgreementDetail }) {
       <ConfirmModal
         opened={target !== null}
         title={t('agreement.changeStatus')}
-        message={target ? t('agreement.confirmStatus', { from: t(`agreementStatus.${agreement.status}`), to: t(`agreementStatus.${target}`) }) : ''}
+        message={
+          target ? t('agreement.confirmStatus', { from: t(`agreementStatus.${agreement.status}`), to: t(`agreementStatus.${target}`) }) : ''
+        }
         confirmLabel={target ? t(`agreementStatusAction.${target}`) : ''}
         loading={change.isPending}
         onConfirm={confirm}

@@ -5,7 +5,12 @@ import { PAGE_SIZE } from './get-agreement-history';
 
 export const taskHistoryQueryKey = (agreementId: string, taskId: string) => ['history', 'task', agreementId, taskId] as const;
 
-export function getTaskHistory(agreementId: string, taskId: string, before?: string, signal?: AbortSignal): Promise<{ items: AuditEvent[] }> {
+export function getTaskHistory(
+  agreementId: string,
+  taskId: string,
+  before?: string,
+  signal?: AbortSignal,
+): Promise<{ items: AuditEvent[] }> {
   return api.get<{ items: AuditEvent[] }>(
     `/api/agreements/${encodeURIComponent(agreementId)}/tasks/${encodeURIComponent(taskId)}/history`,
     { query: { limit: PAGE_SIZE, before }, signal },

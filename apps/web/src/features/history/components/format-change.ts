@@ -68,10 +68,7 @@ export type ResolveTitle = (id: string) => string | undefined;
 export function useChangeFormatter() {
   const { t } = useTranslation();
 
-  const fieldLabel = useCallback(
-    (field: string) => (field in fieldKeys ? t(fieldKeys[field as keyof typeof fieldKeys]) : field),
-    [t],
-  );
+  const fieldLabel = useCallback((field: string) => (field in fieldKeys ? t(fieldKeys[field as keyof typeof fieldKeys]) : field), [t]);
 
   const formatValue = useCallback(
     (field: string, value: unknown, entityType: AuditEvent['entityType'], resolve: ResolveTitle): string => {

@@ -65,7 +65,12 @@ export function HistoryEntry({ event, resolve }: { event: AuditEvent; resolve: R
                       <Text size="xs" td="line-through" c="dimmed" style={{ flex: 1 }}>
                         {value(change.field, change.before)}
                       </Text>
-                      <IconArrowNarrowRight size={14} className="accord-flip-rtl" style={{ flexShrink: 0 }} aria-label={t('history.becomes')} />
+                      <IconArrowNarrowRight
+                        size={14}
+                        className="accord-flip-rtl"
+                        style={{ flexShrink: 0 }}
+                        aria-label={t('history.becomes')}
+                      />
                       <Text size="xs" style={{ flex: 1 }}>
                         {value(change.field, change.after)}
                       </Text>

@@ -40,7 +40,8 @@ export function HistoryList({ history, knownTitles }: HistoryListProps) {
 
   if (error) return <QueryError error={error} onRetry={refetch} />;
   if (isPending) return <PageLoader />;
-  if (events.length === 0) return <EmptyState py="xl" icon={<IconHistory size={32} />} title={t('history.empty')} data-testid="history-empty" />;
+  if (events.length === 0)
+    return <EmptyState py="xl" icon={<IconHistory size={32} />} title={t('history.empty')} data-testid="history-empty" />;
 
   return (
     <>

@@ -117,7 +117,12 @@ export function AreaFormModal({ agreementId, area, onClose, onSaved }: AreaFormM
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={save} loading={create.isPending || update.isPending} leftSection={<IconDeviceFloppy size={18} />} data-testid="area-save">
+          <Button
+            onClick={save}
+            loading={create.isPending || update.isPending}
+            leftSection={<IconDeviceFloppy size={18} />}
+            data-testid="area-save"
+          >
             {t('common.save')}
           </Button>
         </Group>

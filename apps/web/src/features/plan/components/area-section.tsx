@@ -72,7 +72,11 @@ export const AreaSection = memo(function AreaSection({
               aria-controls={isOpen ? bodyId : undefined}
               data-testid="area-toggle"
             >
-              {isOpen ? <IconChevronDown size={20} className={classes.areaChevron} /> : <IconChevronRight size={20} className={`${classes.areaChevron} accord-flip-rtl`} />}
+              {isOpen ? (
+                <IconChevronDown size={20} className={classes.areaChevron} />
+              ) : (
+                <IconChevronRight size={20} className={`${classes.areaChevron} accord-flip-rtl`} />
+              )}
               <span>
                 {index + 1}. <span data-testid="area-title">{area.title}</span>
               </span>
@@ -86,7 +90,13 @@ export const AreaSection = memo(function AreaSection({
         </Stack>
         <Group gap="xs" wrap="nowrap">
           {canAddTask && (
-            <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => onAddTask(plain, null)} data-testid="add-task">
+            <Button
+              size="xs"
+              variant="light"
+              leftSection={<IconPlus size={14} />}
+              onClick={() => onAddTask(plain, null)}
+              data-testid="add-task"
+            >
               {t('plan.addTask')}
             </Button>
           )}
@@ -112,7 +122,13 @@ export const AreaSection = memo(function AreaSection({
       {shown && (
         <div id={bodyId}>
           {tasks.length > 0 ? (
-            <TaskTable rows={shown.rows} isTaskOpen={isTaskOpen} onToggle={onToggleTask} selectedTaskId={selectedTaskId} actions={taskActions} />
+            <TaskTable
+              rows={shown.rows}
+              isTaskOpen={isTaskOpen}
+              onToggle={onToggleTask}
+              selectedTaskId={selectedTaskId}
+              actions={taskActions}
+            />
           ) : (
             <Text size="sm" c="dimmed" py="sm" data-testid="area-empty">
               {t('plan.noTasks')}

@@ -88,7 +88,10 @@ export function MoveTaskModal({ agreementId, areas, task, onClose, onMoved }: Mo
           label={t('plan.moveParent')}
           data={[
             { value: TOP, label: t('plan.topLevel') },
-            ...parents.map(({ task: p, depth }) => ({ value: p.id, label: `${'— '.repeat(depth)}${[p.code, p.title].filter(Boolean).join(' ')}` })),
+            ...parents.map(({ task: p, depth }) => ({
+              value: p.id,
+              label: `${'— '.repeat(depth)}${[p.code, p.title].filter(Boolean).join(' ')}`,
+            })),
           ]}
           value={parentId ?? TOP}
           onChange={(v) => changePlace(areaId, !v || v === TOP ? null : v)}

@@ -112,8 +112,7 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, onChanged }:
 
   const { permissions } = agreement;
   const canWrite = permissions.canWriteAreas;
-  const obligorOptions: readonly Obligor[] =
-    user.role === 'admin' || !permissions.side ? obligors : [permissions.side, 'joint'];
+  const obligorOptions: readonly Obligor[] = user.role === 'admin' || !permissions.side ? obligors : [permissions.side, 'joint'];
   const unitScope = useMemo(() => {
     const roots = agreement.parties.flatMap((p) => [p.organisationId, p.currentOrganisationId]);
     return organisations.data ? subtreeIds(roots, organisations.data) : undefined;
@@ -135,7 +134,11 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, onChanged }:
     onDelete: (task) => setDialog({ kind: 'task-delete', task }),
     onMoveBy: (task, delta) =>
       moveTask.mutate(
-        { taskId: task.id, version: task.version, body: { areaId: task.areaId, parentId: task.parentId, position: Math.max(0, task.position + delta) } },
+        {
+          taskId: task.id,
+          version: task.version,
+          body: { areaId: task.areaId, parentId: task.parentId, position: Math.max(0, task.position + delta) },
+        },
         {
           onSuccess: () => {
             reveal(task.id);
@@ -191,16 +194,33 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, onChanged }:
         <Group gap="xs">
           {view === 'tree' && everyTask.size > 0 && (
             <>
-              <Button variant="subtle" size="xs" leftSection={<IconFoldDown size={14} />} onClick={tree.expandAll} data-testid="plan-expand-all">
+              <Button
+                variant="subtle"
+                size="xs"
+                leftSection={<IconFoldDown size={14} />}
+                onClick={tree.expandAll}
+                data-testid="plan-expand-all"
+              >
                 {t('common.expandAll')}
               </Button>
-              <Button variant="subtle" size="xs" leftSection={<IconFoldUp size={14} />} onClick={tree.collapseAll} data-testid="plan-collapse-all">
+              <Button
+                variant="subtle"
+                size="xs"
+                leftSection={<IconFoldUp size={14} />}
+                onClick={tree.collapseAll}
+                data-testid="plan-collapse-all"
+              >
                 {t('common.collapseAll')}
               </Button>
             </>
           )}
           {canWrite && (
-            <Button size="sm" leftSection={<IconPlus size={16} />} onClick={() => setDialog({ kind: 'area-form', area: null })} data-testid="add-area">
+            <Button
+              size="sm"
+              leftSection={<IconPlus size={16} />}
+              onClick={() => setDialog({ kind: 'area-form', area: null })}
+              data-testid="add-area"
+            >
               {t('plan.addArea')}
             </Button>
           )}
@@ -210,7 +230,13 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, onChanged }:
       {view === 'list' && renderList?.(listContextOf(areas, i18n.language))}
 
       {view === 'tree' && areas.length === 0 && (
-        <EmptyState py="xl" icon={<IconListTree size={36} />} title={t('plan.emptyTitle')} description={canWrite ? t('plan.emptyDescriptionEditor') : t('plan.emptyDescription')} data-testid="plan-empty" />
+        <EmptyState
+          py="xl"
+          icon={<IconListTree size={36} />}
+          title={t('plan.emptyTitle')}
+          description={canWrite ? t('plan.emptyDescriptionEditor') : t('plan.emptyDescription')}
+          data-testid="plan-empty"
+        />
       )}
 
       {view === 'tree' && !treeAreas && <PageLoader />}
@@ -269,7 +295,9 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, onChanged }:
         onClose={close}
         position="right"
         size="xl"
-        title={dialog?.kind === 'task-create' ? t(dialog.parent ? 'plan.addSubtask' : 'plan.addTask') : (titles.get(openTaskId ?? '') ?? '')}
+        title={
+          dialog?.kind === 'task-create' ? t(dialog.parent ? 'plan.addSubtask' : 'plan.addTask') : (titles.get(openTaskId ?? '') ?? '')
+        }
         data-testid="task-drawer"
       >
         {dialog?.kind === 'task-create' && (
@@ -309,7 +337,9 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, onChanged }:
       <ConfirmModal
         opened={dialog?.kind === 'task-delete'}
         title={t('plan.deleteTaskTitle')}
-        message={dialog?.kind === 'task-delete' ? t('plan.deleteTaskMessage', { title: dialog.task.title, n: dialog.task.children.length }) : ''}
+        message={
+          dialog?.kind === 'task-delete' ? t('plan.deleteTaskMessage', { title: dialog.task.title, n: dialog.task.children.length }) : ''
+        }
         confirmLabel={t('common.delete')}
         loading={deleteTask.isPending}
         onClose={close}
@@ -317,7 +347,16 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, onChanged }:
           if (dialog?.kind !== 'task-delete') return;
           deleteTask.mutate(
             { taskId: dialog.task.id, version: dialog.task.version },
-            { onSuccess: () => { notifySuccess(t('plan.taskDeleted')); afterChange(); }, onError: (e) => { onWriteError(e); close(); } },
+            {
+              onSuccess: () => {
+                notifySuccess(t('plan.taskDeleted'));
+                afterChange();
+              },
+              onError: (e) => {
+                onWriteError(e);
+                close();
+              },
+            },
           );
         }}
       />
@@ -332,7 +371,16 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, onChanged }:
           if (dialog?.kind !== 'area-delete') return;
           deleteArea.mutate(
             { areaId: dialog.area.id, version: dialog.area.version },
-            { onSuccess: () => { notifySuccess(t('plan.areaDeleted')); afterChange(); }, onError: (e) => { onWriteError(e); close(); } },
+            {
+              onSuccess: () => {
+                notifySuccess(t('plan.areaDeleted'));
+                afterChange();
+              },
+              onError: (e) => {
+                onWriteError(e);
+                close();
+              },
+            },
           );
         }}
       />

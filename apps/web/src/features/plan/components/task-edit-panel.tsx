@@ -56,7 +56,9 @@ export function TaskEditPanel({ agreementId, taskId, obligorOptions, unitScope, 
   /** Someone saved first: their version goes into the form, and the user is told so. */
   const reloadNewer = async (fromServer: unknown) => {
     const parsed = taskSchema.safeParse(fromServer);
-    const newer = parsed.success ? parsed.data : await queryClient.fetchQuery({ queryKey: taskQueryKey(agreementId, taskId), queryFn: () => getTask(agreementId, taskId) });
+    const newer = parsed.success
+      ? parsed.data
+      : await queryClient.fetchQuery({ queryKey: taskQueryKey(agreementId, taskId), queryFn: () => getTask(agreementId, taskId) });
     queryClient.setQueryData(taskQueryKey(agreementId, taskId), newer);
     setEditing(startEditing(newer));
     setErrors({});
@@ -124,7 +126,13 @@ export function TaskEditPanel({ agreementId, taskId, obligorOptions, unitScope, 
               {t('common.close')}
             </Button>
             {current.canEdit && (
-              <Button onClick={save} loading={update.isPending} disabled={!dirty} leftSection={<IconDeviceFloppy size={18} />} data-testid="task-save">
+              <Button
+                onClick={save}
+                loading={update.isPending}
+                disabled={!dirty}
+                leftSection={<IconDeviceFloppy size={18} />}
+                data-testid="task-save"
+              >
                 {t('common.save')}
               </Button>
             )}

@@ -34,7 +34,14 @@ export function TaskForm({ draft, onChange, errors, formError, readOnly, canChan
       )}
       <Divider label={t('taskForm.sections.work')} labelPosition="left" />
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-        <TextInput label={t('fields.code')} value={draft.code} onChange={(e) => set('code', e.currentTarget.value)} error={errors.code} readOnly={readOnly} data-testid="task-form-code" />
+        <TextInput
+          label={t('fields.code')}
+          value={draft.code}
+          onChange={(e) => set('code', e.currentTarget.value)}
+          error={errors.code}
+          readOnly={readOnly}
+          data-testid="task-form-code"
+        />
         <TextInput
           label={t('fields.title')}
           required
@@ -103,7 +110,14 @@ export function TaskForm({ draft, onChange, errors, formError, readOnly, canChan
 
       <Divider label={t('taskForm.sections.time')} labelPosition="left" mt="xs" />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <DateField label={t('fields.startDate')} value={draft.startDate} onChange={(v) => set('startDate', v)} error={errors.startDate} testId="task-form-start-date" disabled={readOnly} />
+        <DateField
+          label={t('fields.startDate')}
+          value={draft.startDate}
+          onChange={(v) => set('startDate', v)}
+          error={errors.startDate}
+          testId="task-form-start-date"
+          disabled={readOnly}
+        />
         <DateField
           label={t('fields.dueDate')}
           value={draft.dueDate}

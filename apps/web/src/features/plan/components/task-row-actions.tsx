@@ -27,7 +27,15 @@ export function TaskRowActions({ task, index, siblings, canAddSubtask, actions }
     <Group gap={2} wrap="nowrap" justify="flex-end" onClick={(e) => e.stopPropagation()} onPointerEnter={() => setHasTooltips(true)}>
       {task.canManage && (
         <>
-          <ActionIcon ref={upRef} variant="subtle" size="sm" disabled={index === 0} onClick={() => actions.onMoveBy(task, -1)} aria-label={t('common.moveUp')} data-testid="task-move-up">
+          <ActionIcon
+            ref={upRef}
+            variant="subtle"
+            size="sm"
+            disabled={index === 0}
+            onClick={() => actions.onMoveBy(task, -1)}
+            aria-label={t('common.moveUp')}
+            data-testid="task-move-up"
+          >
             <IconArrowUp size={14} />
           </ActionIcon>
           <ActionIcon
@@ -69,7 +77,15 @@ function TaskMenu({ task, canAddSubtask, actions }: Omit<TaskRowActionsProps, 'i
   }, [isBuilt]);
 
   const button = (
-    <ActionIcon ref={targetRef} variant="subtle" size="sm" aria-label={t('common.actions')} aria-haspopup="menu" data-testid="task-actions" onClick={isBuilt ? undefined : () => setIsBuilt(true)}>
+    <ActionIcon
+      ref={targetRef}
+      variant="subtle"
+      size="sm"
+      aria-label={t('common.actions')}
+      aria-haspopup="menu"
+      data-testid="task-actions"
+      onClick={isBuilt ? undefined : () => setIsBuilt(true)}
+    >
       <IconDots size={16} />
     </ActionIcon>
   );

@@ -171,7 +171,13 @@ const TaskRow = memo(function TaskRow({ task, depth, index, siblings, isOpen, is
         <TaskStatusBadge status={task.status} />
       </Table.Td>
       <Table.Td>
-        <TaskRowActions task={task} index={index} siblings={siblings} canAddSubtask={task.canManage && canHaveSubtasks(depth)} actions={actions} />
+        <TaskRowActions
+          task={task}
+          index={index}
+          siblings={siblings}
+          canAddSubtask={task.canManage && canHaveSubtasks(depth)}
+          actions={actions}
+        />
       </Table.Td>
     </Table.Tr>
   );

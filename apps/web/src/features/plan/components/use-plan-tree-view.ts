@@ -42,7 +42,12 @@ function areasOpenAtFirst(areas: readonly PlanArea[]): Map<string, boolean> {
   return new Map(
     areas.map((area) => {
       const isOpen = rows < OPEN_ROWS;
-      if (isOpen) rows += limitRows(visibleRows(area.tasks, (t) => isTaskOpenIn(initialState, t)), area.tasks, FIRST_ROWS).rows.length;
+      if (isOpen)
+        rows += limitRows(
+          visibleRows(area.tasks, (t) => isTaskOpenIn(initialState, t)),
+          area.tasks,
+          FIRST_ROWS,
+        ).rows.length;
       return [area.id, isOpen];
     }),
   );
@@ -113,10 +118,19 @@ export function usePlanTreeView(areas: readonly PlanArea[] | undefined): PlanTre
   // Opening an area or showing more can add a hundred rows: drawn as a transition, in slices, so the
   // click is answered at once. Opening a task adds a few rows, drawn at once.
   const change = useCallback((update: (s: ViewState) => ViewState) => startTransition(() => setState(update)), []);
-  const toggleArea = useCallback((areaId: string) => change((s) => ({ ...s, areas: withEntry(s.areas, areaId, !isAreaOpenIn(s, areaId)) })), [change]);
+  const toggleArea = useCallback(
+    (areaId: string) => change((s) => ({ ...s, areas: withEntry(s.areas, areaId, !isAreaOpenIn(s, areaId)) })),
+    [change],
+  );
   const openArea = useCallback((areaId: string) => setState((s) => ({ ...s, areas: withEntry(s.areas, areaId, true) })), []);
-  const toggleTask = useCallback((task: TaskNode) => setState((s) => ({ ...s, tasks: withEntry(s.tasks, task.id, !isTaskOpenIn(s, task)) })), []);
-  const showMore = useCallback((areaId: string) => change((s) => ({ ...s, budgets: withEntry(s.budgets, areaId, budgetIn(s, areaId) + MORE_ROWS) })), [change]);
+  const toggleTask = useCallback(
+    (task: TaskNode) => setState((s) => ({ ...s, tasks: withEntry(s.tasks, task.id, !isTaskOpenIn(s, task)) })),
+    [],
+  );
+  const showMore = useCallback(
+    (areaId: string) => change((s) => ({ ...s, budgets: withEntry(s.budgets, areaId, budgetIn(s, areaId) + MORE_ROWS) })),
+    [change],
+  );
   const expandAll = useCallback(() => change((s) => ({ ...s, mode: 'expanded', areas: new Map(), tasks: new Map() })), [change]);
   const collapseAll = useCallback(() => change((s) => ({ ...s, mode: 'collapsed', areas: new Map(), tasks: new Map() })), [change]);
 

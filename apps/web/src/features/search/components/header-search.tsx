@@ -43,7 +43,16 @@ export function HeaderSearch() {
           data-testid="header-search"
         />
       </Box>
-      <ActionIcon component={Link} to="/search" hiddenFrom="lg" variant="subtle" color="gray" size="lg" aria-label={t('search.label')} data-testid="header-search-link">
+      <ActionIcon
+        component={Link}
+        to="/search"
+        hiddenFrom="lg"
+        variant="subtle"
+        color="gray"
+        size="lg"
+        aria-label={t('search.label')}
+        data-testid="header-search-link"
+      >
         <IconSearch size={20} />
       </ActionIcon>
     </>

@@ -19,7 +19,21 @@ function positiveLimit(value: string | null): number {
 }
 
 /** One group of results: its name and total, its hits, and a way to see more. */
-function ResultGroup({ title, total, shown, testId, more, children }: { title: string; total: number; shown: number; testId: string; more?: ReactNode; children: ReactNode }) {
+function ResultGroup({
+  title,
+  total,
+  shown,
+  testId,
+  more,
+  children,
+}: {
+  title: string;
+  total: number;
+  shown: number;
+  testId: string;
+  more?: ReactNode;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <Paper withBorder radius="md" p="md" data-testid={testId}>
@@ -57,7 +71,9 @@ function AgreementHitRow({ hit }: { hit: AgreementHit }) {
         </Box>
       </Group>
       <Text size="sm" c="dimmed">
-        {[hit.partyNames.join('; '), hit.signedOn ? t('search.signedOn', { date: formatDate(hit.signedOn) }) : null].filter(Boolean).join(' · ')}
+        {[hit.partyNames.join('; '), hit.signedOn ? t('search.signedOn', { date: formatDate(hit.signedOn) }) : null]
+          .filter(Boolean)
+          .join(' · ')}
       </Text>
     </Stack>
   );
@@ -161,7 +177,9 @@ export function SearchPage() {
         </Alert>
       )}
 
-      {results.isError && !invalid && q.length >= MIN_QUERY_LENGTH && <QueryError error={results.error} onRetry={() => void results.refetch()} />}
+      {results.isError && !invalid && q.length >= MIN_QUERY_LENGTH && (
+        <QueryError error={results.error} onRetry={() => void results.refetch()} />
+      )}
 
       {q.length >= MIN_QUERY_LENGTH && results.isPending && <PageLoader />}
 
@@ -175,7 +193,14 @@ export function SearchPage() {
             testId="search-agreements"
             more={
               data.agreements.total > data.agreements.items.length ? (
-                <Anchor component={Link} to={`/agreements?q=${encodeURIComponent(q)}`} size="sm" mt="xs" display="inline-block" data-testid="search-agreements-all">
+                <Anchor
+                  component={Link}
+                  to={`/agreements?q=${encodeURIComponent(q)}`}
+                  size="sm"
+                  mt="xs"
+                  display="inline-block"
+                  data-testid="search-agreements-all"
+                >
                   {t('search.allAgreements')}
                 </Anchor>
               ) : null

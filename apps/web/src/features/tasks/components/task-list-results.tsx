@@ -20,7 +20,15 @@ interface TaskListResultsProps {
 }
 
 /** A page of tasks with its loading, error and empty states and its pagination. */
-export function TaskListResults({ list, state, hrefFor, replaceOnOpen, showAgreement, emptyTitle, emptyDescription }: TaskListResultsProps) {
+export function TaskListResults({
+  list,
+  state,
+  hrefFor,
+  replaceOnOpen,
+  showAgreement,
+  emptyTitle,
+  emptyDescription,
+}: TaskListResultsProps) {
   const { t } = useTranslation();
   const { filters, sort, update, clear, hasFilters } = state;
   const total = list.data?.total ?? 0;

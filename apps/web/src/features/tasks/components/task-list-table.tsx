@@ -26,11 +26,23 @@ function DueDate({ item }: { item: TaskListItem }) {
   const { t } = useTranslation();
   return (
     <Stack gap={4} align="flex-start">
-      <Text size="sm" style={{ whiteSpace: 'nowrap' }} c={item.overdue ? 'red.8' : undefined} fw={item.overdue ? 600 : undefined} data-testid="task-list-due">
+      <Text
+        size="sm"
+        style={{ whiteSpace: 'nowrap' }}
+        c={item.overdue ? 'red.8' : undefined}
+        fw={item.overdue ? 600 : undefined}
+        data-testid="task-list-due"
+      >
         {formatDate(item.dueDate) || '—'}
       </Text>
       {item.overdue && (
-        <Badge color="red" variant="light" size="sm" leftSection={<IconAlertTriangle size={12} aria-hidden />} data-testid="task-list-overdue">
+        <Badge
+          color="red"
+          variant="light"
+          size="sm"
+          leftSection={<IconAlertTriangle size={12} aria-hidden />}
+          data-testid="task-list-overdue"
+        >
           {t('tasks.overdue')}
         </Badge>
       )}
@@ -46,7 +58,14 @@ export function TaskListTable({ items, sort, onSortChange, hrefFor, replaceOnOpe
   const onSort = (key: TaskSortKey) => onSortChange(nextSort(sort, key));
 
   const table = (
-    <Table stickyHeader={!narrow} stickyHeaderOffset={60} highlightOnHover striped="even" verticalSpacing="xs" data-testid="task-list-table">
+    <Table
+      stickyHeader={!narrow}
+      stickyHeaderOffset={60}
+      highlightOnHover
+      striped="even"
+      verticalSpacing="xs"
+      data-testid="task-list-table"
+    >
       <Table.Thead>
         <Table.Tr>
           <Table.Th w={76}>{t('tasks.columns.code')}</Table.Th>
@@ -83,7 +102,15 @@ export function TaskListTable({ items, sort, onSortChange, hrefFor, replaceOnOpe
             </Table.Td>
             {showAgreement && (
               <Table.Td>
-                <Anchor component={Link} to={`/agreements/${item.agreementId}`} size="sm" c="dark" lineClamp={3} title={item.agreementTitle} data-testid="task-list-agreement">
+                <Anchor
+                  component={Link}
+                  to={`/agreements/${item.agreementId}`}
+                  size="sm"
+                  c="dark"
+                  lineClamp={3}
+                  title={item.agreementTitle}
+                  data-testid="task-list-agreement"
+                >
                   {item.agreementTitle}
                 </Anchor>
               </Table.Td>

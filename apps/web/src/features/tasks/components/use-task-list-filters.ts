@@ -78,11 +78,13 @@ export function useTaskListFilters() {
           if ('leadUnitId' in patch) setOrDelete(next, 'leadUnitId', patch.leadUnitId);
           if ('areaId' in patch) setOrDelete(next, 'areaId', patch.areaId);
           if ('sort' in patch) {
-            const isDefault = !patch.sort || (patch.sort.key === DEFAULT_TASK_SORT.key && patch.sort.reversed === DEFAULT_TASK_SORT.reversed);
+            const isDefault =
+              !patch.sort || (patch.sort.key === DEFAULT_TASK_SORT.key && patch.sort.reversed === DEFAULT_TASK_SORT.reversed);
             setOrDelete(next, 'sort', isDefault ? null : patch.sort?.key);
             setOrDelete(next, 'order', !isDefault && patch.sort?.reversed ? 'desc' : null);
           }
-          if (patch.pageSize !== undefined) setOrDelete(next, 'pageSize', patch.pageSize === DEFAULT_PAGE_SIZE ? null : String(patch.pageSize));
+          if (patch.pageSize !== undefined)
+            setOrDelete(next, 'pageSize', patch.pageSize === DEFAULT_PAGE_SIZE ? null : String(patch.pageSize));
           setOrDelete(next, 'page', patch.page !== undefined && patch.page > 1 ? String(patch.page) : null);
           return next;
         },
