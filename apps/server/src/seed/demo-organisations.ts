@@ -7,7 +7,7 @@ import type { DemoOrganisation, DemoUser } from './demo-types.js';
  * (e.g. 'gov-old:30' Hải Dương → 'gov:31' Hải Phòng; 'gov-old:49' Quảng Nam → 'gov:48' Đà Nẵng).
  *
  * People named in users and tasks are invented; the real signatories appear only in
- * demo-agreements.ts, as the source articles give them.
+ * agreements/, as the source articles give them.
  */
 
 interface ProvinceNames {

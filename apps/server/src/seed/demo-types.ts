@@ -64,5 +64,16 @@ export interface DemoAgreement {
   parties: { organisationKey: string; label: string; signatoryName?: string; signatoryTitle?: string }[];
   /** The status it reaches, through the valid transitions. */
   status: AgreementStatus;
-  areas: DemoArea[];
+}
+
+/**
+ * Everything the demo holds about one agreement, written in one file under agreements/, one
+ * section per capability. A capability that brings demo data (progress updates, KPIs, meetings)
+ * adds its section here, to each agreement file and to the loader in demo.ts.
+ */
+export interface DemoAgreementData {
+  /** The agreement as signed, with its parties. */
+  agreement: DemoAgreement;
+  /** The joint plan: cooperation areas in order, each with its task tree. */
+  plan: DemoArea[];
 }

@@ -4,9 +4,9 @@ import * as agreements from '../modules/agreements/agreement.service.js';
 import { hashPassword } from '../modules/auth/password.js';
 import { insertOrganisation } from '../modules/organisations/organisation.repository.js';
 import * as plan from '../modules/plan/plan.service.js';
-import { demoAgreements } from './demo-agreements.js';
+import { demoAgreements } from './agreements/index.js';
 import { demoOrganisations, demoUsers } from './demo-organisations.js';
-import type { DemoAgreement, DemoOrganisation, DemoTask } from './demo-types.js';
+import type { DemoAgreement, DemoAgreementData, DemoArea, DemoOrganisation, DemoTask } from './demo-types.js';
 import { provinceOrganisations } from './provinces.js';
 
 /** The password of every demo account; shown in the README. Change it with ACCORD_DEMO_PASSWORD. */
@@ -48,18 +48,10 @@ async function insertOrganisations(tx: Queryable, orgs: Keyed[]): Promise<Map<st
   return ids;
 }
 
-async function createAgreement(
-  db: Db,
-  admin: SessionUser,
-  a: DemoAgreement,
-  orgIds: Map<string, string>,
-  agreementIds: Map<string, string>,
-) {
-  const org = (key: string) => {
-    const id = orgIds.get(key);
-    if (!id) throw new Error(`Demo agreement ${a.key} names unknown organisation ${key}`);
-    return id;
-  };
+type OrgId = (key: string) => string;
+
+/** The agreement section: the agreement with its parties, as a draft. */
+async function createAgreement(db: Db, admin: SessionUser, a: DemoAgreement, org: OrgId, agreementIds: Map<string, string>) {
   const created = await agreements.createAgreement(db, admin, {
     title: a.title,
     kind: 'agreement',
@@ -82,16 +74,20 @@ async function createAgreement(
     })),
   });
   agreementIds.set(a.key, created.id);
+  return created;
+}
 
-  for (const area of a.areas) {
-    const createdArea = await plan.createArea(db, admin, created.id, {
+/** The plan section: areas in order, each with its task tree. */
+async function createPlan(db: Db, admin: SessionUser, agreementId: string, areas: DemoArea[], org: OrgId) {
+  for (const area of areas) {
+    const createdArea = await plan.createArea(db, admin, agreementId, {
       theme: area.theme,
       title: area.title,
       description: area.description ?? null,
     });
     const addTasks = async (tasks: DemoTask[], parentId: string | null) => {
       for (const t of tasks) {
-        const task = await plan.createTask(db, admin, created.id, {
+        const task = await plan.createTask(db, admin, agreementId, {
           areaId: createdArea.id,
           parentId,
           code: t.code ?? null,
@@ -111,9 +107,25 @@ async function createAgreement(
     };
     await addTasks(area.tasks, null);
   }
+}
 
+/** One agreement file, section by section; the status is walked last, once everything is in. */
+async function loadAgreement(
+  db: Db,
+  admin: SessionUser,
+  data: DemoAgreementData,
+  orgIds: Map<string, string>,
+  agreementIds: Map<string, string>,
+) {
+  const org: OrgId = (key) => {
+    const id = orgIds.get(key);
+    if (!id) throw new Error(`Demo agreement ${data.agreement.key} names unknown organisation ${key}`);
+    return id;
+  };
+  const created = await createAgreement(db, admin, data.agreement, org, agreementIds);
+  await createPlan(db, admin, created.id, data.plan, org);
   let version = created.version;
-  for (const status of statusWalk[a.status]) {
+  for (const status of statusWalk[data.agreement.status]) {
     version = (await agreements.changeStatus(db, admin, created.id, version, status)).version;
   }
 }
@@ -169,7 +181,7 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => undef
     organisation: { id: orgIds.get(adminRow.organisationKey) as string, name: row.org_name, side: 'government' },
   };
   const agreementIds = new Map<string, string>();
-  for (const a of demoAgreements) await createAgreement(db, admin, a, orgIds, agreementIds);
+  for (const a of demoAgreements) await loadAgreement(db, admin, a, orgIds, agreementIds);
   log(
     `demo: ${orgIds.size} organisations, ${demoUsers.length} accounts, ${demoAgreements.length} agreements in ${Date.now() - started} ms`,
   );
