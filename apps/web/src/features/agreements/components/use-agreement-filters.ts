@@ -1,4 +1,4 @@
-import { agreementSortKeys, agreementStatusSchema, type AgreementSortKey } from '@accord/domain';
+import { agreementSortKeys, agreementStatusSchema } from '@accord/domain';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { AgreementFilters } from '../api/get-agreements';
@@ -17,6 +17,7 @@ export type FilterPatch = Partial<Record<FilterKey, string | null>> & { page?: n
 export function parseAgreementFilters(params: URLSearchParams): AgreementFilters {
   const status = agreementStatusSchema.safeParse(params.get('status'));
   const text = (key: string) => params.get(key) || undefined;
+  const sort = agreementSortKeys.find((k) => k === params.get('sort'));
   return {
     q: text('q'),
     provinceId: text('provinceId'),
@@ -24,8 +25,9 @@ export function parseAgreementFilters(params: URLSearchParams): AgreementFilters
     status: status.success ? status.data : undefined,
     from: text('from'),
     to: text('to'),
-    sort: agreementSortKeys.find((k) => k === params.get('sort')) as AgreementSortKey | undefined,
-    order: params.get('order') === 'desc' ? 'desc' : params.get('sort') ? 'asc' : undefined,
+    sort,
+    // From the sort understood, not the one written: an unknown sort must not turn the default newest-first order around.
+    order: params.get('order') === 'desc' ? 'desc' : sort ? 'asc' : undefined,
     page: positiveInt(params.get('page'), 1),
     pageSize: Math.min(positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE), 100),
   };
