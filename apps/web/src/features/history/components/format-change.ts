@@ -7,6 +7,7 @@ import {
   visibilitySchema,
   type AuditEvent,
 } from '@accord/domain';
+import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isRecord } from '../../../lib/api-error';
@@ -64,46 +65,70 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type ResolveTitle = (id: string) => string | undefined;
 
+/** A field's label in the interface language ("dueDate" → "Thời hạn hoàn thành"); an unknown field by its name. */
+export function fieldLabel(field: string, t: TFunction): string {
+  return field in fieldKeys ? t(fieldKeys[field as keyof typeof fieldKeys]) : field;
+}
+
+/** A snapshot value as a reader should see it: translated enums, dd/mm/yyyy dates, titles for ids, "—" for nothing. */
+export function formatChangeValue(
+  field: string,
+  value: unknown,
+  entityType: AuditEvent['entityType'],
+  resolve: ResolveTitle,
+  t: TFunction,
+): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+  if (typeof value === 'number') return field === 'position' ? String(value + 1) : String(value);
+  if (field === 'status') {
+    const agreementStatus = agreementStatusSchema.safeParse(value);
+    const taskStatus = taskStatusSchema.safeParse(value);
+    if (entityType === 'agreement' && agreementStatus.success) return t(`agreementStatus.${agreementStatus.data}`);
+    if (taskStatus.success) return t(`taskStatus.${taskStatus.data}`);
+  }
+  const obligor = field === 'obligor' ? obligorSchema.safeParse(value) : null;
+  if (obligor?.success) return t(`obligor.${obligor.data}`);
+  const theme = field === 'theme' ? areaThemeSchema.safeParse(value) : null;
+  if (theme?.success) return t(`areaTheme.${theme.data}`);
+  const kind = field === 'kind' ? agreementKindSchema.safeParse(value) : null;
+  if (kind?.success) return t(`agreementKind.${kind.data}`);
+  const visibility = field === 'visibility' ? visibilitySchema.safeParse(value) : null;
+  if (visibility?.success) return t(`visibility.${visibility.data}`);
+  if (typeof value === 'string') {
+    if (isIsoDate(value)) return formatDate(value);
+    if (UUID.test(value)) return resolve(value) ?? `#${value.slice(0, 8)}`;
+    return value;
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '—';
+    return value.map((item) => (isRecord(item) ? describeParty(item) : formatChangeValue(field, item, entityType, resolve, t))).join('; ');
+  }
+  return JSON.stringify(value);
+}
+
 /** Labels for field names and readable text for snapshot values, in the interface language. */
 export function useChangeFormatter() {
   const { t } = useTranslation();
-
-  const fieldLabel = useCallback((field: string) => (field in fieldKeys ? t(fieldKeys[field as keyof typeof fieldKeys]) : field), [t]);
-
+  const label = useCallback((field: string) => fieldLabel(field, t), [t]);
   const formatValue = useCallback(
-    (field: string, value: unknown, entityType: AuditEvent['entityType'], resolve: ResolveTitle): string => {
-      if (value === null || value === undefined || value === '') return '—';
-      if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
-      if (typeof value === 'number') return field === 'position' ? String(value + 1) : String(value);
-      if (field === 'status') {
-        const agreementStatus = agreementStatusSchema.safeParse(value);
-        const taskStatus = taskStatusSchema.safeParse(value);
-        if (entityType === 'agreement' && agreementStatus.success) return t(`agreementStatus.${agreementStatus.data}`);
-        if (taskStatus.success) return t(`taskStatus.${taskStatus.data}`);
-      }
-      const obligor = field === 'obligor' ? obligorSchema.safeParse(value) : null;
-      if (obligor?.success) return t(`obligor.${obligor.data}`);
-      const theme = field === 'theme' ? areaThemeSchema.safeParse(value) : null;
-      if (theme?.success) return t(`areaTheme.${theme.data}`);
-      const kind = field === 'kind' ? agreementKindSchema.safeParse(value) : null;
-      if (kind?.success) return t(`agreementKind.${kind.data}`);
-      const visibility = field === 'visibility' ? visibilitySchema.safeParse(value) : null;
-      if (visibility?.success) return t(`visibility.${visibility.data}`);
-      if (typeof value === 'string') {
-        if (isIsoDate(value)) return formatDate(value);
-        if (UUID.test(value)) return resolve(value) ?? `#${value.slice(0, 8)}`;
-        return value;
-      }
-      if (Array.isArray(value)) {
-        if (value.length === 0) return '—';
-        return value.map((item) => (isRecord(item) ? describeParty(item) : formatValue(field, item, entityType, resolve))).join('; ');
-      }
-      return JSON.stringify(value);
-    },
+    (field: string, value: unknown, entityType: AuditEvent['entityType'], resolve: ResolveTitle) =>
+      formatChangeValue(field, value, entityType, resolve, t),
     [t],
   );
+  return { fieldLabel: label, formatValue };
+}
 
-  return { fieldLabel, formatValue };
+/**
+ * The changes a history entry lists: readable fields in the order a form shows them; for a new
+ * record only what was filled in (its place in the list says nothing yet); none for a deletion.
+ */
+export function shownChanges(event: Pick<AuditEvent, 'action' | 'changes'>): AuditEvent['changes'] {
+  if (event.action === 'delete') return [];
+  const changes = event.changes.filter((c) => isShownField(c.field)).sort(byFieldOrder);
+  return event.action === 'create'
+    ? changes.filter((c) => c.field !== 'position' && c.after !== null && !(Array.isArray(c.after) && c.after.length === 0))
+    : changes;
 }
 
 /** A party in an agreement snapshot: "UBND tỉnh Cà Mau (Nguyễn Văn A, Chủ tịch)". */

@@ -3,7 +3,7 @@ import { Badge, Group, Table, Text } from '@mantine/core';
 import { IconArrowNarrowRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/dates';
-import { byFieldOrder, isShownField, useChangeFormatter, type ResolveTitle } from './format-change';
+import { shownChanges, useChangeFormatter, type ResolveTitle } from './format-change';
 
 const actionColors: Record<AuditEvent['action'], string> = {
   create: 'green',
@@ -19,12 +19,7 @@ export { actionColors };
 export function HistoryEntry({ event, resolve }: { event: AuditEvent; resolve: ResolveTitle }) {
   const { t } = useTranslation();
   const { fieldLabel, formatValue } = useChangeFormatter();
-  const changes = event.changes.filter((c) => isShownField(c.field)).sort(byFieldOrder);
-  // A new record: list what was filled in (its place in the list says nothing yet).
-  const shown =
-    event.action === 'create'
-      ? changes.filter((c) => c.field !== 'position' && c.after !== null && !(Array.isArray(c.after) && c.after.length === 0))
-      : changes;
+  const shown = shownChanges(event);
   const value = (field: string, v: unknown) => formatValue(field, v, event.entityType, resolve);
 
   return (
@@ -49,7 +44,7 @@ export function HistoryEntry({ event, resolve }: { event: AuditEvent; resolve: R
       <Text size="xs" c="dimmed" mt={2} data-testid="history-time">
         {formatDateTime(event.at)}
       </Text>
-      {event.action !== 'delete' && shown.length > 0 && (
+      {shown.length > 0 && (
         <Table mt={6} maw={960} fz="xs" verticalSpacing={4} horizontalSpacing="xs" withRowBorders={false} data-testid="history-changes">
           <Table.Tbody>
             {shown.map((change) => (

@@ -134,7 +134,7 @@ export const AreaSection = memo(function AreaSection({
               {t('plan.noTasks')}
             </Text>
           )}
-          {shown.shownTopLevel < tasks.length && (
+          {shown.hasMore && (
             <div className={classes.more}>
               <Button size="xs" variant="light" onClick={() => onShowMore(area.id)} data-testid="area-show-more">
                 {t('plan.showMore')}

@@ -29,6 +29,8 @@ export interface LimitedRows {
   /** The top-level tasks shown, and all the tasks under them (shown or folded). */
   shownTopLevel: number;
   shownTasks: number;
+  /** Some top-level tasks are left out: the area offers "show more". */
+  hasMore: boolean;
 }
 
 /** Whole top-level tasks, in order, until at least `budget` rows are taken. */
@@ -40,7 +42,7 @@ export function limitRows(rows: readonly TaskRow[], topLevel: readonly TaskNode[
     end += 1;
   }
   const shownTasks = topLevel.slice(0, shownTopLevel).reduce((n, t) => n + countTasks([t]), 0);
-  return { rows: rows.slice(0, end), shownTopLevel, shownTasks };
+  return { rows: rows.slice(0, end), shownTopLevel, shownTasks, hasMore: shownTopLevel < topLevel.length };
 }
 
 /** How many tasks a tree holds, at every level. */

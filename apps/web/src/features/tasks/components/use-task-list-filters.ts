@@ -41,73 +41,72 @@ function setOrDelete(params: URLSearchParams, key: string, value: string | null 
   else params.delete(key);
 }
 
+/** The filters a task list's URL asks for; anything unknown or malformed falls back to the default. */
+export function parseTaskListFilters(params: URLSearchParams): TaskListFilters {
+  const text = (key: string) => params.get(key) || undefined;
+  const sort = taskSortKeys.find((k) => k === params.get('sort'));
+  return {
+    q: text('q'),
+    status: parseStatuses(params.get('status')),
+    overdue: params.get('overdue') === 'true' || undefined,
+    leadUnitId: text('leadUnitId'),
+    areaId: text('areaId'),
+    sort,
+    order: sort ? (params.get('order') === 'desc' ? 'desc' : 'asc') : undefined,
+    page: positiveInt(params.get('page'), 1),
+    pageSize: Math.min(positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE), 100),
+  };
+}
+
+/** The order the table's headers show: the one asked for, or the server's default. */
+export function taskListSort(filters: TaskListFilters): Sort<TaskSortKey> {
+  return filters.sort ? { key: filters.sort, reversed: filters.order === 'desc' } : DEFAULT_TASK_SORT;
+}
+
+/** The URL after changing some filters; any change other than the page itself goes back to page 1. */
+export function withTaskFilterPatch(current: URLSearchParams, patch: TaskFilterPatch): URLSearchParams {
+  const next = new URLSearchParams(current);
+  if ('q' in patch) setOrDelete(next, 'q', patch.q?.trim());
+  if ('status' in patch) setOrDelete(next, 'status', patch.status?.join(','));
+  if ('overdue' in patch) setOrDelete(next, 'overdue', patch.overdue ? 'true' : null);
+  if ('leadUnitId' in patch) setOrDelete(next, 'leadUnitId', patch.leadUnitId);
+  if ('areaId' in patch) setOrDelete(next, 'areaId', patch.areaId);
+  if ('sort' in patch) {
+    const isDefault = !patch.sort || (patch.sort.key === DEFAULT_TASK_SORT.key && patch.sort.reversed === DEFAULT_TASK_SORT.reversed);
+    setOrDelete(next, 'sort', isDefault ? null : patch.sort?.key);
+    setOrDelete(next, 'order', !isDefault && patch.sort?.reversed ? 'desc' : null);
+  }
+  if (patch.pageSize !== undefined) setOrDelete(next, 'pageSize', patch.pageSize === DEFAULT_PAGE_SIZE ? null : String(patch.pageSize));
+  setOrDelete(next, 'page', patch.page !== undefined && patch.page > 1 ? String(patch.page) : null);
+  return next;
+}
+
+/** The URL after "clear filters". */
+export function withoutTaskFilters(current: URLSearchParams): URLSearchParams {
+  const next = new URLSearchParams(current);
+  for (const key of FILTER_KEYS) next.delete(key);
+  return next;
+}
+
+export function hasTaskFilters(filters: TaskListFilters): boolean {
+  return Boolean(filters.q || filters.status || filters.overdue || filters.leadUnitId || filters.areaId);
+}
+
 /**
  * A task list's filters live in the URL (?q=&status=in_progress,paused&overdue=true&sort=title&page=2),
  * so a reload, the back button or a shared link shows the same list.
  */
 export function useTaskListFilters() {
   const [params, setParams] = useSearchParams();
-
-  const filters = useMemo<TaskListFilters>(() => {
-    const text = (key: string) => params.get(key) || undefined;
-    const sort = taskSortKeys.find((k) => k === params.get('sort'));
-    return {
-      q: text('q'),
-      status: parseStatuses(params.get('status')),
-      overdue: params.get('overdue') === 'true' || undefined,
-      leadUnitId: text('leadUnitId'),
-      areaId: text('areaId'),
-      sort,
-      order: sort ? (params.get('order') === 'desc' ? 'desc' : 'asc') : undefined,
-      page: positiveInt(params.get('page'), 1),
-      pageSize: Math.min(positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE), 100),
-    };
-  }, [params]);
-
-  const sort: Sort<TaskSortKey> = filters.sort ? { key: filters.sort, reversed: filters.order === 'desc' } : DEFAULT_TASK_SORT;
+  const filters = useMemo(() => parseTaskListFilters(params), [params]);
+  const sort = taskListSort(filters);
 
   /** Changes some filters; any change other than the page itself goes back to page 1. */
   const update = useCallback(
-    (patch: TaskFilterPatch) => {
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          if ('q' in patch) setOrDelete(next, 'q', patch.q?.trim());
-          if ('status' in patch) setOrDelete(next, 'status', patch.status?.join(','));
-          if ('overdue' in patch) setOrDelete(next, 'overdue', patch.overdue ? 'true' : null);
-          if ('leadUnitId' in patch) setOrDelete(next, 'leadUnitId', patch.leadUnitId);
-          if ('areaId' in patch) setOrDelete(next, 'areaId', patch.areaId);
-          if ('sort' in patch) {
-            const isDefault =
-              !patch.sort || (patch.sort.key === DEFAULT_TASK_SORT.key && patch.sort.reversed === DEFAULT_TASK_SORT.reversed);
-            setOrDelete(next, 'sort', isDefault ? null : patch.sort?.key);
-            setOrDelete(next, 'order', !isDefault && patch.sort?.reversed ? 'desc' : null);
-          }
-          if (patch.pageSize !== undefined)
-            setOrDelete(next, 'pageSize', patch.pageSize === DEFAULT_PAGE_SIZE ? null : String(patch.pageSize));
-          setOrDelete(next, 'page', patch.page !== undefined && patch.page > 1 ? String(patch.page) : null);
-          return next;
-        },
-        { replace: true },
-      );
-    },
+    (patch: TaskFilterPatch) => setParams((current) => withTaskFilterPatch(current, patch), { replace: true }),
     [setParams],
   );
+  const clear = useCallback(() => setParams(withoutTaskFilters, { replace: true }), [setParams]);
 
-  const clear = useCallback(
-    () =>
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          for (const key of FILTER_KEYS) next.delete(key);
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
-
-  const hasFilters = Boolean(filters.q || filters.status || filters.overdue || filters.leadUnitId || filters.areaId);
-
-  return { filters, sort, update, clear, hasFilters };
+  return { filters, sort, update, clear, hasFilters: hasTaskFilters(filters) };
 }

@@ -1,0 +1,117 @@
+import type { TaskNode } from '@accord/domain';
+import { limitRows, placeOf, visibleRows, type PlanArea } from './plan-tree';
+
+/**
+ * A plan can hold thousands of tasks, and a browser freezes on thousands of table rows; so the
+ * tree opens small and grows on demand: each area shows its first rows (whole top-level tasks)
+ * and a "show more"; areas open in order until about OPEN_ROWS rows are shown, the rest show
+ * their heading and task count until opened; a task with very many sub-tasks starts folded.
+ * A small plan thus shows whole, as it is.
+ */
+export const FIRST_ROWS = 15;
+export const MORE_ROWS = 60;
+export const OPEN_ROWS = 45;
+export const MANY_SUBTASKS = 12;
+
+/** Expand all and collapse all set every area and task at once; a click then changes one of them. */
+type Mode = 'auto' | 'expanded' | 'collapsed';
+
+export interface ViewState {
+  mode: Mode;
+  /** Which areas start open, decided once when the plan first loads (an area added later starts open). */
+  areasAtFirst: ReadonlyMap<string, boolean> | null;
+  /** Areas and tasks the user opened (true) or closed (false) since the mode was set. */
+  areas: ReadonlyMap<string, boolean>;
+  tasks: ReadonlyMap<string, boolean>;
+  /** Rows asked for per area with "show more" (or to reveal a task). */
+  budgets: ReadonlyMap<string, number>;
+}
+
+export const initialState: ViewState = { mode: 'auto', areasAtFirst: null, areas: new Map(), tasks: new Map(), budgets: new Map() };
+
+export function isAreaOpenIn(state: ViewState, areaId: string): boolean {
+  const chosen = state.areas.get(areaId);
+  if (chosen !== undefined) return chosen;
+  if (state.mode === 'auto') return state.areasAtFirst?.get(areaId) ?? true;
+  return state.mode === 'expanded';
+}
+
+export function areasOpenAtFirst(areas: readonly PlanArea[]): Map<string, boolean> {
+  let rows = 0;
+  return new Map(
+    areas.map((area) => {
+      const isOpen = rows < OPEN_ROWS;
+      if (isOpen)
+        rows += limitRows(
+          visibleRows(area.tasks, (t) => isTaskOpenIn(initialState, t)),
+          area.tasks,
+          FIRST_ROWS,
+        ).rows.length;
+      return [area.id, isOpen];
+    }),
+  );
+}
+
+export function isTaskOpenIn(state: ViewState, task: TaskNode): boolean {
+  if (task.children.length === 0) return false;
+  const chosen = state.tasks.get(task.id);
+  if (chosen !== undefined) return chosen;
+  if (state.mode === 'auto') return task.children.length <= MANY_SUBTASKS;
+  return state.mode === 'expanded';
+}
+
+function withEntry<V>(map: ReadonlyMap<string, V>, key: string, value: V): Map<string, V> {
+  return new Map(map).set(key, value);
+}
+
+/** The state after opening everything on the way to a task and showing enough rows to reach it. */
+export function revealIn(state: ViewState, areas: readonly PlanArea[], taskId: string): ViewState {
+  const place = placeOf(areas, taskId);
+  const area = areas.find((a) => a.id === place?.areaId);
+  if (!place || !area) return state;
+  let next = state;
+  if (!isAreaOpenIn(next, area.id)) next = { ...next, areas: withEntry(next.areas, area.id, true) };
+  const closed = place.ancestors.filter((t) => !isTaskOpenIn(next, t));
+  if (closed.length > 0) {
+    const tasks = new Map(next.tasks);
+    closed.forEach((t) => tasks.set(t.id, true));
+    next = { ...next, tasks };
+  }
+  // The rows up to the end of the task's top-level task, as they are now open.
+  const upTo = visibleRows(area.tasks.slice(0, place.topLevelIndex + 1), (t) => isTaskOpenIn(next, t)).length;
+  if (budgetIn(next, area.id) < upTo) next = { ...next, budgets: withEntry(next.budgets, area.id, upTo) };
+  return next;
+}
+
+export function budgetIn(state: ViewState, areaId: string): number {
+  return state.budgets.get(areaId) ?? FIRST_ROWS;
+}
+
+/** The state once the plan has loaded: which areas start open is decided now, and only once. */
+export function withFirstAreas(state: ViewState, areas: readonly PlanArea[]): ViewState {
+  return state.areasAtFirst ? state : { ...state, areasAtFirst: areasOpenAtFirst(areas) };
+}
+
+export function toggleAreaIn(state: ViewState, areaId: string): ViewState {
+  return { ...state, areas: withEntry(state.areas, areaId, !isAreaOpenIn(state, areaId)) };
+}
+
+export function openAreaIn(state: ViewState, areaId: string): ViewState {
+  return { ...state, areas: withEntry(state.areas, areaId, true) };
+}
+
+export function toggleTaskIn(state: ViewState, task: TaskNode): ViewState {
+  return { ...state, tasks: withEntry(state.tasks, task.id, !isTaskOpenIn(state, task)) };
+}
+
+export function showMoreIn(state: ViewState, areaId: string): ViewState {
+  return { ...state, budgets: withEntry(state.budgets, areaId, budgetIn(state, areaId) + MORE_ROWS) };
+}
+
+export function expandAllIn(state: ViewState): ViewState {
+  return { ...state, mode: 'expanded', areas: new Map(), tasks: new Map() };
+}
+
+export function collapseAllIn(state: ViewState): ViewState {
+  return { ...state, mode: 'collapsed', areas: new Map(), tasks: new Map() };
+}
