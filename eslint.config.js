@@ -38,6 +38,38 @@ export default tseslint.config(
     },
   },
   {
+    // One way to change state: services get a write transaction only through change/change.ts.
+    files: ['apps/server/src/modules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/db/pool.js'],
+              importNames: ['withTransaction'],
+              message:
+                'Change state through withChange (apps/server/src/change/change.ts): it authorizes, checks versions and records history.',
+            },
+            {
+              group: ['**/history/history.repository.js'],
+              importNames: ['insertEvent'],
+              message: 'History is written by change.record(), in the transaction of the change.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='connect']",
+          message: 'Services do not take connections of their own: use withChange.',
+        },
+        { selector: 'Literal[value=/^\\s*(BEGIN|COMMIT|START TRANSACTION)/i]', message: 'Transactions are opened by withChange only.' },
+      ],
+    },
+  },
+  {
     // Web features do not reach into each other or into the app shell: shared → features → app.
     files: ['apps/web/src/features/**/*.{ts,tsx}', 'apps/web/src/components/**/*.{ts,tsx}', 'apps/web/src/lib/**/*.{ts,tsx}'],
     rules: {

@@ -6,8 +6,8 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { contracts } from '@accord/domain';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Config } from './config.js';
 import type { Db } from './db/pool.js';
 import { registerErrorHandling } from './http/errors.js';
@@ -17,7 +17,9 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { organisationRoutes } from './modules/organisations/organisation.routes.js';
 import { planRoutes } from './modules/plan/plan.routes.js';
 import { searchRoutes } from './modules/search/search.routes.js';
-import { taskListRoutes } from './modules/tasks/task-list.routes.js';
+import { taskRoutes } from './modules/tasks/task.routes.js';
+import { historyRoutes } from './modules/history/history.routes.js';
+import { route } from './http/route.js';
 
 export interface AppOptions {
   db: Db;
@@ -76,27 +78,18 @@ export async function buildApp({ db, readDb = db, config, logger = false }: AppO
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  app.get(
-    '/api/health',
-    {
-      schema: {
-        tags: ['system'],
-        summary: 'Liveness and database reachability',
-        response: { 200: z.object({ status: z.literal('ok'), database: z.literal('ok') }) },
-      },
-    },
-    async () => {
-      await db.query('SELECT 1');
-      return { status: 'ok' as const, database: 'ok' as const };
-    },
-  );
+  route(app, contracts.getHealth, async () => {
+    await db.query('SELECT 1');
+    return { status: 'ok' as const, database: 'ok' as const };
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(authRoutes(db, config));
   await app.register(organisationRoutes(db));
   await app.register(agreementRoutes(db, readDb));
   await app.register(planRoutes(db, readDb));
-  await app.register(taskListRoutes(readDb));
+  await app.register(taskRoutes(db, readDb));
+  await app.register(historyRoutes(readDb));
   await app.register(searchRoutes(readDb));
 
   const hasWeb = fs.existsSync(path.join(config.webDist, 'index.html'));

@@ -224,7 +224,7 @@ describe('bad input', () => {
     expect(errorCode(res)).toBe('VALIDATION_FAILED');
     // The message is the domain's constant, which the web app translates.
     expect((res.json() as { error: { details: { issues: unknown[] } } }).error.details.issues).toEqual([
-      { field: 'parties', message: fieldIssues.partiesSides },
+      { field: 'parties', code: 'partiesSides', message: fieldIssues.partiesSides },
     ]);
   });
 

@@ -1,14 +1,23 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
-import { sideOfKind, type AreaTheme, type Obligor, type OrganisationKind, type Role, type TaskStatus } from '@accord/domain';
+import {
+  sideOfKind,
+  type AgreementStatus,
+  type AreaTheme,
+  type Obligor,
+  type OrganisationKind,
+  type Role,
+  type TaskStatus,
+} from '@accord/domain';
 import { buildApp } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { createPool, type Db } from '../src/db/pool.js';
 import { insertAgreement } from '../src/modules/agreements/agreement.repository.js';
 import { hashPassword } from '../src/modules/auth/password.js';
 import { insertOrganisation } from '../src/modules/organisations/organisation.repository.js';
-import { insertArea, insertTask } from '../src/modules/plan/plan.repository.js';
+import { insertArea } from '../src/modules/plan/plan.repository.js';
+import { insertTask } from '../src/modules/tasks/task.repository.js';
 
 export const PASSWORD = 'Mật-khẩu đúng 2026';
 let passwordHash: Promise<string> | undefined;
@@ -72,7 +81,8 @@ export async function buildAgreement(
   a: {
     parties: { organisationId: string; side: 'government' | 'enterprise'; name?: string }[];
     title?: string;
-    status?: 'draft' | 'in_force';
+    status?: AgreementStatus;
+    visibility?: 'parties' | 'public';
     periodStart?: string;
     periodEnd?: string;
   },
@@ -102,7 +112,7 @@ export async function buildAgreement(
       parentId: null,
       legalBases: [],
       sourceUrls: [],
-      visibility: 'parties',
+      visibility: a.visibility ?? 'parties',
     },
     parties,
     parties.map((p) => p.nameAtSigning),

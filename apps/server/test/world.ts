@@ -23,7 +23,9 @@ export async function buildWorld(db: Db) {
     { organisationId: province.id, side: 'government' as const, name: province.nameVi },
     { organisationId: group.id, side: 'enterprise' as const, name: group.nameVi },
   ];
-  const agreement = await buildAgreement(db, { parties });
+  // A word that only this agreement's title holds, to find it by search.
+  const searchWord = `kiemtra${Math.random().toString(36).slice(2, 8)}`;
+  const agreement = await buildAgreement(db, { parties, title: `Thỏa thuận hợp tác ${searchWord}` });
   const area = await buildArea(db, agreement.id);
   const orgOf: Record<Placement, string> = { government: department.id, enterprise: unit.id, unrelated: otherDepartment.id };
   const users = {} as Record<Role, Record<Placement, { id: string; email: string }>>;
@@ -31,7 +33,7 @@ export async function buildWorld(db: Db) {
     users[role] = {} as Record<Placement, { id: string; email: string }>;
     for (const place of placements) users[role][place] = await buildUser(db, { role, organisationId: orgOf[place] });
   }
-  return { province, department, group, branch, unit, otherProvince, parties, agreement, area, users, orgOf };
+  return { province, department, group, branch, unit, otherProvince, parties, agreement, searchWord, area, users, orgOf };
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;

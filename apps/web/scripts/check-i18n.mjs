@@ -36,6 +36,20 @@ for (const [key, text] of vi) {
     problems.push(`${key}: placeholders differ (vi: ${placeholders(text)}; en: ${placeholders(other)})`);
 }
 
+// Every error code and every field issue of the domain has its translation: the client
+// translates answers by code, never by matching the server's English text.
+const errorsTs = fs.readFileSync(path.resolve(dir, '../../../../packages/domain/src/errors.ts'), 'utf8');
+const block = (name) => {
+  const start = errorsTs.indexOf(`export const ${name} = {`);
+  if (start < 0) throw new Error(`check-i18n: ${name} not found in packages/domain/src/errors.ts`);
+  const body = errorsTs.slice(start, errorsTs.indexOf('} as const', start));
+  return [...body.matchAll(/^\s+([A-Za-z_]+):/gm)].map((m) => m[1]);
+};
+for (const code of block('errorCodes'))
+  if (!vi.has(`errors.${code}`)) problems.push(`error code ${code} has no translation (errors.${code})`);
+for (const key of block('fieldIssues'))
+  if (!vi.has(`fieldErrors.${key}`)) problems.push(`field issue ${key} has no translation (fieldErrors.${key})`);
+
 if (problems.length > 0) {
   console.error(`i18n: ${problems.length} problem(s)\n  ${problems.join('\n  ')}`);
   process.exit(1);

@@ -2,7 +2,7 @@ import { partySearchNames, searchTextOf } from '@accord/server/src/modules/agree
 
 /** The `search_text` columns hold exactly what the app stores: its own functions compose them. */
 export { organisationSearchText } from '@accord/server/src/modules/organisations/organisation.repository.js';
-export { taskSearchText } from '@accord/server/src/modules/plan/plan.repository.js';
+export { taskSearchText } from '@accord/server/src/modules/tasks/task.repository.js';
 
 /** An agreement's, with its parties and their organisations as the app composes them. */
 export function agreementSearchText(

@@ -6,7 +6,7 @@ import { findUserByEmail } from '../../../apps/server/src/modules/auth/auth.repo
 import { planStatements } from '../../../apps/server/src/modules/plan/plan.repository.js';
 import { searchStatements } from '../../../apps/server/src/modules/search/search.repository.js';
 import { searchFilter } from '../../../apps/server/src/modules/search/search.service.js';
-import { taskListStatements } from '../../../apps/server/src/modules/tasks/task-list.repository.js';
+import { taskListStatements } from '../../../apps/server/src/modules/tasks/task.repository.js';
 import { agreementTaskFilter, unitTaskFilter } from '../../../apps/server/src/modules/tasks/task-list.service.js';
 import { asUser, type Scenario, type ScenarioContext } from './types.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessPolicy, can, operations, relationToTask, roles } from './access.js';
+import { accessPolicy, can, isPublished, obligorsUserMayCreate, operations, readOperations, relationToTask, roles } from './access.js';
 
 describe('the access policy', () => {
   it('has a rule for every operation and every role', () => {
@@ -34,7 +34,7 @@ describe('the access policy', () => {
 
   it('keeps leaders and observers read-only', () => {
     for (const role of ['leader', 'observer'] as const) {
-      for (const op of operations.filter((o) => !o.endsWith('.read'))) {
+      for (const op of operations.filter((o) => !readOperations.includes(o))) {
         expect(can({ role }, op, { relation: 'own', isLeadUnit: true }), `${role} ${op}`).toBe(false);
       }
     }
@@ -45,5 +45,20 @@ describe('the access policy', () => {
     expect(relationToTask('enterprise', 'joint')).toBe('own');
     expect(relationToTask('enterprise', 'government')).toBe('counterparty');
     expect(relationToTask(null, 'joint')).toBe('unrelated');
+  });
+
+  it('publishes an agreement only when it is public and no longer a draft', () => {
+    expect(isPublished({ visibility: 'public', status: 'in_force' })).toBe(true);
+    expect(isPublished({ visibility: 'public', status: 'draft' })).toBe(false);
+    expect(isPublished({ visibility: 'parties', status: 'in_force' })).toBe(false);
+    expect(can({ role: 'leader' }, 'agreement.read', { relation: 'unrelated', published: true })).toBe(true);
+    expect(can({ role: 'leader' }, 'agreement.update', { relation: 'unrelated', published: true })).toBe(false);
+  });
+
+  it('offers a new task only the obligors whose task the user may create', () => {
+    expect(obligorsUserMayCreate({ role: 'coordinator' }, 'government')).toEqual(['government', 'joint']);
+    expect(obligorsUserMayCreate({ role: 'coordinator' }, 'enterprise')).toEqual(['enterprise', 'joint']);
+    expect(obligorsUserMayCreate({ role: 'admin' }, null)).toEqual(['government', 'enterprise', 'joint']);
+    expect(obligorsUserMayCreate({ role: 'unit_officer' }, 'government')).toEqual([]);
   });
 });

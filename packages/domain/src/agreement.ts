@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { fieldIssues } from './errors.js';
 import { sideSchema } from './organisation.js';
-import { isoDate, optionalText, textField, uuid } from './text.js';
+import type { Side } from './policy.js';
+import { datesInOrder, isoDate, optionalText, textField, uuid } from './text.js';
 
 export const agreementStatuses = ['draft', 'signed', 'in_force', 'completed', 'expired', 'terminated'] as const;
 export const agreementStatusSchema = z.enum(agreementStatuses);
@@ -72,7 +73,7 @@ const agreementFields = {
 };
 
 function checkPeriod(value: { periodStart?: string | null; periodEnd?: string | null }, ctx: z.RefinementCtx) {
-  if (value.periodStart && value.periodEnd && value.periodEnd < value.periodStart) {
+  if (!datesInOrder(value.periodStart, value.periodEnd)) {
     ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: fieldIssues.periodEndBeforeStart });
   }
 }
@@ -194,3 +195,27 @@ export const agreementListSchema = z.object({
   pageSize: z.number().int(),
 });
 export type AgreementList = z.infer<typeof agreementListSchema>;
+
+/** Whether the parties include both sides: at least one government and one enterprise party. */
+export function hasBothSides(parties: readonly { side: Side }[]): boolean {
+  return parties.some((p) => p.side === 'government') && parties.some((p) => p.side === 'enterprise');
+}
+
+interface PartyTerms {
+  organisationId: string;
+  side: Side;
+  label: string | null;
+  signatoryName: string | null;
+  signatoryTitle: string | null;
+}
+
+/**
+ * Whether an edit of the parties leaves the other side's parties as they were: a coordinator
+ * changes their own side's parties (and signatories), never the other side's. `side` is the
+ * editor's side.
+ */
+export function keepsOtherSidesParties(side: Side, before: readonly PartyTerms[], after: readonly PartyTerms[]): boolean {
+  const key = (p: PartyTerms) => JSON.stringify([p.organisationId, p.label ?? null, p.signatoryName ?? null, p.signatoryTitle ?? null]);
+  const others = (list: readonly PartyTerms[]) => list.filter((p) => p.side !== side).map(key);
+  return JSON.stringify(others(before)) === JSON.stringify(others(after));
+}

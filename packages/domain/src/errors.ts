@@ -74,5 +74,51 @@ export const fieldIssues = {
   tooDeep: 'goes deeper than sub-tasks may go',
   nulByte: 'must not contain a NUL byte',
   searchNeedsWord: 'needs at least one letter or digit',
+  invalidParent: 'is not a valid parent for this kind of organisation',
+  invalidSuccessor: 'must be another existing organisation on the same side, not one that succeeds into this one',
+  otherSidesParty: "is the other side's party: only that side (or an administrator) may change it",
+  underOtherSidesTask: 'belongs to the other side: you may not add or move tasks under it',
+  required: 'is required',
+  tooShort: 'is too short',
+  tooLong: 'is too long',
+  tooFew: 'has too few entries',
+  tooMany: 'has too many entries',
+  invalidDate: 'is not a valid date',
+  invalidUrl: 'is not a valid web address',
+  invalidEmail: 'is not a valid e-mail address',
+  invalid: 'is not valid',
+  outOfRange: 'is out of the range that can be stored',
+  constraint: 'breaks a rule of the data',
+  notUnique: 'is already used',
+  missingReference: 'refers to something that does not exist',
 } as const;
 export type FieldIssueKey = keyof typeof fieldIssues;
+
+/** One problem with one field: a code the client translates (with its parameters) and an English fallback. */
+export interface FieldIssue {
+  field: string;
+  code: FieldIssueKey;
+  message: string;
+  params?: Record<string, string | number>;
+}
+
+export function fieldIssue(field: string, code: FieldIssueKey, params?: Record<string, string | number>): FieldIssue {
+  return { field, code, message: fieldIssues[code], ...(params ? { params } : {}) };
+}
+
+/** A VALIDATION_FAILED error about fields, each issue with its code. */
+export function invalidFields(...issues: FieldIssue[]): AppError {
+  return new AppError('VALIDATION_FAILED', issues.map((i) => `${i.field} ${i.message}`).join('; '), { issues });
+}
+
+/** A VALIDATION_FAILED error about one field. */
+export function invalidField(field: string, code: FieldIssueKey, params?: Record<string, string | number>): AppError {
+  return invalidFields(fieldIssue(field, code, params));
+}
+
+const codeOfMessage = new Map<string, FieldIssueKey>((Object.entries(fieldIssues) as [FieldIssueKey, string][]).map(([k, m]) => [m, k]));
+
+/** The field-issue code of a fixed message (the domain schemas' refinements carry these messages). */
+export function fieldIssueCodeOf(message: string): FieldIssueKey | undefined {
+  return codeOfMessage.get(message);
+}

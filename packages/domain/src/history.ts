@@ -32,3 +32,142 @@ export function diffSnapshots(
   }
   return changes;
 }
+
+type Snapshot = Record<string, unknown>;
+const orgName = (o: { name: string } | null) => o?.name ?? null;
+
+/**
+ * One snapshot shape per kind of record: what its history keeps before and after a change.
+ * Bookkeeping (version, times, tree depth) is left out; organisations are kept by name.
+ */
+export const historySnapshots = {
+  agreement(a: {
+    id: string;
+    title: string;
+    kind: string;
+    reference: string | null;
+    summary: string | null;
+    status: string;
+    signedOn: string | null;
+    signedPlace: string | null;
+    periodStart: string | null;
+    periodEnd: string | null;
+    predecessorId: string | null;
+    parentId: string | null;
+    legalBases: string[];
+    sourceUrls: string[];
+    visibility: string;
+    parties: readonly {
+      organisationId: string;
+      side: string;
+      organisationName: string;
+      signatoryName: string | null;
+      signatoryTitle: string | null;
+    }[];
+  }): Snapshot {
+    return {
+      id: a.id,
+      title: a.title,
+      kind: a.kind,
+      reference: a.reference,
+      summary: a.summary,
+      status: a.status,
+      signedOn: a.signedOn,
+      signedPlace: a.signedPlace,
+      periodStart: a.periodStart,
+      periodEnd: a.periodEnd,
+      predecessorId: a.predecessorId,
+      parentId: a.parentId,
+      legalBases: a.legalBases,
+      sourceUrls: a.sourceUrls,
+      visibility: a.visibility,
+      parties: a.parties.map((p) => ({
+        organisationId: p.organisationId,
+        side: p.side,
+        name: p.organisationName,
+        signatoryName: p.signatoryName,
+        signatoryTitle: p.signatoryTitle,
+      })),
+    };
+  },
+  area(a: {
+    id: string;
+    agreementId: string;
+    theme: string | null;
+    title: string;
+    description: string | null;
+    position: number;
+  }): Snapshot {
+    return { id: a.id, agreementId: a.agreementId, theme: a.theme, title: a.title, description: a.description, position: a.position };
+  },
+  task(t: {
+    id: string;
+    agreementId: string;
+    areaId: string;
+    parentId: string | null;
+    position: number;
+    code: string | null;
+    title: string;
+    description: string | null;
+    obligor: string;
+    leadUnit: { name: string } | null;
+    coordinatingUnits: readonly { name: string }[];
+    responsiblePerson: string | null;
+    startDate: string | null;
+    dueDate: string | null;
+    expectedProduct: string | null;
+    status: string;
+  }): Snapshot {
+    return {
+      id: t.id,
+      agreementId: t.agreementId,
+      areaId: t.areaId,
+      parentId: t.parentId,
+      position: t.position,
+      code: t.code,
+      title: t.title,
+      description: t.description,
+      obligor: t.obligor,
+      leadUnit: orgName(t.leadUnit),
+      coordinatingUnits: t.coordinatingUnits.map((u) => u.name),
+      responsiblePerson: t.responsiblePerson,
+      startDate: t.startDate,
+      dueDate: t.dueDate,
+      expectedProduct: t.expectedProduct,
+      status: t.status,
+    };
+  },
+  organisation(o: {
+    id: string;
+    parentId: string | null;
+    kind: string;
+    side: string;
+    nameVi: string;
+    nameEn: string | null;
+    shortName: string | null;
+    code: string | null;
+    codeScheme: string | null;
+    validFrom: string | null;
+    validTo: string | null;
+    successorId: string | null;
+  }): Snapshot {
+    return {
+      id: o.id,
+      parentId: o.parentId,
+      kind: o.kind,
+      side: o.side,
+      nameVi: o.nameVi,
+      nameEn: o.nameEn,
+      shortName: o.shortName,
+      code: o.code,
+      codeScheme: o.codeScheme,
+      validFrom: o.validFrom,
+      validTo: o.validTo,
+      successorId: o.successorId,
+    };
+  },
+} as const;
+
+export type HistoryEntity = keyof typeof historySnapshots;
+/** The record a snapshot of `E` is taken from. */
+export type SnapshotSource<E extends HistoryEntity> = Parameters<(typeof historySnapshots)[E]>[0];

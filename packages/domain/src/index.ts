@@ -7,3 +7,6 @@ export * from './plan.js';
 export * from './text.js';
 export * from './user.js';
 export * from './task-list.js';
+export * from './contracts/endpoints.js';
+export * from './contracts/contracts.js';
+export * from './task-status.js';

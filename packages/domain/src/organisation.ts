@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { sides, type Side } from './policy.js';
 import { isoDate, optionalText, textField, uuid } from './text.js';
 
 /** Which side of an agreement an organisation sits on. */
-export const sides = ['government', 'enterprise'] as const;
 export const sideSchema = z.enum(sides);
-export type Side = z.infer<typeof sideSchema>;
 
 /**
  * Organisation kinds. Government: province/city People's Committee, department, district

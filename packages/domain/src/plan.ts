@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { obligors } from './policy.js';
 import { fieldIssues } from './errors.js';
-import { isoDate, optionalText, textField, uuid } from './text.js';
+import { datesInOrder, isoDate, optionalText, textField, uuid } from './text.js';
 
 /** The standard taxonomy of cooperation areas (nội dung hợp tác). */
 export const areaThemes = [
@@ -17,10 +18,7 @@ export const areaThemes = [
 export const areaThemeSchema = z.enum(areaThemes);
 export type AreaTheme = z.infer<typeof areaThemeSchema>;
 
-/** Who owes a task: the government side, the enterprise side, or both jointly. */
-export const obligors = ['government', 'enterprise', 'joint'] as const;
 export const obligorSchema = z.enum(obligors);
-export type Obligor = z.infer<typeof obligorSchema>;
 
 export const taskStatuses = ['not_started', 'in_progress', 'completed', 'paused', 'cancelled'] as const;
 export const taskStatusSchema = z.enum(taskStatuses);
@@ -107,7 +105,7 @@ const taskFields = {
 };
 
 function checkDates(v: { startDate?: string | null; dueDate?: string | null }, ctx: z.RefinementCtx) {
-  if (v.startDate && v.dueDate && v.dueDate < v.startDate) {
+  if (!datesInOrder(v.startDate, v.dueDate)) {
     ctx.addIssue({ code: 'custom', path: ['dueDate'], message: fieldIssues.dueBeforeStart });
   }
 }

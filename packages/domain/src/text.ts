@@ -44,6 +44,14 @@ export function optionalText(max: number) {
     .optional();
 }
 
+/**
+ * Whether a period runs forward: no end before its start. Undated ends are in order. One rule
+ * for agreements' periods and tasks' start and due dates, in schemas, services and forms.
+ */
+export function datesInOrder(start: string | null | undefined, end: string | null | undefined): boolean {
+  return !start || !end || end >= start;
+}
+
 /** A calendar date as ISO yyyy-mm-dd (shown as dd/mm/yyyy in Vietnamese). */
 export const isoDate = z.iso.date();
 

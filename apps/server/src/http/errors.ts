@@ -1,10 +1,29 @@
-import { AppError, type ErrorCode, errorCodes } from '@accord/domain';
+import { AppError, fieldIssue, fieldIssueCodeOf, type ErrorCode, errorCodes, type FieldIssue, type FieldIssueKey } from '@accord/domain';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { databaseErrorOf } from './database-errors.js';
 
-interface FieldIssue {
-  field: string;
-  message: string;
+/** A schema validation problem as a field issue with its code and parameters, for the client to translate. */
+function issueOf(field: string, keyword: string, message: string | undefined, params: Record<string, unknown>): FieldIssue {
+  const n = (v: unknown) => Number(v);
+  const isArray = params.origin === 'array';
+  switch (keyword) {
+    case 'too_small':
+      if (isArray) return fieldIssue(field, 'tooFew', { n: n(params.minimum) });
+      return n(params.minimum) <= 1 ? fieldIssue(field, 'required') : fieldIssue(field, 'tooShort', { n: n(params.minimum) });
+    case 'too_big':
+      return isArray ? fieldIssue(field, 'tooMany', { n: n(params.maximum) }) : fieldIssue(field, 'tooLong', { n: n(params.maximum) });
+    case 'invalid_format': {
+      const byFormat: Record<string, FieldIssueKey> = { url: 'invalidUrl', date: 'invalidDate', email: 'invalidEmail' };
+      return fieldIssue(field, byFormat[String(params.format)] ?? 'invalid');
+    }
+    case 'invalid_type':
+      return fieldIssue(field, params.input === undefined ? 'required' : 'invalid');
+    case 'custom':
+      return fieldIssue(field, (message && fieldIssueCodeOf(message)) || 'invalid');
+    default:
+      return fieldIssue(field, 'invalid');
+  }
 }
 
 function send(reply: import('fastify').FastifyReply, code: ErrorCode, message: string, details?: unknown) {
@@ -29,7 +48,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues: FieldIssue[] = error.validation.map((v) => {
         const where = (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
-        return { field: where || error.validationContext || 'body', message: v.message ?? 'is invalid' };
+        return issueOf(where || error.validationContext || 'body', v.keyword, v.message, (v.params ?? {}) as Record<string, unknown>);
       });
       return send(reply, 'VALIDATION_FAILED', `Invalid ${issues.map((i) => i.field).join(', ')}`, { issues });
     }
@@ -39,10 +58,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error instanceof SyntaxError || (error.statusCode === 400 && !error.code?.startsWith('FST_ERR_VALIDATION'))) {
       return send(reply, 'MALFORMED_REQUEST', 'The request could not be read.');
     }
-    const pgCode = (error as { code?: string }).code;
-    if (pgCode === '22P05' || pgCode === '22021' || pgCode === '22P02') {
-      return send(reply, 'MALFORMED_REQUEST', 'The request contains characters or values that cannot be stored.');
-    }
+    const database = databaseErrorOf(error);
+    if (database) return send(reply, database.code, database.message, database.details);
     if (error.statusCode === 429) return send(reply, 'RATE_LIMITED', 'Too many requests.');
     if (error.statusCode === 403) return send(reply, 'FORBIDDEN', 'This is not allowed.');
     if (error.statusCode === 404) return send(reply, 'NOT_FOUND', 'Not found.');

@@ -3,7 +3,7 @@ import { AppError, type SessionUser } from '@accord/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/pool.js';
-import { rememberReach } from '../modules/access/viewer.js';
+import { viewerOf, type Viewer } from '../modules/access/viewer.js';
 import { resolveSession } from '../modules/auth/auth.service.js';
 
 export const SESSION_COOKIE = 'accord_session';
@@ -12,7 +12,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 declare module 'fastify' {
   interface FastifyRequest {
-    auth: { user: SessionUser; csrfToken: string; token: string } | null;
+    auth: { user: SessionUser; viewer: Viewer; csrfToken: string; token: string } | null;
   }
 }
 
@@ -46,8 +46,7 @@ export function registerSessions(app: FastifyInstance, db: Db, config: Config): 
     if (token && token.length <= 100) {
       const found = await resolveSession(db, config, token);
       if (found) {
-        rememberReach(found.user, found.reach);
-        request.auth = { user: found.user, csrfToken: found.csrfToken, token };
+        request.auth = { user: found.user, viewer: viewerOf(found.user, found.reach), csrfToken: found.csrfToken, token };
       } else reply.clearCookie(SESSION_COOKIE, cookieOptions(config));
     }
     if (SAFE_METHODS.has(request.method)) return;
@@ -60,13 +59,17 @@ export function registerSessions(app: FastifyInstance, db: Db, config: Config): 
   });
 }
 
-/** API paths open without a session; everything else under /api answers 401 before validating input. */
-const PUBLIC_API = [/^\/api\/auth\/(csrf|sign-in|sign-out)$/, /^\/api\/health$/, /^\/api\/openapi\.json$/, /^\/api\/docs(\/|$)/];
+/**
+ * API routes open without a session: those whose contract is public, and the API's own
+ * description. Everything else under /api answers 401 before validating input.
+ */
+const API_DESCRIPTION = [/^\/api\/openapi\.json$/, /^\/api\/docs(\/|$)/];
 
 export function registerAuthGate(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
     const path = request.url.split('?')[0] ?? '';
-    if (!path.startsWith('/api/') || request.auth || PUBLIC_API.some((re) => re.test(path))) return;
+    if (!path.startsWith('/api/') || request.auth || request.routeOptions.config.public) return;
+    if (API_DESCRIPTION.some((re) => re.test(path))) return;
     throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
   });
 }
@@ -74,6 +77,12 @@ export function registerAuthGate(app: FastifyInstance): void {
 export function requireUser(request: FastifyRequest): SessionUser {
   if (!request.auth) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
   return request.auth.user;
+}
+
+/** The signed-in user with the organisations they act for, for the request's services. */
+export function requireViewer(request: FastifyRequest): Viewer {
+  if (!request.auth) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+  return request.auth.viewer;
 }
 
 export function clientAddress(request: FastifyRequest): string {

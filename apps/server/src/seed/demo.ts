@@ -4,6 +4,8 @@ import * as agreements from '../modules/agreements/agreement.service.js';
 import { hashPassword } from '../modules/auth/password.js';
 import { insertOrganisation } from '../modules/organisations/organisation.repository.js';
 import * as plan from '../modules/plan/plan.service.js';
+import * as taskService from '../modules/tasks/task.service.js';
+import { loadViewer, type Viewer } from '../modules/access/viewer.js';
 import { demoAgreements } from './agreements/index.js';
 import { demoOrganisations, demoUsers } from './demo-organisations.js';
 import type { DemoAgreement, DemoAgreementData, DemoArea, DemoOrganisation, DemoTask } from './demo-types.js';
@@ -51,7 +53,7 @@ async function insertOrganisations(tx: Queryable, orgs: Keyed[]): Promise<Map<st
 type OrgId = (key: string) => string;
 
 /** The agreement section: the agreement with its parties, as a draft. */
-async function createAgreement(db: Db, admin: SessionUser, a: DemoAgreement, org: OrgId, agreementIds: Map<string, string>) {
+async function createAgreement(db: Db, admin: Viewer, a: DemoAgreement, org: OrgId, agreementIds: Map<string, string>) {
   const created = await agreements.createAgreement(db, admin, {
     title: a.title,
     kind: 'agreement',
@@ -78,7 +80,7 @@ async function createAgreement(db: Db, admin: SessionUser, a: DemoAgreement, org
 }
 
 /** The plan section: areas in order, each with its task tree. */
-async function createPlan(db: Db, admin: SessionUser, agreementId: string, areas: DemoArea[], org: OrgId) {
+async function createPlan(db: Db, admin: Viewer, agreementId: string, areas: DemoArea[], org: OrgId) {
   for (const area of areas) {
     const createdArea = await plan.createArea(db, admin, agreementId, {
       theme: area.theme,
@@ -87,7 +89,7 @@ async function createPlan(db: Db, admin: SessionUser, agreementId: string, areas
     });
     const addTasks = async (tasks: DemoTask[], parentId: string | null) => {
       for (const t of tasks) {
-        const task = await plan.createTask(db, admin, agreementId, {
+        const task = await taskService.createTask(db, admin, agreementId, {
           areaId: createdArea.id,
           parentId,
           code: t.code ?? null,
@@ -112,7 +114,7 @@ async function createPlan(db: Db, admin: SessionUser, agreementId: string, areas
 /** One agreement file, section by section; the status is walked last, once everything is in. */
 async function loadAgreement(
   db: Db,
-  admin: SessionUser,
+  admin: Viewer,
   data: DemoAgreementData,
   orgIds: Map<string, string>,
   agreementIds: Map<string, string>,
@@ -172,7 +174,7 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => undef
     [adminRow.email],
   );
   const row = rows[0] as { id: string; org_name: string };
-  const admin: SessionUser = {
+  const adminUser: SessionUser = {
     id: row.id,
     email: adminRow.email,
     displayName: adminRow.displayName,
@@ -180,6 +182,7 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => undef
     locale: 'vi',
     organisation: { id: orgIds.get(adminRow.organisationKey) as string, name: row.org_name, side: 'government' },
   };
+  const admin = await loadViewer(db, adminUser);
   const agreementIds = new Map<string, string>();
   for (const a of demoAgreements) await loadAgreement(db, admin, a, orgIds, agreementIds);
   log(

@@ -1,9 +1,11 @@
 import type { ErrorCode } from '@accord/domain';
 
-/** One problem with one field, as the server reports it in VALIDATION_FAILED details. */
+/** One problem with one field, as the server reports it in VALIDATION_FAILED details: a code to translate, with its parameters. */
 export interface FieldIssue {
   field: string;
+  code?: string;
   message: string;
+  params?: Record<string, string | number>;
 }
 
 /** An error answer from the API: `{ error: { code, message, details } }`, plus the HTTP status. */

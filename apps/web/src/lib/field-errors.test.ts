@@ -8,31 +8,36 @@ import { fieldErrorsFromApi, fieldErrorsFromZod, isValidationError } from './fie
 const vi = translator('vi');
 const en = translator('en');
 
-const validationFailed = (issues: { field: string; message: string }[]) =>
+const validationFailed = (issues: { field: string; code?: string; message: string; params?: Record<string, number> }[]) =>
   new ApiError(400, 'VALIDATION_FAILED', 'Validation failed', { issues });
 
 describe('field errors from the server', () => {
-  it('put each message next to its field, translated when Accord knows it', () => {
+  it('put each message next to its field, translated by its code, never by its English text', () => {
     const error = validationFailed([
-      { field: 'body.dueDate', message: fieldIssues.dueBeforeStart },
-      { field: 'body.parties.1.organisationId', message: fieldIssues.alreadyParty },
-      { field: 'body.title', message: 'Too small: expected string to have >=1 characters' },
+      { field: 'body.dueDate', code: 'dueBeforeStart', message: 'anything' },
+      { field: 'body.parties.1.organisationId', code: 'alreadyParty', message: fieldIssues.alreadyParty },
+      { field: 'body.title', code: 'tooLong', message: 'is too long', params: { n: 500 } },
     ]);
     expect(fieldErrorsFromApi(error, vi)).toEqual({
       dueDate: 'Thời hạn hoàn thành không được trước ngày bắt đầu.',
       'parties.1.organisationId': 'Tổ chức này đã là một bên của thỏa thuận.',
-      title: 'Too small: expected string to have >=1 characters',
+      title: 'Tối đa 500 ký tự.',
     });
     expect(fieldErrorsFromApi(error, en).dueDate).toBe('The deadline must not be before the start date.');
   });
 
-  it('show the first message of a field, and one about the whole request on the form', () => {
+  it('show the first message of a field, one about the whole request on the form, and a general one for an unknown code', () => {
     const error = validationFailed([
-      { field: 'body.title', message: 'first' },
-      { field: 'body.title', message: 'second' },
-      { field: 'body', message: fieldIssues.searchNeedsWord },
+      { field: 'body.title', code: 'required', message: 'first' },
+      { field: 'body.title', code: 'tooShort', message: 'second', params: { n: 2 } },
+      { field: 'body', code: 'searchNeedsWord', message: fieldIssues.searchNeedsWord },
+      { field: 'body.code', code: 'NO_SUCH_CODE', message: 'Some English text' },
     ]);
-    expect(fieldErrorsFromApi(error, vi)).toEqual({ title: 'first', form: 'Cần ít nhất một chữ cái hoặc chữ số.' });
+    expect(fieldErrorsFromApi(error, vi)).toEqual({
+      title: 'Bắt buộc nhập.',
+      form: 'Cần ít nhất một chữ cái hoặc chữ số.',
+      code: 'Giá trị không hợp lệ.',
+    });
   });
 
   it('are none for any other error', () => {

@@ -19,13 +19,15 @@ function translateMessage(message: string, t: TFunction): string {
   return key ? t(key) : message;
 }
 
-/** The field errors of a VALIDATION_FAILED answer, translated where Accord knows the message. */
+const isFieldIssueKey = (code: string | undefined): code is FieldIssueKey => code !== undefined && Object.hasOwn(fieldIssues, code);
+
+/** The field errors of a VALIDATION_FAILED answer, translated by their codes. */
 export function fieldErrorsFromApi(error: unknown, t: TFunction): FieldErrors {
   if (!isApiError(error)) return {};
   const result: FieldErrors = {};
   for (const issue of error.issues) {
     const field = issue.field.replace(/^body\.?/, '') || 'form';
-    result[field] ??= translateMessage(issue.message, t);
+    result[field] ??= isFieldIssueKey(issue.code) ? t(`fieldErrors.${issue.code}`, issue.params ?? {}) : t('fieldErrors.invalid');
   }
   return result;
 }

@@ -50,3 +50,35 @@ export async function loadSubtreeWithPredecessors(db: Queryable, organisationId:
   );
   return rows.map((r) => r.id);
 }
+
+interface FactsRow {
+  id: string;
+  visibility: 'parties' | 'public';
+  status: string;
+  parties: { organisationId: string; side: 'government' | 'enterprise' }[];
+}
+
+const factsSelect = `SELECT a.id, a.visibility, a.status,
+    COALESCE(ARRAY(SELECT json_build_object('organisationId', p.organisation_id, 'side', p.side) FROM agreement_parties p WHERE p.agreement_id = a.id), '{}') AS parties
+  FROM agreements a`;
+
+export type RowLock = 'share' | 'update';
+
+/** What access to a live agreement depends on (undefined when it is missing or deleted); `lock` holds its row. */
+export async function findAgreementFacts(
+  db: Queryable,
+  agreementId: string,
+  { lock }: { lock?: RowLock } = {},
+): Promise<{ parties: FactsRow['parties']; visibility: FactsRow['visibility']; status: string } | undefined> {
+  const { rows } = await db.query<FactsRow>(
+    `${factsSelect} WHERE a.id = $1 AND a.deleted_at IS NULL ${lock === 'share' ? 'FOR SHARE OF a' : lock === 'update' ? 'FOR UPDATE OF a' : ''}`,
+    [agreementId],
+  );
+  return rows[0];
+}
+
+/** The same for several agreements at once, by id. */
+export async function findAgreementFactsMany(db: Queryable, ids: readonly string[]): Promise<Map<string, FactsRow>> {
+  const { rows } = await db.query<FactsRow>(`${factsSelect} WHERE a.id = ANY($1::uuid[]) AND a.deleted_at IS NULL`, [ids]);
+  return new Map(rows.map((r) => [r.id, r]));
+}

@@ -2,6 +2,8 @@ import type { AgreementSortKey, AgreementStatus, AgreementSummary, Party, Side }
 import { foldForSearch } from '@accord/domain';
 import type { Queryable } from '../../db/pool.js';
 import { escapeLike, placeholders, type Statement } from '../../db/sql.js';
+import { readableAgreementSql } from '../access/access.service.js';
+import type { Viewer } from '../access/viewer.js';
 
 export interface AgreementRecord {
   id: string;
@@ -69,8 +71,8 @@ export async function findAgreement(db: Queryable, id: string, { forUpdate = fal
 }
 
 export interface ListFilter {
-  /** null: every agreement (admin, observer); otherwise only where one of these is a party. */
-  visibleTo: string[] | null;
+  /** Whose list it is: only agreements this viewer may read are listed (the access module decides). */
+  viewer: Viewer;
   words: string[];
   provinceOrgs: string[] | null;
   partnerOrgs: string[] | null;
@@ -103,11 +105,7 @@ export function agreementListStatements(f: ListFilter): { page: Statement; count
   const params: unknown[] = [];
   const where: string[] = ['a.deleted_at IS NULL'];
   const param = placeholders(params);
-  if (f.visibleTo) {
-    where.push(
-      `EXISTS (SELECT 1 FROM agreement_parties vp WHERE vp.agreement_id = a.id AND vp.organisation_id = ANY(${param(f.visibleTo)}::uuid[]))`,
-    );
-  }
+  where.push(readableAgreementSql(f.viewer, 'a', param));
   for (const word of f.words) where.push(`a.search_text LIKE ${param(`%${escapeLike(word)}%`)}`);
   if (f.provinceOrgs) {
     where.push(
@@ -239,26 +237,21 @@ async function insertParties(tx: Queryable, agreementId: string, parties: PartyR
   );
 }
 
-/**
- * Writes the new state if the version still matches; returns false when someone else changed it.
- * `partyNames` null keeps the search text as it is.
- */
+/** Writes the new state of an agreement its change holds locked; `partyNames` null keeps the search text as it is. */
 export async function updateAgreement(
   tx: Queryable,
   id: string,
-  expectedVersion: number,
   a: AgreementWrite,
   parties: PartyRow[] | null,
   partyNames: string[] | null,
-): Promise<boolean> {
-  const result = await tx.query(
-    `UPDATE agreements SET title=$3, kind=$4, reference=$5, summary=$6, status=$7, signed_on=$8, signed_place=$9,
-       period_start=$10, period_end=$11, predecessor_id=$12, parent_id=$13, legal_bases=$14, source_urls=$15,
-       visibility=$16, search_text=COALESCE($17, search_text), version = version + 1, updated_at = now()
-     WHERE id = $1 AND version = $2 AND deleted_at IS NULL`,
+): Promise<void> {
+  await tx.query(
+    `UPDATE agreements SET title=$2, kind=$3, reference=$4, summary=$5, status=$6, signed_on=$7, signed_place=$8,
+       period_start=$9, period_end=$10, predecessor_id=$11, parent_id=$12, legal_bases=$13, source_urls=$14,
+       visibility=$15, search_text=COALESCE($16, search_text), version = version + 1, updated_at = now()
+     WHERE id = $1`,
     [
       id,
-      expectedVersion,
       a.title,
       a.kind,
       a.reference,
@@ -276,12 +269,10 @@ export async function updateAgreement(
       partyNames && searchTextOf(a, partyNames),
     ],
   );
-  if (result.rowCount !== 1) return false;
   if (parties) {
     await tx.query('DELETE FROM agreement_parties WHERE agreement_id = $1', [id]);
     await insertParties(tx, id, parties);
   }
-  return true;
 }
 
 /** Whether following predecessor links from `startId` reaches `id` (a cycle). */
@@ -294,26 +285,4 @@ export async function chainReaches(db: Queryable, column: 'predecessor_id' | 'pa
     [startId, id],
   );
   return rows.length > 0;
-}
-
-/** The parties of a live agreement (none when it is missing or deleted), optionally locking it. */
-export async function findLivePartiesOf(
-  db: Queryable,
-  agreementId: string,
-  { forUpdate = false } = {},
-): Promise<{ organisationId: string; side: Side }[]> {
-  const { rows } = await db.query<{ organisationId: string; side: Side }>(
-    `SELECT p.organisation_id AS "organisationId", p.side FROM agreements a JOIN agreement_parties p ON p.agreement_id = a.id
-     WHERE a.id = $1 AND a.deleted_at IS NULL ${forUpdate ? 'FOR UPDATE OF a' : ''}`,
-    [agreementId],
-  );
-  return rows;
-}
-
-export async function findPartiesOf(db: Queryable, agreementId: string): Promise<{ organisationId: string; side: Side }[]> {
-  const { rows } = await db.query<{ organisationId: string; side: Side }>(
-    'SELECT organisation_id AS "organisationId", side FROM agreement_parties WHERE agreement_id = $1',
-    [agreementId],
-  );
-  return rows;
 }

@@ -1,7 +1,11 @@
 import {
   AppError,
-  fieldIssues,
+  can,
   canTransitionAgreement,
+  datesInOrder,
+  hasBothSides,
+  invalidField,
+  keepsOtherSidesParties,
   searchWords,
   type AgreementCreateInput,
   type AgreementDetail,
@@ -9,61 +13,34 @@ import {
   type AgreementListQuery,
   type AgreementStatus,
   type AgreementUpdateInput,
-  type AuditEvent,
-  type Operation,
   type PartyInput,
-  type SessionUser,
-  can,
-  relationToAgreement,
 } from '@accord/domain';
-import { withTransaction, type Db, type Queryable } from '../../db/pool.js';
+import { withChange, type Target } from '../../change/change.js';
+import type { Db, Queryable } from '../../db/pool.js';
 import { loadSubtreeWithPredecessors } from '../access/access.repository.js';
-import { authorizeAgreement, loadViewer, viewerSide, type Viewer } from '../access/viewer.js';
-import { listEvents, recordEvent } from '../history/history.repository.js';
+import {
+  agreementAccess,
+  agreementNotFound,
+  authorizeAgreement,
+  readableAgreementIds,
+  viewerSide,
+  type AgreementAccess,
+} from '../access/access.service.js';
+import type { Viewer } from '../access/viewer.js';
 import { findOrganisations } from '../organisations/organisation.repository.js';
 import * as repo from './agreement.repository.js';
 
-const notFound = () => new AppError('AGREEMENT_NOT_FOUND', 'The agreement was not found.');
-
-function invalid(field: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', `${field} ${message}`, { issues: [{ field, message }] });
-}
-
-/**
- * Loads an agreement the viewer may act on: a missing id, a deleted agreement and another
- * party's agreement all answer the same 404.
- */
-export async function loadAgreementFor(db: Queryable, viewer: Viewer, id: string, operation: Operation, forUpdate = false) {
-  const agreement = await repo.findAgreement(db, id, { forUpdate });
-  if (!agreement) throw notFound();
-  const side = viewerSide(viewer, agreement.parties);
-  authorizeAgreement(viewer, side, operation, notFound());
-  return { agreement, side };
-}
-
-/**
- * The same check as loadAgreementFor when only the viewer's side is needed (the plan, task lists,
- * task edits): it reads the parties alone, not the whole agreement with its parties' names.
- */
-export async function authorizeAgreementAccess(db: Queryable, viewer: Viewer, id: string, operation: Operation, forUpdate = false) {
-  const parties = await repo.findLivePartiesOf(db, id, { forUpdate });
-  if (parties.length === 0) throw notFound();
-  const side = viewerSide(viewer, parties);
-  authorizeAgreement(viewer, side, operation, notFound());
-  return { side };
-}
-
-function snapshot(a: repo.AgreementRecord) {
-  const { createdAt: _c, updatedAt: _u, version: _v, parties, ...rest } = a;
+/** An agreement about to be changed: read under lock, authorized for `operation`, shown as GET shows it. */
+function agreementTarget(
+  viewer: Viewer,
+  id: string,
+  operation: 'agreement.update' | 'agreement.changeStatus',
+): Target<repo.AgreementRecord, AgreementAccess> {
   return {
-    ...rest,
-    parties: parties.map((p) => ({
-      organisationId: p.organisationId,
-      side: p.side,
-      name: p.organisationName,
-      signatoryName: p.signatoryName,
-      signatoryTitle: p.signatoryTitle,
-    })),
+    load: (tx) => repo.findAgreement(tx, id, { forUpdate: true }),
+    notFound: agreementNotFound,
+    authorize: (a) => authorizeAgreement(viewer, a, operation),
+    present: (a, _access, tx) => present(tx, viewer, a),
   };
 }
 
@@ -78,7 +55,7 @@ async function resolveParties(db: Queryable, inputs: PartyInput[]): Promise<repo
   );
   const rows = inputs.map((p, i) => {
     const org = orgs.get(p.organisationId);
-    if (!org) throw invalid(`parties.${i}.organisationId`, fieldIssues.unknownOrganisation);
+    if (!org) throw invalidField(`parties.${i}.organisationId`, 'unknownOrganisation');
     return {
       organisationId: org.id,
       side: org.side,
@@ -88,9 +65,7 @@ async function resolveParties(db: Queryable, inputs: PartyInput[]): Promise<repo
       signatoryTitle: p.signatoryTitle ?? null,
     };
   });
-  if (!rows.some((r) => r.side === 'government') || !rows.some((r) => r.side === 'enterprise')) {
-    throw invalid('parties', fieldIssues.partiesSides);
-  }
+  if (!hasBothSides(rows)) throw invalidField('parties', 'partiesSides');
   return rows;
 }
 
@@ -105,6 +80,7 @@ async function partySearchNames(db: Queryable, parties: { organisationId: string
   );
 }
 
+/** Links to agreements the viewer can read, without loops. */
 async function checkLinks(
   db: Queryable,
   viewer: Viewer,
@@ -117,12 +93,8 @@ async function checkLinks(
   ] as const) {
     const target = links[field];
     if (!target) continue;
-    const found = await repo.findAgreement(db, target);
-    const visible = found && (viewer.readsEverything || viewerSide(viewer, found.parties) !== null);
-    if (!visible) throw invalid(field, fieldIssues.notVisibleAgreement);
-    if (id && (target === id || (await repo.chainReaches(db, column, target, id)))) {
-      throw invalid(field, fieldIssues.agreementLoop);
-    }
+    if (!(await readableAgreementIds(db, viewer, [target])).has(target)) throw invalidField(field, 'notVisibleAgreement');
+    if (id && (target === id || (await repo.chainReaches(db, column, target, id)))) throw invalidField(field, 'agreementLoop');
   }
 }
 
@@ -133,7 +105,7 @@ export async function agreementListFilter(db: Queryable, viewer: Viewer, q: Agre
     q.partnerId ? loadSubtreeWithPredecessors(db, q.partnerId) : null,
   ]);
   return {
-    visibleTo: viewer.readsEverything ? null : [...viewer.reach],
+    viewer,
     words: searchWords(q.q),
     provinceOrgs,
     partnerOrgs,
@@ -147,47 +119,55 @@ export async function agreementListFilter(db: Queryable, viewer: Viewer, q: Agre
   };
 }
 
-export async function listAgreements(db: Db, user: SessionUser, q: AgreementListQuery): Promise<AgreementList> {
-  const viewer = await loadViewer(db, user);
+export async function listAgreements(db: Db, viewer: Viewer, q: AgreementListQuery): Promise<AgreementList> {
   const { items, total } = await repo.listAgreements(db, await agreementListFilter(db, viewer, q));
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
-export async function getAgreement(db: Db, user: SessionUser, id: string): Promise<AgreementDetail> {
-  const viewer = await loadViewer(db, user);
-  const { agreement, side } = await loadAgreementFor(db, viewer, id, 'agreement.read');
-  return present(db, viewer, agreement, side);
+export async function getAgreement(db: Db, viewer: Viewer, id: string): Promise<AgreementDetail> {
+  const agreement = await repo.findAgreement(db, id);
+  authorizeAgreement(viewer, agreement, 'agreement.read');
+  return present(db, viewer, agreement as repo.AgreementRecord);
 }
 
-async function present(
-  db: Queryable,
-  viewer: Viewer,
-  a: repo.AgreementRecord,
-  side: AgreementDetail['permissions']['side'],
-): Promise<AgreementDetail> {
+/** The agreement as the viewer sees it: links only to agreements they can open, and what they may do. */
+async function present(db: Queryable, viewer: Viewer, a: repo.AgreementRecord): Promise<AgreementDetail> {
   const related = await repo.findRelated(db, a);
-  const relation = relationToAgreement(side);
+  const linked = [related.predecessor, related.parent, ...related.successors, ...related.children].filter((r) => r !== null);
+  const readable = await readableAgreementIds(
+    db,
+    viewer,
+    linked.map((r) => r.id),
+  );
+  const shown = <T extends { id: string } | null>(r: T) => (r && readable.has(r.id) ? r : null);
+  const { side, relation, published } = agreementAccess(viewer, a);
+  const ctx = { relation, published };
+  // The link ids stay out of the answer (and of a 412's `current`): the refs below name only readable ones.
+  const { predecessorId: _p, parentId: _q, ...shownFields } = a;
   return {
-    ...a,
-    ...related,
+    ...shownFields,
+    predecessor: shown(related.predecessor),
+    successors: related.successors.filter((r) => readable.has(r.id)),
+    parent: shown(related.parent),
+    children: related.children.filter((r) => readable.has(r.id)),
     taskCount: await repo.countTasks(db, a.id),
     permissions: {
-      canEdit: can(viewer.user, 'agreement.update', { relation }),
-      canChangeStatus: can(viewer.user, 'agreement.changeStatus', { relation }),
-      canEditPlan: can(viewer.user, 'area.write', { relation }) || can(viewer.user, 'task.update', { relation, isLeadUnit: true }),
-      canWriteAreas: can(viewer.user, 'area.write', { relation }),
-      canCreateTasks: can(viewer.user, 'task.create', { relation }),
+      canEdit: can(viewer.user, 'agreement.update', ctx),
+      canChangeStatus: can(viewer.user, 'agreement.changeStatus', ctx),
+      canEditPlan: can(viewer.user, 'area.write', ctx) || can(viewer.user, 'task.update', { ...ctx, isLeadUnit: true }),
+      canWriteAreas: can(viewer.user, 'area.write', ctx),
+      canCreateTasks: can(viewer.user, 'task.create', ctx),
       side,
     },
   };
 }
 
-export async function createAgreement(db: Db, user: SessionUser, input: AgreementCreateInput): Promise<AgreementDetail> {
-  const viewer = await loadViewer(db, user);
-  return withTransaction(db, async (tx) => {
+export async function createAgreement(db: Db, viewer: Viewer, input: AgreementCreateInput): Promise<AgreementDetail> {
+  return withChange(db, viewer, async (change) => {
+    const { tx } = change;
     const parties = await resolveParties(tx, input.parties);
     const side = viewerSide(viewer, parties);
-    if (!can(user, 'agreement.create', { relation: relationToAgreement(side) })) {
+    if (!can(viewer.user, 'agreement.create', { relation: side === null ? 'unrelated' : 'own' })) {
       throw new AppError('FORBIDDEN', 'You can create an agreement only when your organisation is one of its parties.');
     }
     await checkLinks(tx, viewer, null, input);
@@ -211,20 +191,18 @@ export async function createAgreement(db: Db, user: SessionUser, input: Agreemen
       },
       parties,
       await partySearchNames(tx, parties),
-      user.id,
+      viewer.user.id,
     );
     const created = (await repo.findAgreement(tx, id)) as repo.AgreementRecord;
-    await recordEvent(tx, {
-      actorId: user.id,
+    await change.record('agreement', {
       action: 'create',
-      entityType: 'agreement',
       entityId: id,
       agreementId: id,
-      entityTitle: created.title,
+      title: created.title,
       before: null,
-      after: snapshot(created),
+      after: created,
     });
-    return present(tx, viewer, created, side);
+    return present(tx, viewer, created);
   });
 }
 
@@ -249,95 +227,55 @@ function mergeWrite(before: repo.AgreementRecord, input: AgreementUpdateInput, s
   };
 }
 
-function conflict(current: AgreementDetail): AppError {
-  return new AppError(
-    'VERSION_CONFLICT',
-    'Someone else changed this agreement since you opened it. Their version is shown; apply your change again.',
-    { current },
-  );
-}
-
-/** The 412 with the agreement as it is now, in the same shape as GET returns it. */
-async function conflictNow(tx: Queryable, viewer: Viewer, id: string, side: AgreementDetail['permissions']['side']): Promise<AppError> {
-  const current = await repo.findAgreement(tx, id);
-  return current ? conflict(await present(tx, viewer, current, side)) : notFound();
-}
-
 export async function updateAgreement(
   db: Db,
-  user: SessionUser,
+  viewer: Viewer,
   id: string,
   version: number,
   input: AgreementUpdateInput,
 ): Promise<AgreementDetail> {
-  const viewer = await loadViewer(db, user);
-  return withTransaction(db, async (tx) => {
-    const { agreement: before, side } = await loadAgreementFor(tx, viewer, id, 'agreement.update', true);
-    if (before.version !== version) throw conflict(await present(tx, viewer, before, side));
+  return withChange(db, viewer, async (change) => {
+    const { tx } = change;
+    const {
+      row: before,
+      access: { side },
+    } = await change.open(agreementTarget(viewer, id, 'agreement.update'), version);
     const write = mergeWrite(before, input, before.status);
-    if (write.periodStart && write.periodEnd && write.periodEnd < write.periodStart)
-      throw invalid('periodEnd', fieldIssues.periodEndBeforeStart);
+    if (!datesInOrder(write.periodStart, write.periodEnd)) throw invalidField('periodEnd', 'periodEndBeforeStart');
     await checkLinks(tx, viewer, id, input);
     const parties = input.parties ? await resolveParties(tx, input.parties) : null;
-    let newSide = side;
     if (parties) {
-      newSide = viewerSide(viewer, parties);
-      if (!viewer.readsEverything && newSide === null) throw invalid('parties', fieldIssues.mustIncludeOwnOrganisation);
+      const newSide = viewerSide(viewer, parties);
+      // Who may change the other side's things at all (an administrator) may change its parties too.
+      const actsForBothSides = can(viewer.user, 'agreement.update', { relation: 'counterparty' });
+      if (!actsForBothSides) {
+        if (newSide === null || side === null) throw invalidField('parties', 'mustIncludeOwnOrganisation');
+        const current = before.parties.map((p) => ({ ...p, nameAtSigning: p.organisationName }));
+        if (!keepsOtherSidesParties(side, current, parties)) throw invalidField('parties', 'otherSidesParty');
+      }
     }
     const names = await partySearchNames(tx, parties ?? before.parties.map((p) => ({ ...p, nameAtSigning: p.organisationName })));
-    if (!(await repo.updateAgreement(tx, id, version, write, parties, names))) throw await conflictNow(tx, viewer, id, side);
+    await repo.updateAgreement(tx, id, write, parties, names);
     const after = (await repo.findAgreement(tx, id)) as repo.AgreementRecord;
-    await recordEvent(tx, {
-      actorId: user.id,
-      action: 'update',
-      entityType: 'agreement',
-      entityId: id,
-      agreementId: id,
-      entityTitle: after.title,
-      before: snapshot(before),
-      after: snapshot(after),
-    });
-    return present(tx, viewer, after, newSide);
+    await change.record('agreement', { action: 'update', entityId: id, agreementId: id, title: after.title, before, after });
+    return present(tx, viewer, after);
   });
 }
 
-export async function changeStatus(
-  db: Db,
-  user: SessionUser,
-  id: string,
-  version: number,
-  status: AgreementStatus,
-): Promise<AgreementDetail> {
-  const viewer = await loadViewer(db, user);
-  return withTransaction(db, async (tx) => {
-    const { agreement: before, side } = await loadAgreementFor(tx, viewer, id, 'agreement.changeStatus', true);
-    if (before.version !== version) throw conflict(await present(tx, viewer, before, side));
+export async function changeStatus(db: Db, viewer: Viewer, id: string, version: number, status: AgreementStatus): Promise<AgreementDetail> {
+  return withChange(db, viewer, async (change) => {
+    const { tx } = change;
+    const { row: before } = await change.open(agreementTarget(viewer, id, 'agreement.changeStatus'), version);
     if (!canTransitionAgreement(before.status, status)) {
       throw new AppError('INVALID_STATUS_TRANSITION', `An agreement that is ${before.status} cannot become ${status}.`, {
         from: before.status,
         to: status,
       });
     }
-    if (status === 'signed' && !before.signedOn) throw invalid('signedOn', fieldIssues.signedOnRequired);
-    const write = mergeWrite(before, {}, status);
-    if (!(await repo.updateAgreement(tx, id, version, write, null, null))) throw await conflictNow(tx, viewer, id, side);
+    if (status === 'signed' && !before.signedOn) throw invalidField('signedOn', 'signedOnRequired');
+    await repo.updateAgreement(tx, id, mergeWrite(before, {}, status), null, null);
     const after = (await repo.findAgreement(tx, id)) as repo.AgreementRecord;
-    await recordEvent(tx, {
-      actorId: user.id,
-      action: 'status',
-      entityType: 'agreement',
-      entityId: id,
-      agreementId: id,
-      entityTitle: after.title,
-      before: { status: before.status },
-      after: { status },
-    });
-    return present(tx, viewer, after, side);
+    await change.record('agreement', { action: 'status', entityId: id, agreementId: id, title: after.title, before, after });
+    return present(tx, viewer, after);
   });
-}
-
-export async function agreementHistory(db: Db, user: SessionUser, id: string, limit: number, beforeId?: number): Promise<AuditEvent[]> {
-  const viewer = await loadViewer(db, user);
-  await authorizeAgreementAccess(db, viewer, id, 'agreement.read');
-  return listEvents(db, { agreementId: id }, limit, beforeId);
 }

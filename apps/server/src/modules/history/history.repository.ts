@@ -11,14 +11,21 @@ export interface AuditInput {
   entityTitle: string | null;
   before: object | null;
   after: object | null;
+  causeId: string | null;
 }
 
-/** Appends an audit event; call it inside the transaction that makes the change. */
-export async function recordEvent(tx: Queryable, e: AuditInput): Promise<void> {
+/**
+ * Appends an audit event and its outbox row in one statement. Only the change path
+ * (`change/change.ts`) calls it, inside the transaction that makes the change.
+ */
+export async function insertEvent(tx: Queryable, e: AuditInput): Promise<void> {
   await tx.query(
-    `INSERT INTO audit_events(actor_id, action, entity_type, entity_id, agreement_id, entity_title, before, after)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [e.actorId, e.action, e.entityType, e.entityId, e.agreementId, e.entityTitle, e.before, e.after],
+    `WITH e AS (
+       INSERT INTO audit_events(actor_id, action, entity_type, entity_id, agreement_id, entity_title, before, after, cause_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id)
+     INSERT INTO outbox(audit_event_id, topic, agreement_id, entity_type, entity_id, actor_id)
+     SELECT e.id, $3 || '.' || $2, $5, $3, $4, $1 FROM e`,
+    [e.actorId, e.action, e.entityType, e.entityId, e.agreementId, e.entityTitle, e.before, e.after, e.causeId],
   );
 }
 

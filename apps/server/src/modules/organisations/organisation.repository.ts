@@ -7,8 +7,10 @@ const columns = `id, parent_id AS "parentId", kind, side, name_vi AS "nameVi", n
   short_name AS "shortName", code, code_scheme AS "codeScheme", valid_from AS "validFrom", valid_to AS "validTo",
   successor_id AS "successorId", version`;
 
-export async function findOrganisation(db: Queryable, id: string): Promise<Organisation | undefined> {
-  const { rows } = await db.query<Organisation>(`SELECT ${columns} FROM organisations WHERE id = $1`, [id]);
+export async function findOrganisation(db: Queryable, id: string, { forUpdate = false } = {}): Promise<Organisation | undefined> {
+  const { rows } = await db.query<Organisation>(`SELECT ${columns} FROM organisations WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`, [
+    id,
+  ]);
   return rows[0];
 }
 
@@ -76,19 +78,15 @@ export async function insertOrganisation(tx: Queryable, o: OrganisationWrite): P
   return rows[0] as Organisation;
 }
 
-export async function updateOrganisation(
-  tx: Queryable,
-  id: string,
-  version: number,
-  o: OrganisationWrite,
-): Promise<Organisation | undefined> {
+/** Writes an organisation its change holds locked. */
+export async function updateOrganisation(tx: Queryable, id: string, o: OrganisationWrite): Promise<Organisation> {
   const { rows } = await tx.query<Organisation>(
-    `UPDATE organisations SET name_vi=$3, name_en=$4, short_name=$5, code=$6, valid_to=$7, successor_id=$8, search_text=$9,
+    `UPDATE organisations SET name_vi=$2, name_en=$3, short_name=$4, code=$5, valid_to=$6, successor_id=$7, search_text=$8,
        version = version + 1, updated_at = now()
-     WHERE id = $1 AND version = $2 RETURNING ${columns}`,
-    [id, version, o.nameVi, o.nameEn, o.shortName, o.code, o.validTo, o.successorId, organisationSearchText(o)],
+     WHERE id = $1 RETURNING ${columns}`,
+    [id, o.nameVi, o.nameEn, o.shortName, o.code, o.validTo, o.successorId, organisationSearchText(o)],
   );
-  return rows[0];
+  return rows[0] as Organisation;
 }
 
 /** Whether following successor links from `startId` comes back to `id`. */

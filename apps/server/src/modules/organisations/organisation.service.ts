@@ -1,25 +1,24 @@
 import {
-  AppError,
   canBeChildOf,
+  invalidField,
   searchWords,
   sideOfKind,
   type Organisation,
   type OrganisationCreateInput,
   type OrganisationListQuery,
   type OrganisationUpdateInput,
-  type SessionUser,
-  can,
 } from '@accord/domain';
-import { withTransaction, type Db } from '../../db/pool.js';
-import { recordEvent } from '../history/history.repository.js';
+import { withChange, type Target } from '../../change/change.js';
+import type { Db } from '../../db/pool.js';
+import { authorizeGlobal, notFound } from '../access/access.service.js';
+import type { Viewer } from '../access/viewer.js';
 import * as repo from './organisation.repository.js';
 
-function assertCan(user: SessionUser, op: 'organisation.read' | 'organisation.manage') {
-  if (!can(user, op, { relation: 'unrelated' })) throw new AppError('FORBIDDEN', 'Only an administrator manages organisations.');
-}
+const organisationNotFound = () => notFound('ORGANISATION_NOT_FOUND', 'The organisation');
+const onlyAdmins = 'Only an administrator manages organisations.';
 
-export async function listOrganisations(db: Db, user: SessionUser, q: OrganisationListQuery): Promise<Organisation[]> {
-  assertCan(user, 'organisation.read');
+export async function listOrganisations(db: Db, viewer: Viewer, q: OrganisationListQuery): Promise<Organisation[]> {
+  authorizeGlobal(viewer, 'organisation.read');
   return repo.listOrganisations(db, {
     side: q.side,
     kind: q.kind,
@@ -28,28 +27,20 @@ export async function listOrganisations(db: Db, user: SessionUser, q: Organisati
   });
 }
 
-export async function getOrganisation(db: Db, user: SessionUser, id: string): Promise<Organisation> {
-  assertCan(user, 'organisation.read');
+export async function getOrganisation(db: Db, viewer: Viewer, id: string): Promise<Organisation> {
+  authorizeGlobal(viewer, 'organisation.read');
   const org = await repo.findOrganisation(db, id);
-  if (!org) throw new AppError('ORGANISATION_NOT_FOUND', 'The organisation was not found.');
+  if (!org) throw organisationNotFound();
   return org;
 }
 
-export async function createOrganisation(db: Db, user: SessionUser, input: OrganisationCreateInput): Promise<Organisation> {
-  assertCan(user, 'organisation.manage');
-  return withTransaction(db, async (tx) => {
-    const parent = input.parentId ? await repo.findOrganisation(tx, input.parentId) : null;
-    if (input.parentId && !parent) {
-      throw new AppError('VALIDATION_FAILED', 'The parent organisation does not exist.', {
-        issues: [{ field: 'parentId', message: 'does not exist' }],
-      });
-    }
-    if (!canBeChildOf(input.kind, parent?.kind ?? null)) {
-      throw new AppError('VALIDATION_FAILED', `A ${input.kind} cannot sit under ${parent ? `a ${parent.kind}` : 'nothing'}.`, {
-        issues: [{ field: 'parentId', message: 'is not a valid parent for this kind' }],
-      });
-    }
-    const org = await repo.insertOrganisation(tx, {
+export async function createOrganisation(db: Db, viewer: Viewer, input: OrganisationCreateInput): Promise<Organisation> {
+  authorizeGlobal(viewer, 'organisation.manage', onlyAdmins);
+  return withChange(db, viewer, async (change) => {
+    const parent = input.parentId ? await repo.findOrganisation(change.tx, input.parentId) : null;
+    if (input.parentId && !parent) throw invalidField('parentId', 'unknownOrganisation');
+    if (!canBeChildOf(input.kind, parent?.kind ?? null)) throw invalidField('parentId', 'invalidParent', { kind: input.kind });
+    const org = await repo.insertOrganisation(change.tx, {
       parentId: parent?.id ?? null,
       kind: input.kind,
       side: sideOfKind(input.kind),
@@ -62,13 +53,11 @@ export async function createOrganisation(db: Db, user: SessionUser, input: Organ
       validTo: null,
       successorId: null,
     });
-    await recordEvent(tx, {
-      actorId: user.id,
+    await change.record('organisation', {
       action: 'create',
-      entityType: 'organisation',
       entityId: org.id,
       agreementId: null,
-      entityTitle: org.nameVi,
+      title: org.nameVi,
       before: null,
       after: org,
     });
@@ -76,31 +65,34 @@ export async function createOrganisation(db: Db, user: SessionUser, input: Organ
   });
 }
 
+function organisationTarget(viewer: Viewer, id: string): Target<Organisation, void> {
+  return {
+    load: (tx) => repo.findOrganisation(tx, id, { forUpdate: true }),
+    notFound: organisationNotFound,
+    authorize: () => authorizeGlobal(viewer, 'organisation.manage', onlyAdmins),
+    present: (org) => org,
+  };
+}
+
 export async function updateOrganisation(
   db: Db,
-  user: SessionUser,
+  viewer: Viewer,
   id: string,
   version: number,
   input: OrganisationUpdateInput,
 ): Promise<Organisation> {
-  assertCan(user, 'organisation.manage');
-  return withTransaction(db, async (tx) => {
-    const before = await repo.findOrganisation(tx, id);
-    if (!before) throw new AppError('ORGANISATION_NOT_FOUND', 'The organisation was not found.');
+  authorizeGlobal(viewer, 'organisation.manage', onlyAdmins);
+  return withChange(db, viewer, async (change) => {
+    const { tx } = change;
+    const { row: before } = await change.open(organisationTarget(viewer, id), version);
     const successorId = input.successorId === undefined ? before.successorId : input.successorId;
     if (successorId) {
       const successor = await repo.findOrganisation(tx, successorId);
       if (!successor || successor.side !== before.side || (await repo.successorChainReaches(tx, successorId, id))) {
-        throw new AppError(
-          'VALIDATION_FAILED',
-          'The successor must be another existing organisation on the same side, not one that succeeds into this one.',
-          {
-            issues: [{ field: 'successorId', message: 'is not a valid successor' }],
-          },
-        );
+        throw invalidField('successorId', 'invalidSuccessor');
       }
     }
-    const after = await repo.updateOrganisation(tx, id, version, {
+    const after = await repo.updateOrganisation(tx, id, {
       ...before,
       nameVi: input.nameVi ?? before.nameVi,
       nameEn: input.nameEn === undefined ? before.nameEn : input.nameEn,
@@ -109,18 +101,7 @@ export async function updateOrganisation(
       validTo: input.validTo === undefined ? before.validTo : input.validTo,
       successorId,
     });
-    if (!after)
-      throw new AppError('VERSION_CONFLICT', 'Someone else changed this organisation. Reload to see their version.', { current: before });
-    await recordEvent(tx, {
-      actorId: user.id,
-      action: 'update',
-      entityType: 'organisation',
-      entityId: id,
-      agreementId: null,
-      entityTitle: after.nameVi,
-      before,
-      after,
-    });
+    await change.record('organisation', { action: 'update', entityId: id, agreementId: null, title: after.nameVi, before, after });
     return after;
   });
 }

@@ -1,12 +1,14 @@
 import type { AgreementHit, TaskHit } from '@accord/domain';
 import type { Queryable } from '../../db/pool.js';
 import { escapeLike, placeholders, type Statement } from '../../db/sql.js';
+import { readableAgreementIdSql, readableAgreementSql } from '../access/access.service.js';
+import type { Viewer } from '../access/viewer.js';
 
 export interface SearchFilter {
   /** Folded words; every one must appear. */
   words: string[];
-  /** null: every agreement (admin, observer); otherwise agreements where one of these is a party. */
-  visibleTo: string[] | null;
+  /** Whose search it is: only what this viewer may read is found (the access module decides). */
+  viewer: Viewer;
   limit: number;
 }
 
@@ -23,15 +25,6 @@ export function prefixQuery(words: string[]): string {
     .join(' & ');
 }
 
-function visibility(column: string, f: SearchFilter, param: (v: unknown) => string): string[] {
-  // The visible agreements as one array, worked out once: the tasks are then found by agreement.
-  return f.visibleTo
-    ? [
-        `${column} = ANY(ARRAY(SELECT vp.agreement_id FROM agreement_parties vp WHERE vp.organisation_id = ANY(${param(f.visibleTo)}::uuid[])))`,
-      ]
-    : [];
-}
-
 /**
  * The four statements behind GET /api/search: agreements and tasks, each a page and a count.
  * Agreements (a few hundred) match words anywhere in their text; tasks (a hundred thousand)
@@ -43,16 +36,15 @@ export function searchStatements(f: SearchFilter): Record<'agreements' | 'agreem
   const aWhere = [
     'a.deleted_at IS NULL',
     ...f.words.map((w) => `a.search_text LIKE ${aParam(`%${escapeLike(w)}%`)}`),
-    ...visibility('a.id', f, aParam),
+    readableAgreementSql(f.viewer, 'a', aParam),
   ].join(' AND ');
   const tp: unknown[] = [];
   const tParam = placeholders(tp);
   const query = prefixQuery(f.words);
   const tWhere = [
     't.deleted_at IS NULL',
-    'EXISTS (SELECT 1 FROM agreements a WHERE a.id = t.agreement_id AND a.deleted_at IS NULL)',
     query ? `t.search_words @@ to_tsquery('simple', ${tParam(query)})` : 'false',
-    ...visibility('t.agreement_id', f, tParam),
+    readableAgreementIdSql(f.viewer, 't.agreement_id', tParam),
   ].join(' AND ');
   return {
     agreements: {

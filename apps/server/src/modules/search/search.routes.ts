@@ -1,23 +1,12 @@
-import { searchQuery, searchResultSchema } from '@accord/domain';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { contracts } from '@accord/domain';
+import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from '../../db/pool.js';
-import { requireUser } from '../../http/session.js';
+import { route } from '../../http/route.js';
 import * as service from './search.service.js';
 
 /** Search across agreements and tasks; read-only, so `db` may be a read replica. */
-export function searchRoutes(db: Db): FastifyPluginAsyncZod {
+export function searchRoutes(db: Db): FastifyPluginAsync {
   return async (app) => {
-    app.get(
-      '/api/search',
-      {
-        schema: {
-          tags: ['search'],
-          summary: 'Agreements and tasks containing every word of q, without regard to diacritics or case ("ca mau" finds "Cà Mau")',
-          querystring: searchQuery,
-          response: { 200: searchResultSchema },
-        },
-      },
-      async (request) => service.search(db, requireUser(request), request.query),
-    );
+    route(app, contracts.search, ({ viewer, query }) => service.search(db, viewer, query));
   };
 }

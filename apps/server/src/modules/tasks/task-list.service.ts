@@ -1,14 +1,14 @@
-import { searchWords, type SessionUser, type TaskList, type UnitTaskListQuery, type AgreementTaskListQuery } from '@accord/domain';
-import type { Db } from '../../db/pool.js';
-import { loadSubtreeWithPredecessors } from '../access/access.repository.js';
-import { loadViewer, viewerSide, type Viewer } from '../access/viewer.js';
-import { authorizeAgreementAccess } from '../agreements/agreement.service.js';
-import { withPermissions } from '../plan/plan.service.js';
-import * as repo from './task-list.repository.js';
+import { searchWords, type AgreementTaskListQuery, type TaskList, type UnitTaskListQuery } from '@accord/domain';
+import type { Db, Queryable } from '../../db/pool.js';
+import { findAgreementFactsMany, loadSubtreeWithPredecessors } from '../access/access.repository.js';
+import { loadAgreementAccess, viewerSide } from '../access/access.service.js';
+import type { Viewer } from '../access/viewer.js';
+import * as repo from './task.repository.js';
+import { presentTask } from './task.service.js';
 
 type Filters = AgreementTaskListQuery | UnitTaskListQuery;
 
-function baseFilter(q: Filters): Omit<repo.TaskListFilter, 'agreementId' | 'visibleTo' | 'leadUnits'> {
+function baseFilter(q: Filters): Omit<repo.TaskListFilter, 'agreementId' | 'viewer' | 'leadUnits'> {
   return {
     areaId: 'areaId' in q ? q.areaId : undefined,
     statuses: q.status,
@@ -24,39 +24,37 @@ function baseFilter(q: Filters): Omit<repo.TaskListFilter, 'agreementId' | 'visi
 }
 
 /** The filter behind GET /api/agreements/:id/tasks, once the agreement is known to be readable. */
-export async function agreementTaskFilter(db: Db, agreementId: string, q: AgreementTaskListQuery): Promise<repo.TaskListFilter> {
+export async function agreementTaskFilter(db: Queryable, agreementId: string, q: AgreementTaskListQuery): Promise<repo.TaskListFilter> {
   return {
     ...baseFilter(q),
     agreementId,
-    visibleTo: null,
+    viewer: null,
     leadUnits: q.leadUnitId ? await loadSubtreeWithPredecessors(db, q.leadUnitId) : null,
   };
 }
 
 /** One agreement's tasks as a flat list: filtered, sorted and paged on the server. */
-export async function listAgreementTasks(db: Db, user: SessionUser, agreementId: string, q: AgreementTaskListQuery): Promise<TaskList> {
-  const viewer = await loadViewer(db, user);
-  const { side } = await authorizeAgreementAccess(db, viewer, agreementId, 'agreement.read');
+export async function listAgreementTasks(db: Db, viewer: Viewer, agreementId: string, q: AgreementTaskListQuery): Promise<TaskList> {
+  const { side } = await loadAgreementAccess(db, viewer, agreementId, 'agreement.read');
   const { items, total } = await repo.listTaskPage(db, await agreementTaskFilter(db, agreementId, q));
-  return { items: items.map((t) => withPermissions(viewer, side, t)), total, page: q.page, pageSize: q.pageSize };
+  return { items: items.map((t) => presentTask(viewer, side, t)), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** The filter behind GET /api/tasks: a unit's tasks in every agreement the viewer may read. */
-export async function unitTaskFilter(db: Db, viewer: Viewer, q: UnitTaskListQuery): Promise<repo.TaskListFilter> {
+export async function unitTaskFilter(db: Queryable, viewer: Viewer, q: UnitTaskListQuery): Promise<repo.TaskListFilter> {
   return {
     ...baseFilter(q),
     agreementId: null,
-    visibleTo: viewer.readsEverything ? null : [...viewer.reach],
+    viewer,
     leadUnits: q.leadUnitId ? await loadSubtreeWithPredecessors(db, q.leadUnitId) : [...viewer.down],
   };
 }
 
-export async function listUnitTasks(db: Db, user: SessionUser, q: UnitTaskListQuery): Promise<TaskList> {
-  const viewer = await loadViewer(db, user);
+export async function listUnitTasks(db: Db, viewer: Viewer, q: UnitTaskListQuery): Promise<TaskList> {
   const { items, total } = await repo.listTaskPage(db, await unitTaskFilter(db, viewer, q));
-  const parties = await repo.partiesOf(db, [...new Set(items.map((t) => t.agreementId))]);
+  const facts = await findAgreementFactsMany(db, [...new Set(items.map((t) => t.agreementId))]);
   return {
-    items: items.map((t) => withPermissions(viewer, viewerSide(viewer, parties.get(t.agreementId) ?? []), t)),
+    items: items.map((t) => presentTask(viewer, viewerSide(viewer, facts.get(t.agreementId)?.parties ?? []), t)),
     total,
     page: q.page,
     pageSize: q.pageSize,

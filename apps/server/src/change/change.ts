@@ -1,0 +1,84 @@
+import { AppError, historySnapshots, type AuditEvent, type HistoryEntity, type SnapshotSource } from '@accord/domain';
+import { withTransaction, type Db, type Queryable } from '../db/pool.js';
+import type { Viewer } from '../modules/access/viewer.js';
+import { insertEvent } from '../modules/history/history.repository.js';
+
+/**
+ * The one way to change state. `withChange` opens the transaction; inside it, `change.open`
+ * loads a record under lock, authorizes it through the policy and applies the one
+ * optimistic-concurrency rule; `change.record` writes the history event and its outbox row.
+ * Services get a write transaction nowhere else (lint forbids `withTransaction` in modules/).
+ */
+
+/** A record a change is about to edit: how to read it under lock, check access, and show it. */
+export interface Target<Row extends { version: number }, Access> {
+  /** The record, read with a row lock, or undefined when there is none. */
+  load(tx: Queryable): Promise<Row | undefined>;
+  notFound(): AppError;
+  /** Throws 404 or 403 as the policy says, before any version comparison or write; answers what the viewer is to the record. */
+  authorize(row: Row): Access | Promise<Access>;
+  /** The record as GET returns it: what a 412 carries. */
+  present(row: Row, access: Access, tx: Queryable): unknown;
+}
+
+export interface HistoryEvent<E extends HistoryEntity> {
+  action: AuditEvent['action'];
+  entityId: string;
+  agreementId: string | null;
+  title: string | null;
+  before: SnapshotSource<E> | null;
+  after: SnapshotSource<E> | null;
+  /** The record whose change brought this one with it (the deleted area, for each of its tasks). */
+  causeId?: string;
+}
+
+/** The one 412: someone else changed the record; `current` is it as GET returns it. */
+export function versionConflict(current: unknown): AppError {
+  return new AppError(
+    'VERSION_CONFLICT',
+    'Someone else changed this since you opened it. Their version is shown; apply your change again.',
+    {
+      current,
+    },
+  );
+}
+
+export class Change {
+  constructor(
+    readonly tx: Queryable,
+    readonly viewer: Viewer,
+  ) {}
+
+  /** Loads, authorizes and version-checks a record, in that order; returns it locked for this transaction. */
+  async open<Row extends { version: number }, Access>(
+    target: Target<Row, Access>,
+    expectedVersion: number,
+  ): Promise<{ row: Row; access: Access }> {
+    const row = await target.load(this.tx);
+    if (!row) throw target.notFound();
+    const access = await target.authorize(row);
+    if (row.version !== expectedVersion) throw versionConflict(await target.present(row, access, this.tx));
+    return { row, access };
+  }
+
+  /** Records what changed, in the entity's one snapshot shape, with its outbox row. */
+  async record<E extends HistoryEntity>(entity: E, e: HistoryEvent<E>): Promise<void> {
+    const snapshot = historySnapshots[entity] as (source: SnapshotSource<E>) => Record<string, unknown>;
+    await insertEvent(this.tx, {
+      actorId: this.viewer.user.id,
+      action: e.action,
+      entityType: entity,
+      entityId: e.entityId,
+      agreementId: e.agreementId,
+      entityTitle: e.title,
+      before: e.before && snapshot(e.before),
+      after: e.after && snapshot(e.after),
+      causeId: e.causeId ?? null,
+    });
+  }
+}
+
+/** Runs `fn` as one change: committed with its history when it returns, nothing kept when it throws. */
+export function withChange<T>(db: Db, viewer: Viewer, fn: (change: Change) => Promise<T>): Promise<T> {
+  return withTransaction(db, (tx) => fn(new Change(tx, viewer)));
+}

@@ -1,0 +1,171 @@
+import {
+  AppError,
+  accessPolicy,
+  can,
+  isPublished,
+  relationToAgreement,
+  relationToTask,
+  type ErrorCode,
+  type Obligor,
+  type Operation,
+  type Relation,
+  type Side,
+} from '@accord/domain';
+import { publishedSql } from '@accord/domain';
+import * as repo from './access.repository.js';
+import type { Queryable } from '../../db/pool.js';
+import type { Viewer } from './viewer.js';
+
+/**
+ * The one place that answers "what may this user see and do": single-object checks and the SQL
+ * predicate every list, count and search uses, both derived from the policy table in the domain.
+ */
+
+/** What access to an agreement depends on: its parties, visibility and status. */
+export interface AgreementFacts {
+  parties: readonly { organisationId: string; side: Side }[];
+  visibility: 'parties' | 'public';
+  status: string;
+}
+
+/** The side the viewer acts on in an agreement with these parties, or null when not a party. */
+export function viewerSide(viewer: Viewer, parties: AgreementFacts['parties']): Side | null {
+  const mine = parties.filter((p) => viewer.reach.has(p.organisationId));
+  if (mine.length === 0) return null;
+  return mine.find((p) => p.side === viewer.user.organisation.side)?.side ?? mine[0]?.side ?? null;
+}
+
+export interface AgreementAccess {
+  side: Side | null;
+  relation: Relation;
+  published: boolean;
+}
+
+export function agreementAccess(viewer: Viewer, facts: AgreementFacts): AgreementAccess {
+  const side = viewerSide(viewer, facts.parties);
+  return { side, relation: relationToAgreement(side), published: isPublished(facts) };
+}
+
+export function canReadAgreement(viewer: Viewer, facts: AgreementFacts): boolean {
+  const a = agreementAccess(viewer, facts);
+  return can(viewer.user, 'agreement.read', { relation: a.relation, published: a.published });
+}
+
+export function forbidden(message = 'You may read this but not change it.'): AppError {
+  return new AppError('FORBIDDEN', message);
+}
+
+export function notFound(code: ErrorCode, what: string): AppError {
+  return new AppError(code, `${what} was not found.`);
+}
+
+export const agreementNotFound = () => notFound('AGREEMENT_NOT_FOUND', 'The agreement');
+
+/**
+ * Checks read access first, answering 404 exactly as for a missing id, so that nobody can learn
+ * that another party's agreement exists; then the operation on the agreement itself (403).
+ */
+export function authorizeAgreement(viewer: Viewer, facts: AgreementFacts | undefined, operation: Operation): AgreementAccess {
+  if (!facts || !canReadAgreement(viewer, facts)) throw agreementNotFound();
+  return requireOnAgreement(viewer, agreementAccess(viewer, facts), operation);
+}
+
+/** Checks an operation on an agreement (or its shared parts) already known to be readable: 403 when not allowed. */
+export function requireOnAgreement(viewer: Viewer, access: AgreementAccess, operation: Operation): AgreementAccess {
+  if (operation !== 'agreement.read' && !can(viewer.user, operation, { relation: access.relation, published: access.published })) {
+    throw forbidden();
+  }
+  return access;
+}
+
+/**
+ * Reads what access to an agreement depends on and checks it. In a change, `lock` holds the
+ * agreement row: `share` while changing its parts (its parties cannot change under the check),
+ * `update` while changing what the parts are ordered by (two new areas never take one position).
+ */
+export async function loadAgreementAccess(
+  db: Queryable,
+  viewer: Viewer,
+  agreementId: string,
+  operation: Operation,
+  { lock }: { lock?: repo.RowLock } = {},
+): Promise<AgreementAccess> {
+  return authorizeAgreement(viewer, await repo.findAgreementFacts(db, agreementId, { lock }), operation);
+}
+
+/** What access to a task depends on, besides its agreement. */
+export interface TaskFacts {
+  obligor: Obligor;
+  leadUnitId: string | null;
+}
+
+function taskContext(viewer: Viewer, side: Side | null, task: TaskFacts) {
+  return {
+    relation: relationToTask(side, task.obligor),
+    isLeadUnit: task.leadUnitId !== null && viewer.down.has(task.leadUnitId),
+  };
+}
+
+export function canOnTask(viewer: Viewer, side: Side | null, task: TaskFacts, operation: Operation): boolean {
+  return can(viewer.user, operation, taskContext(viewer, side, task));
+}
+
+export function authorizeTask(viewer: Viewer, side: Side | null, task: TaskFacts, operation: Operation): void {
+  if (!canOnTask(viewer, side, task, operation)) {
+    throw forbidden('This task belongs to the other side or another unit; you may read it but not change it.');
+  }
+}
+
+/** What the viewer may do to a task, as the API presents it. */
+export function taskPermissions(viewer: Viewer, side: Side | null, task: TaskFacts) {
+  return {
+    canEdit: canOnTask(viewer, side, task, 'task.update'),
+    canManage: canOnTask(viewer, side, task, 'task.move'),
+  };
+}
+
+/** Checks an operation that concerns no agreement (organisations, lists, search). */
+export function authorizeGlobal(viewer: Viewer, operation: Operation, message?: string): void {
+  if (!can(viewer.user, operation, { relation: 'unrelated' })) throw forbidden(message ?? 'This is not allowed for your role.');
+}
+
+/**
+ * The SQL condition under which the agreement row `a` is one the viewer may read: the
+ * `agreement.read` row of the policy table turned into SQL. `param` adds a parameter.
+ * Every list, count and search of agreements, or of what belongs to them, uses this.
+ */
+export function readableAgreementSql(viewer: Viewer, a: string, param: (value: unknown) => string): string {
+  const rule = accessPolicy['agreement.read'][viewer.user.role];
+  const party = () =>
+    `EXISTS (SELECT 1 FROM agreement_parties vp WHERE vp.agreement_id = ${a}.id AND vp.organisation_id = ANY(${param([...viewer.reach])}::uuid[]))`;
+  switch (rule) {
+    case 'always':
+      return 'TRUE';
+    case 'party':
+    case 'own':
+      return party();
+    case 'partyOrPublished':
+      return `(${party()} OR ${publishedSql(a)})`;
+    case 'never':
+      return 'FALSE';
+    case 'leadUnit':
+      throw new Error('agreement.read cannot be decided by a task rule');
+  }
+}
+
+/**
+ * The same condition for rows that belong to an agreement (tasks, areas, history): `column`
+ * must be an agreement id the viewer may read. The readable agreements are worked out once.
+ */
+export function readableAgreementIdSql(viewer: Viewer, column: string, param: (value: unknown) => string): string {
+  const condition = readableAgreementSql(viewer, 'ra', param);
+  if (condition === 'TRUE') return `EXISTS (SELECT 1 FROM agreements ra WHERE ra.id = ${column} AND ra.deleted_at IS NULL)`;
+  return `${column} = ANY(ARRAY(SELECT ra.id FROM agreements ra WHERE ra.deleted_at IS NULL AND ${condition}))`;
+}
+
+/** The ids among `ids` of agreements the viewer may read (for links to other agreements). */
+export async function readableAgreementIds(db: Queryable, viewer: Viewer, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const facts = await repo.findAgreementFactsMany(db, ids);
+  return new Set([...facts].filter(([, f]) => canReadAgreement(viewer, f)).map(([id]) => id));
+}

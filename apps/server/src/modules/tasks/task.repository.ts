@@ -1,0 +1,325 @@
+import { foldForSearch, overdueSql, type Obligor, type Task, type TaskSortKey, type TaskStatus } from '@accord/domain';
+import type { Queryable } from '../../db/pool.js';
+import { escapeLike, placeholders, type Statement } from '../../db/sql.js';
+import { readableAgreementIdSql } from '../access/access.service.js';
+import type { Viewer } from '../access/viewer.js';
+
+// The only place with SQL for tasks: reads, writes, lists and the moves of the task tree.
+
+export type TaskRow = Omit<Task, 'canEdit' | 'canManage'> & { depth: number };
+
+const coordinatorsOfTask = `COALESCE((SELECT json_agg(json_build_object('id', co.id, 'name', co.name_vi, 'nameEn', co.name_en) ORDER BY tc.position)
+    FROM task_coordinators tc JOIN organisations co ON co.id = tc.organisation_id WHERE tc.task_id = t.id), '[]'::json)`;
+
+/** A task's columns in the API's shape, its coordinating units from `coordinators` (an expression). */
+export function taskColumnsWith(coordinators: string): string {
+  return `t.id, t.agreement_id AS "agreementId", t.area_id AS "areaId", t.parent_id AS "parentId",
+  t.position, t.depth, t.code, t.title, t.description, t.obligor,
+  CASE WHEN lo.id IS NULL THEN NULL ELSE json_build_object('id', lo.id, 'name', lo.name_vi, 'nameEn', lo.name_en) END AS "leadUnit",
+  ${coordinators} AS "coordinatingUnits",
+  t.responsible_person AS "responsiblePerson", t.start_date AS "startDate", t.due_date AS "dueDate",
+  t.expected_product AS "expectedProduct", t.status, t.version,
+  to_char(t.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"`;
+}
+
+/** A task's columns in the API's shape; needs `tasks t` and `organisations lo` (its lead unit, left-joined). */
+export const taskColumns = taskColumnsWith(coordinatorsOfTask);
+
+const taskSelect = `SELECT ${taskColumns} FROM tasks t LEFT JOIN organisations lo ON lo.id = t.lead_org_id`;
+
+export async function findTask(
+  db: Queryable,
+  agreementId: string,
+  id: string,
+  { forUpdate = false, includeDeleted = false } = {},
+): Promise<TaskRow | undefined> {
+  const { rows } = await db.query<TaskRow>(
+    `${taskSelect} WHERE t.id = $1 AND t.agreement_id = $2 ${includeDeleted ? '' : 'AND t.deleted_at IS NULL'} ${forUpdate ? 'FOR UPDATE OF t' : ''}`,
+    [id, agreementId],
+  );
+  return rows[0];
+}
+
+export interface TaskWrite {
+  code: string | null;
+  title: string;
+  description: string | null;
+  obligor: Obligor;
+  leadUnitId: string | null;
+  coordinatingUnitIds: string[];
+  responsiblePerson: string | null;
+  startDate: string | null;
+  dueDate: string | null;
+  expectedProduct: string | null;
+  status: TaskStatus;
+}
+
+/** What search finds a task by: its code, title, description, responsible person and product. */
+export function taskSearchText(t: Pick<TaskWrite, 'code' | 'title' | 'description' | 'responsiblePerson' | 'expectedProduct'>): string {
+  return foldForSearch([t.code ?? '', t.title, t.description ?? '', t.responsiblePerson ?? '', t.expectedProduct ?? ''].join(' '));
+}
+
+async function writeCoordinators(tx: Queryable, taskId: string, ids: string[]): Promise<void> {
+  await tx.query('DELETE FROM task_coordinators WHERE task_id = $1', [taskId]);
+  if (ids.length === 0) return;
+  await tx.query(
+    `INSERT INTO task_coordinators(task_id, organisation_id, position)
+     SELECT $1, x.id, x.pos FROM unnest($2::uuid[]) WITH ORDINALITY AS x(id, pos)`,
+    [taskId, ids],
+  );
+}
+
+export async function insertTask(
+  tx: Queryable,
+  place: { agreementId: string; areaId: string; parentId: string | null; depth: number },
+  t: TaskWrite,
+): Promise<string> {
+  const { rows } = await tx.query<{ id: string }>(
+    `INSERT INTO tasks(agreement_id, area_id, parent_id, depth, position, code, title, description, obligor, lead_org_id,
+       responsible_person, start_date, due_date, expected_product, status, search_text)
+     VALUES ($1, $2, $3, $4,
+       (SELECT COALESCE(max(position) + 1, 0) FROM tasks WHERE area_id = $2 AND parent_id IS NOT DISTINCT FROM $3 AND deleted_at IS NULL),
+       $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+     RETURNING id`,
+    [
+      place.agreementId,
+      place.areaId,
+      place.parentId,
+      place.depth,
+      t.code,
+      t.title,
+      t.description,
+      t.obligor,
+      t.leadUnitId,
+      t.responsiblePerson,
+      t.startDate,
+      t.dueDate,
+      t.expectedProduct,
+      t.status,
+      taskSearchText(t),
+    ],
+  );
+  const id = (rows[0] as { id: string }).id;
+  await writeCoordinators(tx, id, t.coordinatingUnitIds);
+  return id;
+}
+
+/** Writes a task its change holds locked. */
+export async function updateTask(tx: Queryable, id: string, t: TaskWrite, coordinatorsChanged: boolean): Promise<void> {
+  await tx.query(
+    `UPDATE tasks SET code=$2, title=$3, description=$4, obligor=$5, lead_org_id=$6, responsible_person=$7, start_date=$8,
+       due_date=$9, expected_product=$10, status=$11, search_text=$12, version = version + 1, updated_at = now()
+     WHERE id = $1`,
+    [
+      id,
+      t.code,
+      t.title,
+      t.description,
+      t.obligor,
+      t.leadUnitId,
+      t.responsiblePerson,
+      t.startDate,
+      t.dueDate,
+      t.expectedProduct,
+      t.status,
+      taskSearchText(t),
+    ],
+  );
+  if (coordinatorsChanged) await writeCoordinators(tx, id, t.coordinatingUnitIds);
+}
+
+/** The ids from a task up to its root, the task first. */
+export async function ancestorIds(db: Queryable, taskId: string): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `WITH RECURSIVE up(id, parent_id, n) AS (
+       SELECT id, parent_id, 0 FROM tasks WHERE id = $1
+       UNION ALL SELECT t.id, t.parent_id, up.n + 1 FROM tasks t JOIN up ON t.id = up.parent_id WHERE up.n < 50)
+     SELECT id FROM up ORDER BY n`,
+    [taskId],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** How many levels a task's subtree has below it (0 when it has no sub-tasks). */
+export async function subtreeHeight(db: Queryable, taskId: string): Promise<number> {
+  const { rows } = await db.query<{ h: number }>(
+    `WITH RECURSIVE down(id, h) AS (
+       SELECT id, 0 FROM tasks WHERE id = $1
+       UNION ALL SELECT t.id, down.h + 1 FROM tasks t JOIN down ON t.parent_id = down.id WHERE t.deleted_at IS NULL AND down.h < 50)
+     SELECT max(h)::int AS h FROM down`,
+    [taskId],
+  );
+  return rows[0]?.h ?? 0;
+}
+
+/**
+ * Moves a task (its change holds it locked) to a new place: siblings at and after the new
+ * position shift down, the gap it leaves closes, and its subtree follows it into the new area.
+ * Answers the position it took.
+ */
+export async function moveTask(
+  tx: Queryable,
+  task: { id: string; areaId: string; parentId: string | null; position: number },
+  to: { areaId: string; parentId: string | null; position: number; depth: number },
+): Promise<number> {
+  await tx.query('UPDATE tasks SET position = -1 WHERE id = $1', [task.id]);
+  await closeGap(tx, task);
+  const { rows } = await tx.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM tasks WHERE area_id = $1 AND parent_id IS NOT DISTINCT FROM $2 AND deleted_at IS NULL AND id <> $3`,
+    [to.areaId, to.parentId, task.id],
+  );
+  const position = Math.min(to.position, rows[0]?.n ?? 0);
+  await tx.query(
+    `UPDATE tasks SET position = position + 1 WHERE area_id = $1 AND parent_id IS NOT DISTINCT FROM $2 AND position >= $3 AND deleted_at IS NULL AND id <> $4`,
+    [to.areaId, to.parentId, position, task.id],
+  );
+  await tx.query(
+    `UPDATE tasks SET area_id = $2, parent_id = $3, position = $4, depth = $5, version = version + 1, updated_at = now() WHERE id = $1`,
+    [task.id, to.areaId, to.parentId, position, to.depth],
+  );
+  // The sub-tasks follow into the new area and depth; each that changes gets a new version.
+  await tx.query(
+    `WITH RECURSIVE down(id, depth) AS (
+       SELECT id, $3::int FROM tasks WHERE parent_id = $1 AND deleted_at IS NULL
+       UNION ALL SELECT t.id, down.depth + 1 FROM tasks t JOIN down ON t.parent_id = down.id WHERE t.deleted_at IS NULL)
+     UPDATE tasks SET area_id = $2, depth = down.depth, version = version + 1, updated_at = now()
+     FROM down WHERE tasks.id = down.id AND (tasks.area_id <> $2 OR tasks.depth <> down.depth)`,
+    [task.id, to.areaId, to.depth + 1],
+  );
+  return position;
+}
+
+/** Soft-deletes tasks (their change holds them locked); they stay in history. */
+export async function softDeleteTasks(tx: Queryable, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.query(
+    'UPDATE tasks SET deleted_at = now(), version = version + 1, updated_at = now() WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL',
+    [ids],
+  );
+}
+
+/** Every live task below a task, parents before their children, locked for the change that takes them with it. */
+export async function findSubtree(tx: Queryable, agreementId: string, taskId: string): Promise<TaskRow[]> {
+  const { rows } = await tx.query<TaskRow>(
+    `WITH RECURSIVE down(id, n) AS (
+       SELECT id, 0 FROM tasks WHERE parent_id = $1 AND deleted_at IS NULL
+       UNION ALL SELECT t.id, down.n + 1 FROM tasks t JOIN down ON t.parent_id = down.id WHERE t.deleted_at IS NULL AND down.n < 50)
+     ${taskSelect} JOIN down ON down.id = t.id WHERE t.agreement_id = $2 ORDER BY t.depth, t.position FOR UPDATE OF t`,
+    [taskId, agreementId],
+  );
+  return rows;
+}
+
+/** Every live task of an area, parents before their children, locked for the change that takes them with it. */
+export async function findAreaTasks(tx: Queryable, agreementId: string, areaId: string): Promise<TaskRow[]> {
+  const { rows } = await tx.query<TaskRow>(
+    `${taskSelect} WHERE t.area_id = $1 AND t.agreement_id = $2 AND t.deleted_at IS NULL ORDER BY t.depth, t.position FOR UPDATE OF t`,
+    [areaId, agreementId],
+  );
+  return rows;
+}
+
+/** Where a task is (also a deleted one), without locking: enough to know it belongs to the agreement. */
+export async function findTaskPlace(
+  db: Queryable,
+  agreementId: string,
+  id: string,
+  { includeDeleted = false } = {},
+): Promise<{ id: string } | undefined> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id FROM tasks WHERE id = $1 AND agreement_id = $2 ${includeDeleted ? '' : 'AND deleted_at IS NULL'}`,
+    [id, agreementId],
+  );
+  return rows[0];
+}
+
+export async function closeGap(tx: Queryable, t: { id: string; areaId: string; parentId: string | null; position: number }): Promise<void> {
+  await tx.query(
+    `UPDATE tasks SET position = position - 1 WHERE area_id = $1 AND parent_id IS NOT DISTINCT FROM $2 AND position > $3 AND deleted_at IS NULL AND id <> $4`,
+    [t.areaId, t.parentId, t.position, t.id],
+  );
+}
+
+export interface TaskListFilter {
+  /** One agreement, or null for every agreement the viewer may read. */
+  agreementId: string | null;
+  /** Whose list it is: only tasks of agreements this viewer may read (the access module decides); null when the agreement is already authorised. */
+  viewer: Viewer | null;
+  /** Tasks led by one of these organisations; null: any. */
+  leadUnits: string[] | null;
+  areaId: string | undefined;
+  statuses: TaskStatus[] | undefined;
+  overdue: boolean | undefined;
+  dueFrom: string | undefined;
+  dueTo: string | undefined;
+  /** Folded search words, each must appear. */
+  words: string[];
+  sort: TaskSortKey | undefined;
+  order: 'asc' | 'desc' | undefined;
+  limit: number;
+  offset: number;
+}
+
+const sortColumns: Record<TaskSortKey, string> = {
+  dueDate: 't.due_date',
+  title: 't.title',
+  status: "array_position(ARRAY['not_started','in_progress','paused','completed','cancelled'], t.status)",
+  updatedAt: 't.updated_at',
+};
+
+function orderBy(sort: TaskSortKey | undefined, order: 'asc' | 'desc' | undefined): string {
+  const key = sort ?? 'dueDate';
+  const direction = (order ?? (key === 'updatedAt' ? 'desc' : 'asc')) === 'asc' ? 'ASC' : 'DESC';
+  return `${sortColumns[key]} ${direction} NULLS LAST, t.id`;
+}
+
+/** The WHERE clause shared by the page and its count. */
+function whereOf(f: TaskListFilter, params: unknown[]): string {
+  const param = placeholders(params);
+  const where = ['t.deleted_at IS NULL'];
+  if (f.agreementId) where.push(`t.agreement_id = ${param(f.agreementId)}`);
+  if (f.viewer) where.push(readableAgreementIdSql(f.viewer, 't.agreement_id', param));
+  if (f.leadUnits) where.push(`t.lead_org_id = ANY(${param(f.leadUnits)}::uuid[])`);
+  if (f.areaId) where.push(`t.area_id = ${param(f.areaId)}`);
+  if (f.statuses) where.push(`t.status = ANY(${param(f.statuses)}::text[])`);
+  if (f.overdue === true) where.push(overdueSql('t'));
+  if (f.overdue === false) where.push(`NOT ${overdueSql('t')}`);
+  if (f.dueFrom) where.push(`t.due_date >= ${param(f.dueFrom)}::date`);
+  if (f.dueTo) where.push(`t.due_date <= ${param(f.dueTo)}::date`);
+  for (const word of f.words) where.push(`t.search_text LIKE ${param(`%${escapeLike(word)}%`)}`);
+  return where.join(' AND ');
+}
+
+export type TaskListRow = TaskRow & { agreementTitle: string; areaTitle: string; overdue: boolean };
+
+/** The statements behind a task list: one page, and the number of matching tasks. */
+export function taskListStatements(f: TaskListFilter): { page: Statement; count: Statement } {
+  const countParams: unknown[] = [];
+  const count = { text: `SELECT count(*)::int AS n FROM tasks t WHERE ${whereOf(f, countParams)}`, values: countParams };
+  const params: unknown[] = [];
+  const where = whereOf(f, params);
+  params.push(f.limit, f.offset);
+  const page = {
+    text: `WITH page AS (
+        SELECT t.id FROM tasks t WHERE ${where}
+        ORDER BY ${orderBy(f.sort, f.order)} LIMIT $${params.length - 1} OFFSET $${params.length})
+      SELECT ${taskColumns}, ag.title AS "agreementTitle", ar.title AS "areaTitle",
+        ${overdueSql('t')} AS overdue
+      FROM page JOIN tasks t ON t.id = page.id
+      JOIN agreements ag ON ag.id = t.agreement_id
+      JOIN areas ar ON ar.id = t.area_id
+      LEFT JOIN organisations lo ON lo.id = t.lead_org_id
+      ORDER BY ${orderBy(f.sort, f.order)}`,
+    values: params,
+  };
+  return { page, count };
+}
+
+export async function listTaskPage(db: Queryable, f: TaskListFilter): Promise<{ items: TaskListRow[]; total: number }> {
+  const { page, count } = taskListStatements(f);
+  const [rows, total] = await Promise.all([
+    db.query<TaskListRow>(page.text, page.values),
+    db.query<{ n: number }>(count.text, count.values),
+  ]);
+  return { items: rows.rows, total: total.rows[0]?.n ?? 0 };
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import {
+  agreementCreateInput,
+  agreementDetailSchema,
+  agreementListQuery,
+  agreementListSchema,
+  agreementStatusInput,
+  agreementUpdateInput,
+} from '../agreement.js';
+import { auditEventSchema } from '../history.js';
+import { organisationCreateInput, organisationListQuery, organisationSchema, organisationUpdateInput } from '../organisation.js';
+import {
+  areaCreateInput,
+  areaSchema,
+  areaUpdateInput,
+  planSchema,
+  taskCreateInput,
+  taskMoveInput,
+  taskSchema,
+  taskUpdateInput,
+} from '../plan.js';
+import { agreementTaskListQuery, searchQuery, searchResultSchema, taskListSchema, unitTaskListQuery } from '../task-list.js';
+import { uuid } from '../text.js';
+import { sessionSchema, signInInput } from '../user.js';
+import { endpoints, type Endpoint, type EndpointId } from './endpoints.js';
+
+/** One definition per endpoint: its entry in `endpoints` and the schemas of what goes in and out. */
+export interface Contract extends Endpoint {
+  id: EndpointId;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** null: no body in the answer (204). */
+  response: z.ZodType | null;
+}
+
+const agreementParams = z.object({ id: uuid });
+const areaParams = z.object({ id: uuid, areaId: uuid });
+const taskParams = z.object({ id: uuid, taskId: uuid });
+export const historyQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  before: z.coerce.number().int().min(1).optional(),
+});
+const historyList = z.object({ items: z.array(auditEventSchema) });
+
+type Schemas = Omit<Contract, keyof Endpoint | 'id'>;
+const schemas = {
+  getCsrf: { response: z.object({ csrfToken: z.string() }) },
+  signIn: { body: signInInput, response: sessionSchema },
+  signOut: { response: null },
+  getSession: { response: sessionSchema },
+  getHealth: { response: z.object({ status: z.literal('ok'), database: z.literal('ok') }) },
+
+  listOrganisations: { query: organisationListQuery, response: z.object({ items: z.array(organisationSchema) }) },
+  getOrganisation: { params: agreementParams, response: organisationSchema },
+  createOrganisation: { body: organisationCreateInput, response: organisationSchema },
+  updateOrganisation: { params: agreementParams, body: organisationUpdateInput, response: organisationSchema },
+
+  listAgreements: { query: agreementListQuery, response: agreementListSchema },
+  createAgreement: { body: agreementCreateInput, response: agreementDetailSchema },
+  getAgreement: { params: agreementParams, response: agreementDetailSchema },
+  updateAgreement: { params: agreementParams, body: agreementUpdateInput, response: agreementDetailSchema },
+  changeAgreementStatus: { params: agreementParams, body: agreementStatusInput, response: agreementDetailSchema },
+
+  getPlan: { params: agreementParams, response: planSchema },
+  createArea: { params: agreementParams, body: areaCreateInput, response: areaSchema },
+  updateArea: { params: areaParams, body: areaUpdateInput, response: areaSchema },
+  deleteArea: { params: areaParams, response: null },
+
+  listAgreementTasks: { params: agreementParams, query: agreementTaskListQuery, response: taskListSchema },
+  createTask: { params: agreementParams, body: taskCreateInput, response: taskSchema },
+  getTask: { params: taskParams, response: taskSchema },
+  updateTask: { params: taskParams, body: taskUpdateInput, response: taskSchema },
+  moveTask: { params: taskParams, body: taskMoveInput, response: taskSchema },
+  deleteTask: { params: taskParams, response: null },
+  listUnitTasks: { query: unitTaskListQuery, response: taskListSchema },
+
+  getAgreementHistory: { params: agreementParams, query: historyQuery, response: historyList },
+  getTaskHistory: { params: taskParams, query: historyQuery, response: historyList },
+
+  search: { query: searchQuery, response: searchResultSchema },
+} satisfies Record<EndpointId, Schemas>;
+
+type S = typeof schemas;
+export type Contracts = { [K in EndpointId]: (typeof endpoints)[K] & S[K] & { id: K } };
+
+export const contracts = Object.fromEntries(
+  (Object.keys(endpoints) as EndpointId[]).map((id) => [id, { ...endpoints[id], ...schemas[id], id }]),
+) as unknown as Contracts;
+
+type Field<C, K extends string> = C extends Record<K, infer T> ? (T extends z.ZodType ? T : never) : never;
+/** What a caller sends: the schemas' input types. */
+export type ParamsOf<K extends EndpointId> = z.input<Field<Contracts[K], 'params'>>;
+export type QueryOf<K extends EndpointId> = z.input<Field<Contracts[K], 'query'>>;
+export type BodyOf<K extends EndpointId> = z.input<Field<Contracts[K], 'body'>>;
+/** What the server answers. */
+export type ResponseOf<K extends EndpointId> = Contracts[K]['response'] extends z.ZodType ? z.output<Contracts[K]['response']> : void;

@@ -1,0 +1,225 @@
+import type { Operation } from '../policy.js';
+
+/**
+ * Every endpoint of the API, without its schemas: method, path, the policy operation it checks
+ * (or `public`), and whether an edit must say which version it changes. Zod-free, so the web
+ * client imports it; `contracts.ts` adds the schemas. A route whose entry names no operation
+ * and is not public fails the suite (apps/server/test/contracts.test.ts).
+ */
+export interface Endpoint {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  /** The policy operation the service checks first, or 'public' (no session needed). */
+  operation: Operation | 'public';
+  /** An edit of an existing record: If-Match (or a body `version`) required, 412 when stale. */
+  versioned?: boolean;
+  /** Answer status on success. */
+  status?: 200 | 201 | 204;
+  tag: 'auth' | 'system' | 'organisations' | 'agreements' | 'plan' | 'tasks' | 'history' | 'search';
+  summary: string;
+}
+
+const e = <const T extends Record<string, Endpoint>>(table: T) => table;
+
+export const endpoints = e({
+  getCsrf: {
+    method: 'GET',
+    path: '/api/auth/csrf',
+    operation: 'public',
+    tag: 'auth',
+    summary: 'A CSRF token for signing in (also set as a cookie)',
+  },
+  signIn: { method: 'POST', path: '/api/auth/sign-in', operation: 'public', tag: 'auth', summary: 'Sign in with e-mail and password' },
+  signOut: {
+    method: 'POST',
+    path: '/api/auth/sign-out',
+    operation: 'public',
+    status: 204,
+    tag: 'auth',
+    summary: 'Sign out and end the session',
+  },
+  getSession: { method: 'GET', path: '/api/auth/session', operation: 'session.read', tag: 'auth', summary: 'The signed-in user' },
+  getHealth: { method: 'GET', path: '/api/health', operation: 'public', tag: 'system', summary: 'Liveness and database reachability' },
+
+  listOrganisations: {
+    method: 'GET',
+    path: '/api/organisations',
+    operation: 'organisation.read',
+    tag: 'organisations',
+    summary: 'Organisations of both sides (a flat list; parentId makes the tree)',
+  },
+  getOrganisation: {
+    method: 'GET',
+    path: '/api/organisations/:id',
+    operation: 'organisation.read',
+    tag: 'organisations',
+    summary: 'One organisation',
+  },
+  createOrganisation: {
+    method: 'POST',
+    path: '/api/organisations',
+    operation: 'organisation.manage',
+    status: 201,
+    tag: 'organisations',
+    summary: 'Add an organisation (administrator)',
+  },
+  updateOrganisation: {
+    method: 'PATCH',
+    path: '/api/organisations/:id',
+    operation: 'organisation.manage',
+    versioned: true,
+    tag: 'organisations',
+    summary: 'Edit, dissolve or merge an organisation (administrator)',
+  },
+
+  listAgreements: {
+    method: 'GET',
+    path: '/api/agreements',
+    operation: 'agreement.list',
+    tag: 'agreements',
+    summary: 'Agreements the user may see; q ignores diacritics and case',
+  },
+  createAgreement: {
+    method: 'POST',
+    path: '/api/agreements',
+    operation: 'agreement.create',
+    status: 201,
+    tag: 'agreements',
+    summary: 'Create an agreement (draft)',
+  },
+  getAgreement: { method: 'GET', path: '/api/agreements/:id', operation: 'agreement.read', tag: 'agreements', summary: 'One agreement' },
+  updateAgreement: {
+    method: 'PATCH',
+    path: '/api/agreements/:id',
+    operation: 'agreement.update',
+    versioned: true,
+    tag: 'agreements',
+    summary: 'Edit an agreement; send If-Match (its ETag) or version; 412 when someone else changed it',
+  },
+  changeAgreementStatus: {
+    method: 'POST',
+    path: '/api/agreements/:id/status',
+    operation: 'agreement.changeStatus',
+    versioned: true,
+    tag: 'agreements',
+    summary: 'Change status: draft → signed → in force → completed / expired / terminated',
+  },
+
+  getPlan: {
+    method: 'GET',
+    path: '/api/agreements/:id/plan',
+    operation: 'agreement.read',
+    tag: 'plan',
+    summary: 'The joint plan: areas with their task trees',
+  },
+  createArea: {
+    method: 'POST',
+    path: '/api/agreements/:id/areas',
+    operation: 'area.write',
+    status: 201,
+    tag: 'plan',
+    summary: 'Add a cooperation area',
+  },
+  updateArea: {
+    method: 'PATCH',
+    path: '/api/agreements/:id/areas/:areaId',
+    operation: 'area.write',
+    versioned: true,
+    tag: 'plan',
+    summary: 'Edit a cooperation area (If-Match or version)',
+  },
+  deleteArea: {
+    method: 'DELETE',
+    path: '/api/agreements/:id/areas/:areaId',
+    operation: 'area.write',
+    versioned: true,
+    status: 204,
+    tag: 'plan',
+    summary: 'Delete an area and its tasks (each kept in history; If-Match required)',
+  },
+
+  listAgreementTasks: {
+    method: 'GET',
+    path: '/api/agreements/:id/tasks',
+    operation: 'agreement.read',
+    tag: 'tasks',
+    summary:
+      "One agreement's tasks as a flat list: filter by status, lead unit (and the units below it), area, due dates, overdue or words; sort; page",
+  },
+  createTask: {
+    method: 'POST',
+    path: '/api/agreements/:id/tasks',
+    operation: 'task.create',
+    status: 201,
+    tag: 'tasks',
+    summary: 'Add a task under an area, or a sub-task under a task',
+  },
+  getTask: { method: 'GET', path: '/api/agreements/:id/tasks/:taskId', operation: 'agreement.read', tag: 'tasks', summary: 'One task' },
+  updateTask: {
+    method: 'PATCH',
+    path: '/api/agreements/:id/tasks/:taskId',
+    operation: 'task.update',
+    versioned: true,
+    tag: 'tasks',
+    summary: 'Edit a task (If-Match or version; 412 on a stale version)',
+  },
+  moveTask: {
+    method: 'POST',
+    path: '/api/agreements/:id/tasks/:taskId/move',
+    operation: 'task.move',
+    versioned: true,
+    tag: 'tasks',
+    summary: 'Move a task (with its sub-tasks) to another area, parent or position',
+  },
+  deleteTask: {
+    method: 'DELETE',
+    path: '/api/agreements/:id/tasks/:taskId',
+    operation: 'task.delete',
+    versioned: true,
+    status: 204,
+    tag: 'tasks',
+    summary: 'Delete a task and its sub-tasks (each kept in history; If-Match required)',
+  },
+  listUnitTasks: {
+    method: 'GET',
+    path: '/api/tasks',
+    operation: 'task.list',
+    tag: 'tasks',
+    summary: "A unit's tasks across every agreement the user can read (default: the user's own organisation and the units below it)",
+  },
+
+  getAgreementHistory: {
+    method: 'GET',
+    path: '/api/agreements/:id/history',
+    operation: 'agreement.read',
+    tag: 'history',
+    summary: 'Every change to the agreement, its areas and tasks, newest first',
+  },
+  getTaskHistory: {
+    method: 'GET',
+    path: '/api/agreements/:id/tasks/:taskId/history',
+    operation: 'agreement.read',
+    tag: 'history',
+    summary: 'Every change to one task, newest first (also after it was deleted)',
+  },
+
+  search: {
+    method: 'GET',
+    path: '/api/search',
+    operation: 'search',
+    tag: 'search',
+    summary: 'Agreements and tasks containing every word of q, without regard to diacritics or case ("ca mau" finds "Cà Mau")',
+  },
+});
+
+export type EndpointId = keyof typeof endpoints;
+export const endpointIds = Object.keys(endpoints) as EndpointId[];
+
+/** A path with its `:name` parameters filled in, each encoded. */
+export function fillPath(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`Missing path parameter ${name} for ${path}`);
+    return encodeURIComponent(value);
+  });
+}

@@ -1,0 +1,155 @@
+/**
+ * The access policy: who may do what. Zod-free and dependency-free, so the web app imports it
+ * (`@accord/domain/policy`) and its buttons follow the same table the server enforces.
+ */
+
+export const roles = ['admin', 'coordinator', 'unit_officer', 'leader', 'observer'] as const;
+export type Role = (typeof roles)[number];
+
+export const sides = ['government', 'enterprise'] as const;
+export type Side = (typeof sides)[number];
+
+/** Who owes a task: the government side, the enterprise side, or both jointly. */
+export const obligors = ['government', 'enterprise', 'joint'] as const;
+export type Obligor = (typeof obligors)[number];
+
+export const operations = [
+  'session.read',
+  'agreement.list',
+  'agreement.read',
+  'agreement.create',
+  'agreement.update',
+  'agreement.changeStatus',
+  'area.write',
+  'task.list',
+  'task.create',
+  'task.update',
+  'task.move',
+  'task.addSubtask',
+  'task.delete',
+  'search',
+  'organisation.read',
+  'organisation.manage',
+] as const;
+export type Operation = (typeof operations)[number];
+
+/** The operations that only read. Everything else changes state and goes through the change path. */
+export const readOperations: readonly Operation[] = [
+  'session.read',
+  'agreement.list',
+  'agreement.read',
+  'task.list',
+  'search',
+  'organisation.read',
+];
+
+/**
+ * How the object relates to the user:
+ * - own: the user's organisation is a party on the side the object belongs to
+ *   (for an agreement or an area, any party);
+ * - counterparty: the user's organisation is a party, on the other side;
+ * - unrelated: a signed-in user whose organisation is not a party.
+ */
+export type Relation = 'own' | 'counterparty' | 'unrelated';
+export const relations: readonly Relation[] = ['own', 'counterparty', 'unrelated'];
+
+/**
+ * - always: any signed-in user with the role
+ * - party: own or counterparty
+ * - partyOrPublished: a party, or anyone signed in when the agreement is published
+ * - own: own side only
+ * - leadUnit: a party whose unit (or a unit above it) leads the task
+ * - never
+ */
+export type Rule = 'always' | 'party' | 'partyOrPublished' | 'own' | 'leadUnit' | 'never';
+
+/**
+ * One row per operation, one column per role. Every service checks it first; the SQL that
+ * decides which rows a list shows is derived from the `agreement.read` row.
+ * List operations (agreement.list, task.list, search) are open to every role: what each
+ * user finds in them is limited row by row by `agreement.read`.
+ */
+// prettier-ignore
+export const accessPolicy: Record<Operation, Record<Role, Rule>> = {
+  'session.read':           { admin: 'always', coordinator: 'always',           unit_officer: 'always',           leader: 'always',           observer: 'always' },
+  'agreement.list':         { admin: 'always', coordinator: 'always',           unit_officer: 'always',           leader: 'always',           observer: 'always' },
+  'agreement.read':         { admin: 'always', coordinator: 'partyOrPublished', unit_officer: 'partyOrPublished', leader: 'partyOrPublished', observer: 'always' },
+  'agreement.create':       { admin: 'always', coordinator: 'own',              unit_officer: 'never',            leader: 'never',            observer: 'never' },
+  'agreement.update':       { admin: 'always', coordinator: 'own',              unit_officer: 'never',            leader: 'never',            observer: 'never' },
+  'agreement.changeStatus': { admin: 'always', coordinator: 'own',              unit_officer: 'never',            leader: 'never',            observer: 'never' },
+  'area.write':             { admin: 'always', coordinator: 'own',              unit_officer: 'never',            leader: 'never',            observer: 'never' },
+  'task.list':              { admin: 'always', coordinator: 'always',           unit_officer: 'always',           leader: 'always',           observer: 'always' },
+  'task.create':            { admin: 'always', coordinator: 'own',              unit_officer: 'never',            leader: 'never',            observer: 'never' },
+  'task.update':            { admin: 'always', coordinator: 'own',              unit_officer: 'leadUnit',         leader: 'never',            observer: 'never' },
+  'task.move':              { admin: 'always', coordinator: 'own',              unit_officer: 'never',            leader: 'never',            observer: 'never' },
+  'task.addSubtask':        { admin: 'always', coordinator: 'own',              unit_officer: 'never',            leader: 'never',            observer: 'never' },
+  'task.delete':            { admin: 'always', coordinator: 'own',              unit_officer: 'never',            leader: 'never',            observer: 'never' },
+  'search':                 { admin: 'always', coordinator: 'always',           unit_officer: 'always',           leader: 'always',           observer: 'always' },
+  'organisation.read':      { admin: 'always', coordinator: 'always',           unit_officer: 'always',           leader: 'always',           observer: 'always' },
+  'organisation.manage':    { admin: 'always', coordinator: 'never',            unit_officer: 'never',            leader: 'never',            observer: 'never' },
+};
+
+export interface AccessSubject {
+  role: Role;
+}
+
+export interface AccessContext {
+  relation: Relation;
+  /** For tasks: the user's organisation leads the task, or is above the lead unit in its tree. */
+  isLeadUnit?: boolean;
+  /** For agreements: published to everyone (see `isPublished`). */
+  published?: boolean;
+}
+
+/** Whether a rule admits an object that relates to the user as given. */
+export function ruleAdmits(rule: Rule, ctx: AccessContext): boolean {
+  switch (rule) {
+    case 'always':
+      return true;
+    case 'party':
+      return ctx.relation === 'own' || ctx.relation === 'counterparty';
+    case 'partyOrPublished':
+      return ctx.relation === 'own' || ctx.relation === 'counterparty' || ctx.published === true;
+    case 'own':
+      return ctx.relation === 'own';
+    case 'leadUnit':
+      return ctx.relation !== 'unrelated' && ctx.isLeadUnit === true;
+    case 'never':
+      return false;
+  }
+}
+
+/** Whether the user may perform the operation on an object that relates to them as given. */
+export function can(user: AccessSubject | null, operation: Operation, ctx: AccessContext): boolean {
+  if (!user) return false;
+  return ruleAdmits(accessPolicy[operation][user.role], ctx);
+}
+
+/** The relation of a task (owed by `obligor`) to a user on `userSide` (null: not a party). */
+export function relationToTask(userSide: Side | null, obligor: Obligor): Relation {
+  if (userSide === null) return 'unrelated';
+  return obligor === 'joint' || obligor === userSide ? 'own' : 'counterparty';
+}
+
+/** The relation of an agreement (or its shared parts) to a user on `userSide`. */
+export function relationToAgreement(userSide: Side | null): Relation {
+  return userSide === null ? 'unrelated' : 'own';
+}
+
+/**
+ * An agreement is published — readable by every signed-in user, and later by citizens — when
+ * its visibility is `public` and it is no longer a draft. A draft is never shown outside its parties.
+ */
+export function isPublished(a: { visibility: 'parties' | 'public'; status: string }): boolean {
+  return a.visibility === 'public' && a.status !== 'draft';
+}
+
+/** The SQL twin of `isPublished` for the agreements row `a` (tested to agree with it). */
+export function publishedSql(a: string): string {
+  return `(${a}.visibility = 'public' AND ${a}.status <> 'draft')`;
+}
+
+/** The obligors a user on `userSide` may give a new task: those whose task they may create. */
+export function obligorsUserMayCreate(user: AccessSubject, userSide: Side | null): Obligor[] {
+  return obligors.filter((o) => can(user, 'task.create', { relation: relationToTask(userSide, o) }));
+}
