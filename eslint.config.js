@@ -1,7 +1,10 @@
+import fs from 'node:fs';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+const webFeatures = fs.readdirSync(new URL('./apps/web/src/features/', import.meta.url));
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.accord/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
@@ -69,13 +72,38 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // Web features do not reach into each other or into the app shell: shared → features → app.
-    files: ['apps/web/src/features/**/*.{ts,tsx}', 'apps/web/src/components/**/*.{ts,tsx}', 'apps/web/src/lib/**/*.{ts,tsx}'],
+  // Web features do not import each other: what two features share lives in components/ or lib/.
+  ...webFeatures.map((feature) => ({
+    files: [`apps/web/src/features/${feature}/**/*.{ts,tsx}`],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/app/*', '../../app/**'], message: 'Features and shared code must not import the app shell.' }] },
+        {
+          patterns: [
+            { group: ['**/app/*', '../../app/**'], message: 'Features and shared code must not import the app shell.' },
+            ...webFeatures
+              .filter((other) => other !== feature)
+              .map((other) => ({
+                group: [`**/features/${other}/**`, `../../${other}/**`],
+                message: `Feature ${feature} must not import feature ${other}.`,
+              })),
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    // Shared code does not reach into features or the app shell: shared → features → app.
+    files: ['apps/web/src/components/**/*.{ts,tsx}', 'apps/web/src/lib/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/app/*', '../../app/**'], message: 'Shared code must not import the app shell.' },
+            { group: ['**/features/**'], message: 'Shared code must not import a feature.' },
+          ],
+        },
       ],
     },
   },

@@ -1,4 +1,5 @@
 import type { SessionUser } from '@accord/domain';
+import { can } from '@accord/domain/policy';
 import { createContext, use } from 'react';
 
 /** The signed-in user, provided once by the app shell for every page behind sign-in. */
@@ -10,7 +11,10 @@ export function useCurrentUser(): SessionUser {
   return user;
 }
 
-/** Coordinators and administrators may draft agreements (the server checks the parties). */
+/**
+ * Whether the user may draft an agreement of their own organisation: the policy table's
+ * `agreement.create` row, as the server reads it (the server then checks the parties).
+ */
 export function canCreateAgreements(user: SessionUser): boolean {
-  return user.role === 'coordinator' || user.role === 'admin';
+  return can(user, 'agreement.create', { relation: 'own' });
 }

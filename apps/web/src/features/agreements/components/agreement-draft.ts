@@ -1,4 +1,4 @@
-import { agreementCreateInput, agreementUpdateInput, type AgreementDetail, type Organisation } from '@accord/domain';
+import { agreementCreateInput, agreementUpdateInput, hasBothSides, type AgreementDetail, type Organisation } from '@accord/domain';
 import type { TFunction } from 'i18next';
 import { fieldErrorsFromZod, type FieldErrors } from '../../../lib/field-errors';
 import type { AgreementCreateBody } from '../api/create-agreement';
@@ -119,7 +119,11 @@ export function validateDraft(
   draft.parties.forEach((p, i) => {
     if (!p.organisationId) errors[`parties.${i}.organisationId`] = t('fieldErrors.required');
   });
-  const sides = new Set(draft.parties.map((p) => (p.organisationId ? organisations.get(p.organisationId)?.side : undefined)));
-  if (!errors.parties && !(sides.has('government') && sides.has('enterprise'))) errors.parties = t('fieldErrors.partiesSides');
+  const known = draft.parties.flatMap((p) => {
+    const org = p.organisationId ? organisations.get(p.organisationId) : undefined;
+    return org ? [{ side: org.side }] : [];
+  });
+  // The same rule the server applies, from the domain.
+  if (!errors.parties && !hasBothSides(known)) errors.parties = t('fieldErrors.partiesSides');
   return errors;
 }

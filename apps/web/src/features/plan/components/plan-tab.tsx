@@ -1,4 +1,5 @@
-import { obligors, type AgreementDetail, type Area, type Obligor, type Task, type TaskNode } from '@accord/domain';
+import { obligorsUserMayCreate } from '@accord/domain/policy';
+import { type AgreementDetail, type Area, type Obligor, type Task, type TaskNode } from '@accord/domain';
 import { Alert, Button, Drawer, EmptyState, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconFoldDown, IconFoldUp, IconList, IconListTree, IconPlus } from '@tabler/icons-react';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -112,7 +113,8 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, onChanged }:
 
   const { permissions } = agreement;
   const canWrite = permissions.canWriteAreas;
-  const obligorOptions: readonly Obligor[] = user.role === 'admin' || !permissions.side ? obligors : [permissions.side, 'joint'];
+  // The policy decides which obligors this user may give a new task, as the server does.
+  const obligorOptions: readonly Obligor[] = obligorsUserMayCreate(user, permissions.side);
   const unitScope = useMemo(() => {
     const roots = agreement.parties.flatMap((p) => [p.organisationId, p.currentOrganisationId]);
     return organisations.data ? subtreeIds(roots, organisations.data) : undefined;
