@@ -451,4 +451,15 @@ describe('the policy as people expect it', () => {
     );
     expect(res.statusCode).toBe(403);
   });
+
+  it('presents with each task what the viewer may do to it, operation by operation', async () => {
+    const gov = await taskIn(world.agreement.id, world.area.id, 'government', 'government');
+    const ent = await taskIn(world.agreement.id, world.area.id, 'enterprise', 'enterprise');
+    const allowed = async (c: Client, id: string) =>
+      ((await c.get(`/api/agreements/${world.agreement.id}/tasks/${id}`)).json() as { allowed: Record<string, boolean> }).allowed;
+    expect(await allowed(clients.coordinator.government, gov.id)).toEqual({ update: true, move: true, addSubtask: true, delete: true });
+    expect(await allowed(clients.coordinator.government, ent.id)).toEqual({ update: false, move: false, addSubtask: false, delete: false });
+    expect(await allowed(clients.unit_officer.enterprise, ent.id)).toEqual({ update: true, move: false, addSubtask: false, delete: false });
+    expect(await allowed(clients.observer.unrelated, gov.id)).toEqual({ update: false, move: false, addSubtask: false, delete: false });
+  });
 });

@@ -45,7 +45,7 @@ type Task = {
   position: number;
   leadUnit: { name: string } | null;
   coordinatingUnits: { name: string }[];
-  canEdit: boolean;
+  allowed: { update: boolean };
 };
 type PlanBody = { areas: { id: string; title: string; tasks: (Task & { children: Task[] })[] }[] };
 
@@ -181,7 +181,7 @@ describe('the joint plan', () => {
     const stale = await coordinator.delete(url(`/tasks/${t.id}`), { 'if-match': '"1"' });
     expect(stale.statusCode).toBe(412);
     const current = (stale.json() as { error: { details: { current: Task & { depth?: number } } } }).error.details.current;
-    expect(current).toMatchObject({ id: t.id, title: 'Đã đổi tên', version: 2, canEdit: true });
+    expect(current).toMatchObject({ id: t.id, title: 'Đã đổi tên', version: 2, allowed: { update: true } });
     expect(current.depth).toBeUndefined();
     expect((await coordinator.get(url(`/tasks/${t.id}`))).statusCode).toBe(200);
   });

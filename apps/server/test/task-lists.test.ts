@@ -37,7 +37,7 @@ type Item = {
   agreementTitle: string;
   areaTitle: string;
   leadUnit: { id: string } | null;
-  canEdit: boolean;
+  allowed: { update: boolean };
 };
 type ListBody = { items: Item[]; total: number; page: number; pageSize: number };
 
@@ -163,9 +163,9 @@ describe("an agreement's task list", () => {
   it('finds words without diacritics and tells each viewer what they may edit', async () => {
     const asCoordinator = await list(coordinator, `/api/agreements/${agreementId}/tasks?q=viec doanh nghiep`);
     expect(asCoordinator.total).toBe(5);
-    expect(asCoordinator.items.every((t) => !t.canEdit)).toBe(true);
+    expect(asCoordinator.items.every((t) => !t.allowed.update)).toBe(true);
     const asOfficer = await list(officer, `/api/agreements/${agreementId}/tasks?q=nhiem vu 0&pageSize=3`);
-    expect(asOfficer.items.every((t) => t.canEdit)).toBe(true);
+    expect(asOfficer.items.every((t) => t.allowed.update)).toBe(true);
   });
 
   it('answers 404 for an agreement the user is not a party to, and 400 naming a bad filter', async () => {

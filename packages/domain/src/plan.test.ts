@@ -22,8 +22,7 @@ const task = (id: string, parentId: string | null, position: number, areaId = 'a
   status: 'not_started',
   version: 1,
   updatedAt: '',
-  canEdit: false,
-  canManage: false,
+  allowed: { update: false, move: false, addSubtask: false, delete: false },
 });
 
 describe('the plan tree', () => {

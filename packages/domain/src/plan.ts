@@ -76,10 +76,8 @@ export const taskSchema = z.object({
   status: taskStatusSchema,
   version: z.number().int(),
   updatedAt: z.string(),
-  /** The signed-in user may edit this task's fields. */
-  canEdit: z.boolean(),
-  /** The signed-in user may move or delete it, or add sub-tasks under it. */
-  canManage: z.boolean(),
+  /** What the signed-in user may do to it: the policy's task.update, task.move, task.addSubtask and task.delete. */
+  allowed: z.object({ update: z.boolean(), move: z.boolean(), addSubtask: z.boolean(), delete: z.boolean() }),
 });
 export type Task = z.infer<typeof taskSchema>;
 

@@ -1,4 +1,5 @@
-import type { ErrorCode } from '@accord/domain';
+import type { BodyOf, EndpointId, ErrorCode, ParamsOf, QueryOf, ResponseOf } from '@accord/domain';
+import { endpoints, fillPath } from '@accord/domain/endpoints';
 import { ApiError, isRecord } from './api-error';
 
 /**
@@ -16,7 +17,7 @@ export function setCsrfToken(token: string | null): void {
 /** The CSRF token to send; before sign-in the server hands out a pre-session token. */
 async function ensureCsrfToken(): Promise<string> {
   if (csrfToken) return csrfToken;
-  const { csrfToken: fresh } = await request<{ csrfToken: string }>('GET', '/api/auth/csrf');
+  const { csrfToken: fresh } = await request<{ csrfToken: string }>(endpoints.getCsrf.method, endpoints.getCsrf.path);
   csrfToken = fresh;
   return fresh;
 }
@@ -97,10 +98,32 @@ async function request<T>(method: Method, path: string, options: RequestOptions 
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-export const api = {
-  get: <T>(path: string, options?: Omit<RequestOptions, 'body' | 'version'>) => request<T>('GET', path, options),
-  post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) => request<T>('POST', path, { ...options, body }),
-  patch: <T>(path: string, body: unknown, options: Omit<RequestOptions, 'body'> & { version: number }) =>
-    request<T>('PATCH', path, { ...options, body }),
-  delete: (path: string, options: Omit<RequestOptions, 'body'> & { version: number }) => request<void>('DELETE', path, options),
-};
+/** What a call of endpoint `K` sends: its path parameters, query, body and the version it edits, as its contract says. */
+export type CallInput<K extends EndpointId> = (ParamsOf<K> extends undefined ? { params?: undefined } : { params: ParamsOf<K> }) &
+  (QueryOf<K> extends undefined ? { query?: undefined } : { query: QueryOf<K> }) &
+  (BodyOf<K> extends undefined ? { body?: undefined } : { body: BodyOf<K> }) &
+  ((typeof endpoints)[K] extends { versioned: true } ? { version: number } : { version?: undefined }) & { signal?: AbortSignal };
+
+/** A query in the URL: arrays comma-separated, booleans as true/false, empty values left out. */
+function queryOf(query: unknown): Record<string, QueryValue> | undefined {
+  if (!query || typeof query !== 'object') return undefined;
+  return Object.fromEntries(
+    Object.entries(query as Record<string, unknown>).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v as QueryValue)]),
+  );
+}
+
+/**
+ * Calls an endpoint by its contract: the method and path come from the one table of endpoints
+ * the server builds its routes from, the types from its schemas. No path is written by hand.
+ */
+export function call<K extends EndpointId>(id: K, input: CallInput<K>): Promise<ResponseOf<K>> {
+  const endpoint = endpoints[id];
+  const { params, query, body, version, signal } = input as {
+    params?: Record<string, string>;
+    query?: unknown;
+    body?: unknown;
+    version?: number;
+    signal?: AbortSignal;
+  };
+  return request<ResponseOf<K>>(endpoint.method, fillPath(endpoint.path, params), { query: queryOf(query), body, version, signal });
+}

@@ -25,8 +25,7 @@ export function buildTask(overrides: Partial<TaskNode> = {}): TaskNode {
     status: 'not_started',
     version: 1,
     updatedAt: '2025-01-01T00:00:00Z',
-    canEdit: true,
-    canManage: true,
+    allowed: { update: true, move: true, addSubtask: true, delete: true },
     children: [],
     ...overrides,
   };

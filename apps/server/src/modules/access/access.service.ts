@@ -119,8 +119,12 @@ export function authorizeTask(viewer: Viewer, side: Side | null, task: TaskFacts
 /** What the viewer may do to a task, as the API presents it. */
 export function taskPermissions(viewer: Viewer, side: Side | null, task: TaskFacts) {
   return {
-    canEdit: canOnTask(viewer, side, task, 'task.update'),
-    canManage: canOnTask(viewer, side, task, 'task.move'),
+    allowed: {
+      update: canOnTask(viewer, side, task, 'task.update'),
+      move: canOnTask(viewer, side, task, 'task.move'),
+      addSubtask: canOnTask(viewer, side, task, 'task.addSubtask'),
+      delete: canOnTask(viewer, side, task, 'task.delete'),
+    },
   };
 }
 

@@ -6,7 +6,7 @@ import type { Viewer } from '../access/viewer.js';
 
 // The only place with SQL for tasks: reads, writes, lists and the moves of the task tree.
 
-export type TaskRow = Omit<Task, 'canEdit' | 'canManage'> & { depth: number };
+export type TaskRow = Omit<Task, 'allowed'> & { depth: number };
 
 const coordinatorsOfTask = `COALESCE((SELECT json_agg(json_build_object('id', co.id, 'name', co.name_vi, 'nameEn', co.name_en) ORDER BY tc.position)
     FROM task_coordinators tc JOIN organisations co ON co.id = tc.organisation_id WHERE tc.task_id = t.id), '[]'::json)`;

@@ -34,11 +34,7 @@ const factsOf = (t: { obligor: TaskRow['obligor']; leadUnit: TaskRow['leadUnit']
 });
 
 /** A task as the API shows it to this viewer: with what they may do to it. */
-export function presentTask<T extends TaskRow>(
-  viewer: Viewer,
-  side: Side | null,
-  t: T,
-): Omit<T, 'depth'> & Pick<Task, 'canEdit' | 'canManage'> {
+export function presentTask<T extends TaskRow>(viewer: Viewer, side: Side | null, t: T): Omit<T, 'depth'> & Pick<Task, 'allowed'> {
   const { depth: _d, ...task } = t;
   return { ...task, ...taskPermissions(viewer, side, factsOf(t)) };
 }

@@ -5,16 +5,14 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { PageLoader } from '../../components/ui/page-loader';
+import { invalidateAgreement } from '../../lib/query-keys';
 import { QueryError } from '../../components/ui/query-error';
-import { agreementQueryKey, useAgreement } from '../../features/agreements/api/get-agreement';
-import { agreementsQueryKey } from '../../features/agreements/api/get-agreements';
+import { useAgreement } from '../../features/agreements/api/get-agreement';
 import { AgreementDetails } from '../../features/agreements/components/agreement-details';
 import { AgreementHeader } from '../../features/agreements/components/agreement-header';
-import { agreementHistoryQueryKey } from '../../features/history/api/get-agreement-history';
 import { AgreementHistory } from '../../features/history/components/agreement-history';
 import { TaskHistory } from '../../features/history/components/task-history';
 import { PlanTab, type PlanListContext } from '../../features/plan/components/plan-tab';
-import { taskListQueryKey } from '../../features/tasks/api/task-list-query';
 import { AgreementTaskList } from '../../features/tasks/components/agreement-task-list';
 
 /**
@@ -29,13 +27,8 @@ export function AgreementPage() {
   const agreement = useAgreement(id);
   const tab = params.get('tab') === 'history' ? 'history' : 'plan';
 
-  const onPlanChanged = useCallback(() => {
-    void queryClient.invalidateQueries({ queryKey: agreementQueryKey(id) });
-    void queryClient.invalidateQueries({ queryKey: [...agreementsQueryKey, 'list'] });
-    void queryClient.invalidateQueries({ queryKey: agreementHistoryQueryKey(id) });
-    void queryClient.invalidateQueries({ queryKey: ['history', 'task', id] });
-    void queryClient.invalidateQueries({ queryKey: taskListQueryKey });
-  }, [queryClient, id]);
+  // Every view of this agreement lives under one key: one invalidation refreshes them all.
+  const onPlanChanged = useCallback(() => void invalidateAgreement(queryClient, id), [queryClient, id]);
 
   const renderList = useCallback(
     ({ leadUnits, areas }: PlanListContext) => <AgreementTaskList agreementId={id} leadUnits={leadUnits} areas={areas} />,

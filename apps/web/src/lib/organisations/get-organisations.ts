@@ -1,6 +1,7 @@
 import type { Organisation, OrganisationKind, Side } from '@accord/domain';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../api-client';
+import { call } from '../api-client';
+import { queryKeys } from '../query-keys';
 
 /**
  * Organisations are reference data every feature needs (party pickers, lead units, filters),
@@ -14,7 +15,7 @@ export interface OrganisationFilter {
 }
 
 export async function getOrganisations(filter: OrganisationFilter): Promise<Organisation[]> {
-  const { items } = await api.get<{ items: Organisation[] }>('/api/organisations', {
+  const { items } = await call('listOrganisations', {
     query: { ...filter, includeHistorical: filter.includeHistorical ? 'true' : undefined },
   });
   return items;
@@ -23,7 +24,7 @@ export async function getOrganisations(filter: OrganisationFilter): Promise<Orga
 /** `enabled: false` holds the request back until the list is needed (it is large: every unit of the country). */
 export function useOrganisations(filter: OrganisationFilter = {}, { enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
-    queryKey: ['organisations', filter],
+    queryKey: queryKeys.organisations(filter),
     queryFn: () => getOrganisations(filter),
     staleTime: 5 * 60_000,
     enabled,

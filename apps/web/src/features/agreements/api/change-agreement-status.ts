@@ -1,25 +1,18 @@
-import type { AgreementDetail, AgreementStatus } from '@accord/domain';
+import type { AgreementStatus } from '@accord/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import { isVersionConflict } from '../../../lib/api-error';
-import { agreementQueryKey } from './get-agreement';
-import { agreementsQueryKey } from './get-agreements';
+import { call } from '../../../lib/api-client';
+import { invalidateAgreement, queryKeys } from '../../../lib/query-keys';
 
-export function changeAgreementStatus(id: string, version: number, status: AgreementStatus): Promise<AgreementDetail> {
-  return api.post<AgreementDetail>(`/api/agreements/${encodeURIComponent(id)}/status`, { status }, { version });
+export function changeAgreementStatus(id: string, version: number, status: AgreementStatus) {
+  return call('changeAgreementStatus', { params: { id }, version, body: { status } });
 }
 
 export function useChangeAgreementStatus(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ version, status }: { version: number; status: AgreementStatus }) => changeAgreementStatus(id, version, status),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(agreementQueryKey(id), updated);
-      void queryClient.invalidateQueries({ queryKey: [...agreementsQueryKey, 'list'] });
-      void queryClient.invalidateQueries({ queryKey: ['history', 'agreement', id] });
-    },
-    onError: (error) => {
-      if (isVersionConflict(error)) void queryClient.invalidateQueries({ queryKey: agreementQueryKey(id) });
-    },
+    onSuccess: (updated) => queryClient.setQueryData(queryKeys.agreementDetail(id), updated),
+    // On a 412 too: the newer version replaces the one the user saw.
+    onSettled: () => invalidateAgreement(queryClient, id),
   });
 }

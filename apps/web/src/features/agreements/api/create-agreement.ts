@@ -1,14 +1,12 @@
-import type { AgreementDetail, agreementCreateInput } from '@accord/domain';
+import type { BodyOf } from '@accord/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import { api } from '../../../lib/api-client';
-import { agreementQueryKey } from './get-agreement';
-import { agreementsQueryKey } from './get-agreements';
+import { call } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
 
-export type AgreementCreateBody = z.input<typeof agreementCreateInput>;
+export type AgreementCreateBody = BodyOf<'createAgreement'>;
 
-export function createAgreement(body: AgreementCreateBody): Promise<AgreementDetail> {
-  return api.post<AgreementDetail>('/api/agreements', body);
+export function createAgreement(body: AgreementCreateBody) {
+  return call('createAgreement', { body });
 }
 
 export function useCreateAgreement() {
@@ -16,8 +14,8 @@ export function useCreateAgreement() {
   return useMutation({
     mutationFn: createAgreement,
     onSuccess: (created) => {
-      queryClient.setQueryData(agreementQueryKey(created.id), created);
-      void queryClient.invalidateQueries({ queryKey: [...agreementsQueryKey, 'list'] });
+      queryClient.setQueryData(queryKeys.agreementDetail(created.id), created);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.agreementLists });
     },
   });
 }

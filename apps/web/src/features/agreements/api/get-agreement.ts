@@ -1,11 +1,11 @@
-import type { AgreementDetail } from '@accord/domain';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { call } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
 
-export const agreementQueryKey = (id: string) => ['agreements', 'detail', id] as const;
+export const agreementQueryKey = queryKeys.agreementDetail;
 
-export function getAgreement(id: string, signal?: AbortSignal): Promise<AgreementDetail> {
-  return api.get<AgreementDetail>(`/api/agreements/${encodeURIComponent(id)}`, { signal });
+export function getAgreement(id: string, signal?: AbortSignal) {
+  return call('getAgreement', { params: { id }, signal });
 }
 
 export function useAgreement(id: string) {

@@ -1,30 +1,18 @@
-import type { AgreementList, AgreementSortKey, AgreementStatus } from '@accord/domain';
+import type { AgreementList, AgreementListQuery } from '@accord/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { call } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
 
-/** The list filters, as kept in the page's URL. */
-export interface AgreementFilters {
-  q?: string;
-  provinceId?: string;
-  partnerId?: string;
-  status?: AgreementStatus;
-  from?: string;
-  to?: string;
-  sort?: AgreementSortKey;
-  order?: 'asc' | 'desc';
-  page: number;
-  pageSize: number;
-}
-
-export const agreementsQueryKey = ['agreements'] as const;
+/** The list filters, as kept in the page's URL: the contract's query as the server reads it. */
+export type AgreementFilters = Partial<Omit<AgreementListQuery, 'page' | 'pageSize'>> & Pick<AgreementListQuery, 'page' | 'pageSize'>;
 
 export function getAgreements(filters: AgreementFilters, signal?: AbortSignal): Promise<AgreementList> {
-  return api.get<AgreementList>('/api/agreements', { query: { ...filters }, signal });
+  return call('listAgreements', { query: filters, signal });
 }
 
 export function useAgreements(filters: AgreementFilters) {
   return useQuery({
-    queryKey: [...agreementsQueryKey, 'list', filters],
+    queryKey: queryKeys.agreementList(filters),
     queryFn: ({ signal }) => getAgreements(filters, signal),
     placeholderData: keepPreviousData,
   });

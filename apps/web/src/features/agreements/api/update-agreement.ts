@@ -1,15 +1,12 @@
-import type { AgreementDetail, agreementUpdateInput } from '@accord/domain';
+import type { BodyOf } from '@accord/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import { api } from '../../../lib/api-client';
-import { isVersionConflict } from '../../../lib/api-error';
-import { agreementQueryKey } from './get-agreement';
-import { agreementsQueryKey } from './get-agreements';
+import { call } from '../../../lib/api-client';
+import { invalidateAgreement, queryKeys } from '../../../lib/query-keys';
 
-export type AgreementUpdateBody = z.input<typeof agreementUpdateInput>;
+export type AgreementUpdateBody = BodyOf<'updateAgreement'>;
 
-export function updateAgreement(id: string, version: number, body: AgreementUpdateBody): Promise<AgreementDetail> {
-  return api.patch<AgreementDetail>(`/api/agreements/${encodeURIComponent(id)}`, body, { version });
+export function updateAgreement(id: string, version: number, body: AgreementUpdateBody) {
+  return call('updateAgreement', { params: { id }, version, body });
 }
 
 /** Saves an edit of the version the user saw; on 412 the newer version replaces the cached one. */
@@ -17,12 +14,7 @@ export function useUpdateAgreement(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ version, body }: { version: number; body: AgreementUpdateBody }) => updateAgreement(id, version, body),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(agreementQueryKey(id), updated);
-      void queryClient.invalidateQueries({ queryKey: [...agreementsQueryKey, 'list'] });
-    },
-    onError: (error) => {
-      if (isVersionConflict(error)) void queryClient.invalidateQueries({ queryKey: agreementQueryKey(id) });
-    },
+    onSuccess: (updated) => queryClient.setQueryData(queryKeys.agreementDetail(id), updated),
+    onSettled: () => invalidateAgreement(queryClient, id),
   });
 }

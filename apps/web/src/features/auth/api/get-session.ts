@@ -1,19 +1,20 @@
 import type { SessionUser } from '@accord/domain';
 import { useQuery } from '@tanstack/react-query';
-import { api, setCsrfToken } from '../../../lib/api-client';
+import { call, setCsrfToken } from '../../../lib/api-client';
 import { isApiError } from '../../../lib/api-error';
+import { queryKeys } from '../../../lib/query-keys';
 
 export interface Session {
   user: SessionUser;
   csrfToken: string;
 }
 
-export const sessionQueryKey = ['session'] as const;
+export const sessionQueryKey = queryKeys.session;
 
 /** The signed-in user, or null when nobody is signed in (401 is an answer here, not an error). */
 export async function getSession(): Promise<Session | null> {
   try {
-    const session = await api.get<Session>('/api/auth/session');
+    const session = await call('getSession', {});
     setCsrfToken(session.csrfToken);
     return session;
   } catch (error) {

@@ -1,12 +1,12 @@
 import type { SignInInput } from '@accord/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, setCsrfToken } from '../../../lib/api-client';
+import { call, setCsrfToken } from '../../../lib/api-client';
 import { sessionQueryKey, type Session } from './get-session';
 
 export async function signIn(input: SignInInput): Promise<Session> {
   // A fresh pre-session token: an old one may belong to a session that has ended.
   setCsrfToken(null);
-  const session = await api.post<Session>('/api/auth/sign-in', input);
+  const session = await call('signIn', { body: input });
   setCsrfToken(session.csrfToken);
   return session;
 }

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, setCsrfToken } from '../../../lib/api-client';
+import { call, setCsrfToken } from '../../../lib/api-client';
 import { sessionQueryKey } from './get-session';
 
 export async function signOut(): Promise<void> {
-  await api.post<void>('/api/auth/sign-out');
+  await call('signOut', {});
   setCsrfToken(null);
 }
 

@@ -1,14 +1,15 @@
-import type { AuditEvent } from '@accord/domain';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { call } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
 
 export const PAGE_SIZE = 50;
 
-export const agreementHistoryQueryKey = (agreementId: string) => ['history', 'agreement', agreementId] as const;
+export const agreementHistoryQueryKey = queryKeys.agreementHistory;
 
-export function getAgreementHistory(agreementId: string, before?: string, signal?: AbortSignal): Promise<{ items: AuditEvent[] }> {
-  return api.get<{ items: AuditEvent[] }>(`/api/agreements/${encodeURIComponent(agreementId)}/history`, {
-    query: { limit: PAGE_SIZE, before },
+export function getAgreementHistory(agreementId: string, before?: string, signal?: AbortSignal) {
+  return call('getAgreementHistory', {
+    params: { id: agreementId },
+    query: { limit: PAGE_SIZE, before: before ? Number(before) : undefined },
     signal,
   });
 }

@@ -1,20 +1,16 @@
-import type { AuditEvent } from '@accord/domain';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { call } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
 import { PAGE_SIZE } from './get-agreement-history';
 
-export const taskHistoryQueryKey = (agreementId: string, taskId: string) => ['history', 'task', agreementId, taskId] as const;
+export const taskHistoryQueryKey = queryKeys.taskHistory;
 
-export function getTaskHistory(
-  agreementId: string,
-  taskId: string,
-  before?: string,
-  signal?: AbortSignal,
-): Promise<{ items: AuditEvent[] }> {
-  return api.get<{ items: AuditEvent[] }>(
-    `/api/agreements/${encodeURIComponent(agreementId)}/tasks/${encodeURIComponent(taskId)}/history`,
-    { query: { limit: PAGE_SIZE, before }, signal },
-  );
+export function getTaskHistory(agreementId: string, taskId: string, before?: string, signal?: AbortSignal) {
+  return call('getTaskHistory', {
+    params: { id: agreementId, taskId },
+    query: { limit: PAGE_SIZE, before: before ? Number(before) : undefined },
+    signal,
+  });
 }
 
 export function useTaskHistory(agreementId: string, taskId: string) {

@@ -1,19 +1,18 @@
-import type { Area, areaCreateInput } from '@accord/domain';
+import type { BodyOf } from '@accord/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import { api } from '../../../lib/api-client';
-import { planQueryKey } from './get-plan';
+import { call } from '../../../lib/api-client';
+import { invalidateAgreement } from '../../../lib/query-keys';
 
-export type AreaCreateBody = z.input<typeof areaCreateInput>;
+export type AreaCreateBody = BodyOf<'createArea'>;
 
-export function createArea(agreementId: string, body: AreaCreateBody): Promise<Area> {
-  return api.post<Area>(`/api/agreements/${encodeURIComponent(agreementId)}/areas`, body);
+export function createArea(agreementId: string, body: AreaCreateBody) {
+  return call('createArea', { params: { id: agreementId }, body });
 }
 
 export function useCreateArea(agreementId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: AreaCreateBody) => createArea(agreementId, body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: planQueryKey(agreementId) }),
+    onSuccess: () => invalidateAgreement(queryClient, agreementId),
   });
 }

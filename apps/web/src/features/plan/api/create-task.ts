@@ -1,19 +1,18 @@
-import type { Task, taskCreateInput } from '@accord/domain';
+import type { BodyOf } from '@accord/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import { api } from '../../../lib/api-client';
-import { planQueryKey } from './get-plan';
+import { call } from '../../../lib/api-client';
+import { invalidateAgreement } from '../../../lib/query-keys';
 
-export type TaskCreateBody = z.input<typeof taskCreateInput>;
+export type TaskCreateBody = BodyOf<'createTask'>;
 
-export function createTask(agreementId: string, body: TaskCreateBody): Promise<Task> {
-  return api.post<Task>(`/api/agreements/${encodeURIComponent(agreementId)}/tasks`, body);
+export function createTask(agreementId: string, body: TaskCreateBody) {
+  return call('createTask', { params: { id: agreementId }, body });
 }
 
 export function useCreateTask(agreementId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: TaskCreateBody) => createTask(agreementId, body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: planQueryKey(agreementId) }),
+    onSuccess: () => invalidateAgreement(queryClient, agreementId),
   });
 }

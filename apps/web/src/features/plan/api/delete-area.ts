@@ -1,15 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import { planQueryKey } from './get-plan';
+import { call } from '../../../lib/api-client';
+import { invalidateAgreement } from '../../../lib/query-keys';
 
-export function deleteArea(agreementId: string, areaId: string, version: number): Promise<void> {
-  return api.delete(`/api/agreements/${encodeURIComponent(agreementId)}/areas/${encodeURIComponent(areaId)}`, { version });
+export function deleteArea(agreementId: string, areaId: string, version: number) {
+  return call('deleteArea', { params: { id: agreementId, areaId }, version });
 }
 
 export function useDeleteArea(agreementId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ areaId, version }: { areaId: string; version: number }) => deleteArea(agreementId, areaId, version),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: planQueryKey(agreementId) }),
+    onSettled: () => invalidateAgreement(queryClient, agreementId),
   });
 }

@@ -1,15 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import { planQueryKey } from './get-plan';
+import { call } from '../../../lib/api-client';
+import { invalidateAgreement } from '../../../lib/query-keys';
 
-export function deleteTask(agreementId: string, taskId: string, version: number): Promise<void> {
-  return api.delete(`/api/agreements/${encodeURIComponent(agreementId)}/tasks/${encodeURIComponent(taskId)}`, { version });
+export function deleteTask(agreementId: string, taskId: string, version: number) {
+  return call('deleteTask', { params: { id: agreementId, taskId }, version });
 }
 
 export function useDeleteTask(agreementId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ taskId, version }: { taskId: string; version: number }) => deleteTask(agreementId, taskId, version),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: planQueryKey(agreementId) }),
+    onSettled: () => invalidateAgreement(queryClient, agreementId),
   });
 }

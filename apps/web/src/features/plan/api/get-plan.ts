@@ -1,11 +1,11 @@
-import type { Plan } from '@accord/domain';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { call } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
 
-export const planQueryKey = (agreementId: string) => ['plan', agreementId] as const;
+export const planQueryKey = queryKeys.plan;
 
-export function getPlan(agreementId: string, signal?: AbortSignal): Promise<Plan> {
-  return api.get<Plan>(`/api/agreements/${encodeURIComponent(agreementId)}/plan`, { signal });
+export function getPlan(agreementId: string, signal?: AbortSignal) {
+  return call('getPlan', { params: { id: agreementId }, signal });
 }
 
 /** `enabled: false` holds the request back (a plan already loaded is still returned). */

@@ -1,11 +1,11 @@
-import type { Task } from '@accord/domain';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { call } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
 
-export const taskQueryKey = (agreementId: string, taskId: string) => ['plan', agreementId, 'task', taskId] as const;
+export const taskQueryKey = queryKeys.task;
 
-export function getTask(agreementId: string, taskId: string, signal?: AbortSignal): Promise<Task> {
-  return api.get<Task>(`/api/agreements/${encodeURIComponent(agreementId)}/tasks/${encodeURIComponent(taskId)}`, { signal });
+export function getTask(agreementId: string, taskId: string, signal?: AbortSignal) {
+  return call('getTask', { params: { id: agreementId, taskId }, signal });
 }
 
 export function useTask(agreementId: string, taskId: string | null) {

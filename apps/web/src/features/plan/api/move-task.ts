@@ -1,12 +1,12 @@
-import type { Task, TaskMoveInput } from '@accord/domain';
+import type { BodyOf } from '@accord/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import { planQueryKey } from './get-plan';
+import { call } from '../../../lib/api-client';
+import { invalidateAgreement } from '../../../lib/query-keys';
 
-export type TaskMoveBody = Omit<TaskMoveInput, 'version'>;
+export type TaskMoveBody = Omit<BodyOf<'moveTask'>, 'version'>;
 
-export function moveTask(agreementId: string, taskId: string, version: number, body: TaskMoveBody): Promise<Task> {
-  return api.post<Task>(`/api/agreements/${encodeURIComponent(agreementId)}/tasks/${encodeURIComponent(taskId)}/move`, body, { version });
+export function moveTask(agreementId: string, taskId: string, version: number, body: TaskMoveBody) {
+  return call('moveTask', { params: { id: agreementId, taskId }, version, body });
 }
 
 export function useMoveTask(agreementId: string) {
@@ -14,6 +14,6 @@ export function useMoveTask(agreementId: string) {
   return useMutation({
     mutationFn: ({ taskId, version, body }: { taskId: string; version: number; body: TaskMoveBody }) =>
       moveTask(agreementId, taskId, version, body),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: planQueryKey(agreementId) }),
+    onSettled: () => invalidateAgreement(queryClient, agreementId),
   });
 }

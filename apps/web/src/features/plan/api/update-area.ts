@@ -1,13 +1,12 @@
-import type { Area, areaUpdateInput } from '@accord/domain';
+import type { BodyOf } from '@accord/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import { api } from '../../../lib/api-client';
-import { planQueryKey } from './get-plan';
+import { call } from '../../../lib/api-client';
+import { invalidateAgreement } from '../../../lib/query-keys';
 
-export type AreaUpdateBody = z.input<typeof areaUpdateInput>;
+export type AreaUpdateBody = BodyOf<'updateArea'>;
 
-export function updateArea(agreementId: string, areaId: string, version: number, body: AreaUpdateBody): Promise<Area> {
-  return api.patch<Area>(`/api/agreements/${encodeURIComponent(agreementId)}/areas/${encodeURIComponent(areaId)}`, body, { version });
+export function updateArea(agreementId: string, areaId: string, version: number, body: AreaUpdateBody) {
+  return call('updateArea', { params: { id: agreementId, areaId }, version, body });
 }
 
 /** Edits an area; the plan is reloaded either way, so a 412 also brings the newer version. */
@@ -16,6 +15,6 @@ export function useUpdateArea(agreementId: string) {
   return useMutation({
     mutationFn: ({ areaId, version, body }: { areaId: string; version: number; body: AreaUpdateBody }) =>
       updateArea(agreementId, areaId, version, body),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: planQueryKey(agreementId) }),
+    onSettled: () => invalidateAgreement(queryClient, agreementId),
   });
 }

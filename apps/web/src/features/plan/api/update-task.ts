@@ -1,14 +1,12 @@
-import type { Task, taskUpdateInput } from '@accord/domain';
+import type { BodyOf } from '@accord/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import { api } from '../../../lib/api-client';
-import { planQueryKey } from './get-plan';
-import { taskQueryKey } from './get-task';
+import { call } from '../../../lib/api-client';
+import { invalidateAgreement, queryKeys } from '../../../lib/query-keys';
 
-export type TaskUpdateBody = z.input<typeof taskUpdateInput>;
+export type TaskUpdateBody = BodyOf<'updateTask'>;
 
-export function updateTask(agreementId: string, taskId: string, version: number, body: TaskUpdateBody): Promise<Task> {
-  return api.patch<Task>(`/api/agreements/${encodeURIComponent(agreementId)}/tasks/${encodeURIComponent(taskId)}`, body, { version });
+export function updateTask(agreementId: string, taskId: string, version: number, body: TaskUpdateBody) {
+  return call('updateTask', { params: { id: agreementId, taskId }, version, body });
 }
 
 export function useUpdateTask(agreementId: string) {
@@ -16,7 +14,7 @@ export function useUpdateTask(agreementId: string) {
   return useMutation({
     mutationFn: ({ taskId, version, body }: { taskId: string; version: number; body: TaskUpdateBody }) =>
       updateTask(agreementId, taskId, version, body),
-    onSuccess: (task) => queryClient.setQueryData(taskQueryKey(agreementId, task.id), task),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: planQueryKey(agreementId) }),
+    onSuccess: (task) => queryClient.setQueryData(queryKeys.task(agreementId, task.id), task),
+    onSettled: () => invalidateAgreement(queryClient, agreementId),
   });
 }

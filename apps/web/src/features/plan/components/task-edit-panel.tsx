@@ -95,7 +95,7 @@ export function TaskEditPanel({ agreementId, taskId, obligorOptions, unitScope, 
       <Group gap="xs">
         {current.code && <Badge variant="outline">{current.code}</Badge>}
         <TaskStatusBadge status={current.status} />
-        {!current.canEdit && (
+        {!current.allowed.update && (
           <Text size="sm" c="dimmed" data-testid="task-read-only">
             {t('taskForm.readOnly')}
           </Text>
@@ -116,8 +116,8 @@ export function TaskEditPanel({ agreementId, taskId, obligorOptions, unitScope, 
             onChange={(draft) => setEditing({ ...editing, draft })}
             errors={errors}
             formError={formError}
-            readOnly={!current.canEdit}
-            canChangeOwnership={current.canManage}
+            readOnly={!current.allowed.update}
+            canChangeOwnership={current.allowed.move}
             obligorOptions={options}
             unitScope={unitScope}
           />
@@ -125,7 +125,7 @@ export function TaskEditPanel({ agreementId, taskId, obligorOptions, unitScope, 
             <Button variant="default" onClick={onClose}>
               {t('common.close')}
             </Button>
-            {current.canEdit && (
+            {current.allowed.update && (
               <Button
                 onClick={save}
                 loading={update.isPending}

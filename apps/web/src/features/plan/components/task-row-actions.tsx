@@ -25,7 +25,7 @@ export function TaskRowActions({ task, index, siblings, canAddSubtask, actions }
   const downRef = useRef<HTMLButtonElement>(null);
   return (
     <Group gap={2} wrap="nowrap" justify="flex-end" onClick={(e) => e.stopPropagation()} onPointerEnter={() => setHasTooltips(true)}>
-      {task.canManage && (
+      {task.allowed.move && (
         <>
           <ActionIcon
             ref={upRef}
@@ -95,18 +95,20 @@ function TaskMenu({ task, canAddSubtask, actions }: Omit<TaskRowActionsProps, 'i
       <Menu.Target>{button}</Menu.Target>
       <Menu.Dropdown>
         <Menu.Item leftSection={<IconEye size={14} />} onClick={() => actions.onOpen(task)} data-testid="task-open">
-          {task.canEdit ? t('plan.openEdit') : t('plan.open')}
+          {task.allowed.update ? t('plan.openEdit') : t('plan.open')}
         </Menu.Item>
         {canAddSubtask && (
           <Menu.Item leftSection={<IconSubtask size={14} />} onClick={() => actions.onAddSubtask(task)} data-testid="task-add-subtask">
             {t('plan.addSubtask')}
           </Menu.Item>
         )}
-        {task.canManage && (
+        {task.allowed.move && (
+          <Menu.Item leftSection={<IconArrowsMove size={14} />} onClick={() => actions.onMove(task)} data-testid="task-move">
+            {t('plan.move')}
+          </Menu.Item>
+        )}
+        {task.allowed.delete && (
           <>
-            <Menu.Item leftSection={<IconArrowsMove size={14} />} onClick={() => actions.onMove(task)} data-testid="task-move">
-              {t('plan.move')}
-            </Menu.Item>
             <Menu.Divider />
             <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => actions.onDelete(task)} data-testid="task-delete">
               {t('common.delete')}

@@ -175,7 +175,7 @@ const TaskRow = memo(function TaskRow({ task, depth, index, siblings, isOpen, is
           task={task}
           index={index}
           siblings={siblings}
-          canAddSubtask={task.canManage && canHaveSubtasks(depth)}
+          canAddSubtask={task.allowed.addSubtask && canHaveSubtasks(depth)}
           actions={actions}
         />
       </Table.Td>

@@ -1,29 +1,20 @@
-import type { TaskSortKey, TaskStatus } from '@accord/domain';
-import type { QueryValue } from '../../../lib/api-client';
+import type { AgreementTaskListQuery, QueryOf } from '@accord/domain';
 
-/** A task list's filters, sort and page, as the page's URL keeps them. */
-export interface TaskListFilters {
-  q?: string;
-  status?: TaskStatus[];
-  overdue?: boolean;
-  /** Tasks led by this unit or a unit below it. */
-  leadUnitId?: string;
-  areaId?: string;
-  sort?: TaskSortKey;
-  order?: 'asc' | 'desc';
-  page: number;
-  pageSize: number;
-}
-
-/** Every task list (one agreement's, a unit's) lives under this key, so a change to a task refreshes them all. */
-export const taskListQueryKey = ['task-list'] as const;
+/**
+ * A task list's filters, sort and page, as the page's URL keeps them: the contract's query as the
+ * server reads it, so a filter the server takes cannot be missing here.
+ */
+export type TaskListFilters = Partial<Omit<AgreementTaskListQuery, 'page' | 'pageSize'>> &
+  Pick<AgreementTaskListQuery, 'page' | 'pageSize'>;
 
 /** The query string of GET /api/tasks and GET /api/agreements/:id/tasks. */
-export function taskListQuery(filters: TaskListFilters): Record<string, QueryValue> {
+export function taskListQuery(filters: TaskListFilters): QueryOf<'listAgreementTasks'> {
   return {
-    q: filters.q,
+    q: filters.q ?? undefined,
     status: filters.status?.join(','),
     overdue: filters.overdue ? 'true' : undefined,
+    dueFrom: filters.dueFrom,
+    dueTo: filters.dueTo,
     leadUnitId: filters.leadUnitId,
     areaId: filters.areaId,
     sort: filters.sort,
