@@ -1,9 +1,9 @@
 import { buildTaskTree, type Area, type AreaCreateInput, type AreaUpdateInput, type Plan } from '@accord/domain';
 import { withChange, type Target } from '../../change/change.js';
 import type { Db } from '../../db/pool.js';
-import { authorizeTask, loadAgreementAccess, notFound, requireOnAgreement, type AgreementAccess } from '../access/access.service.js';
+import { loadAgreementAccess, notFound, requireOnAgreement, type AgreementAccess } from '../access/access.service.js';
 import type { Viewer } from '../access/viewer.js';
-import { presentTask } from '../tasks/task.service.js';
+import { deleteTasksAlong, presentTask } from '../tasks/task.service.js';
 import * as tasks from '../tasks/task.repository.js';
 import * as repo from './plan.repository.js';
 
@@ -73,24 +73,8 @@ export async function updateArea(
 export async function deleteArea(db: Db, viewer: Viewer, agreementId: string, areaId: string, version: number): Promise<void> {
   await withChange(db, viewer, async (change) => {
     const { row: before, access } = await change.open(areaTarget(viewer, agreementId, areaId), version);
-    const inArea = await tasks.findAreaTasks(change.tx, agreementId, areaId);
-    for (const t of inArea) authorizeTask(viewer, access.side, { obligor: t.obligor, leadUnitId: t.leadUnit?.id ?? null }, 'task.delete');
-    await tasks.softDeleteTasks(
-      change.tx,
-      inArea.map((t) => t.id),
-    );
+    await deleteTasksAlong(change, access, agreementId, await tasks.findAreaTasks(change.tx, agreementId, areaId), areaId);
     await repo.softDeleteArea(change.tx, areaId);
     await change.record('area', { action: 'delete', entityId: areaId, agreementId, title: before.title, before, after: null });
-    for (const t of inArea) {
-      await change.record('task', {
-        action: 'delete',
-        entityId: t.id,
-        agreementId,
-        title: t.title,
-        before: t,
-        after: null,
-        causeId: areaId,
-      });
-    }
   });
 }

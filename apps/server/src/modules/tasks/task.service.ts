@@ -228,21 +228,31 @@ export async function deleteTask(db: Db, viewer: Viewer, agreementId: string, ta
     const { tx } = change;
     const { row: before, access } = await change.open(taskTarget(viewer, agreementId, taskId, 'task.delete'), version);
     await findArea(tx, agreementId, before.areaId, { forUpdate: true });
-    const below = await repo.findSubtree(tx, agreementId, taskId);
-    for (const t of below) authorizeTask(viewer, access.side, factsOf(t), 'task.delete');
-    await repo.softDeleteTasks(tx, [taskId, ...below.map((t) => t.id)]);
+    await deleteTasksAlong(change, access, agreementId, await repo.findSubtree(tx, agreementId, taskId), taskId);
+    await repo.softDeleteTasks(tx, [taskId]);
     await repo.closeGap(tx, before);
     await change.record('task', { action: 'delete', entityId: taskId, agreementId, title: before.title, before, after: null });
-    for (const t of below) {
-      await change.record('task', {
-        action: 'delete',
-        entityId: t.id,
-        agreementId,
-        title: t.title,
-        before: t,
-        after: null,
-        causeId: taskId,
-      });
-    }
   });
+}
+
+/**
+ * Deletes the tasks a deletion takes with it (those below a task, or in an area): first checks
+ * that the viewer may delete every one of them, then deletes them, each with its history event
+ * naming `causeId`, the record whose deletion took them along.
+ */
+export async function deleteTasksAlong(
+  change: Change,
+  access: AgreementAccess,
+  agreementId: string,
+  tasks: TaskRow[],
+  causeId: string,
+): Promise<void> {
+  for (const t of tasks) authorizeTask(change.viewer, access.side, factsOf(t), 'task.delete');
+  await repo.softDeleteTasks(
+    change.tx,
+    tasks.map((t) => t.id),
+  );
+  for (const t of tasks) {
+    await change.record('task', { action: 'delete', entityId: t.id, agreementId, title: t.title, before: t, after: null, causeId });
+  }
 }
