@@ -125,7 +125,6 @@ export const agreementStatusInput = z.object({
   status: agreementStatusSchema,
   version: z.number().int().optional(),
 });
-export type AgreementStatusInput = z.infer<typeof agreementStatusInput>;
 
 export const agreementSummarySchema = z.object({
   id: uuid,

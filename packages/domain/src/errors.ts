@@ -29,10 +29,6 @@ export const errorCodes = {
 
 export type ErrorCode = keyof typeof errorCodes;
 
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: unknown };
-}
-
 /** A domain error with a stable code; the HTTP layer turns it into the one error shape. */
 export class AppError extends Error {
   readonly code: ErrorCode;
@@ -48,10 +44,6 @@ export class AppError extends Error {
   get status(): number {
     return errorCodes[this.code];
   }
-}
-
-export function isAppError(value: unknown): value is AppError {
-  return value instanceof AppError;
 }
 
 /**

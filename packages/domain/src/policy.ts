@@ -51,7 +51,6 @@ export const readOperations: readonly Operation[] = [
  * - unrelated: a signed-in user whose organisation is not a party.
  */
 export type Relation = 'own' | 'counterparty' | 'unrelated';
-export const relations: readonly Relation[] = ['own', 'counterparty', 'unrelated'];
 
 /**
  * - always: any signed-in user with the role

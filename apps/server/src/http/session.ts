@@ -74,17 +74,6 @@ export function registerAuthGate(app: FastifyInstance): void {
   });
 }
 
-export function requireUser(request: FastifyRequest): SessionUser {
-  if (!request.auth) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
-  return request.auth.user;
-}
-
-/** The signed-in user with the organisations they act for, for the request's services. */
-export function requireViewer(request: FastifyRequest): Viewer {
-  if (!request.auth) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
-  return request.auth.viewer;
-}
-
 export function clientAddress(request: FastifyRequest): string {
   return request.ip;
 }

@@ -1,4 +1,4 @@
-import { MAX_TASK_DEPTH, type Plan, type Task, type TaskNode } from '@accord/domain';
+import { MAX_TASK_DEPTH, isOverdue as isOverdueOn, type Plan, type Task, type TaskNode } from '@accord/domain';
 import { todayIso } from '../../../lib/dates';
 
 export type PlanArea = Plan['areas'][number];
@@ -159,9 +159,9 @@ export function childrenOf(area: PlanArea, parentId: string | null): TaskNode[] 
   return find(area.tasks)?.children ?? [];
 }
 
-/** Past its deadline and neither done nor cancelled. */
+/** Past its deadline (today in Việt Nam) and neither done nor cancelled: the domain's rule, as the server's lists apply it. */
 export function isOverdue(task: Pick<TaskNode, 'dueDate' | 'status'>): boolean {
-  return task.dueDate !== null && task.dueDate < todayIso() && task.status !== 'completed' && task.status !== 'cancelled';
+  return isOverdueOn(task, todayIso());
 }
 
 /** Area and task titles by id ("1.2 Xây dựng …"), for naming ids in the history. */
