@@ -7,7 +7,7 @@ import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queryClient } from '../lib/query-client';
 import { storedDirection } from './direction';
-import { createAppTheme } from './theme';
+import { createAppTheme, cssVariablesResolver } from './theme';
 
 export function Providers({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
@@ -15,7 +15,7 @@ export function Providers({ children }: { children: ReactNode }) {
   const theme = useMemo(() => createAppTheme(t), [t]);
   return (
     <DirectionProvider initialDirection={storedDirection()}>
-      <MantineProvider theme={theme} defaultColorScheme="light">
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
         <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en' : 'vi', firstDayOfWeek: 1 }}>
           <QueryClientProvider client={queryClient}>
             <Notifications position="top-center" />
