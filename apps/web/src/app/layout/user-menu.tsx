@@ -1,4 +1,17 @@
-import { Avatar, Group, Menu, SegmentedControl, Stack, Text, UnstyledButton, useDirection, type Direction } from '@mantine/core';
+import {
+  Avatar,
+  Button,
+  Divider,
+  Group,
+  Popover,
+  SegmentedControl,
+  Stack,
+  Text,
+  UnstyledButton,
+  useDirection,
+  VisuallyHidden,
+  type Direction,
+} from '@mantine/core';
 import { IconChevronDown, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -27,12 +40,14 @@ export function UserMenu() {
     storeDirection(next);
   };
 
+  // Not a role="menu": it holds the account's details and two switches besides one action, so
+  // it is a popover (a dialog), and its button is named by the name and role it shows.
   return (
-    <Menu position="bottom-end" width={300} shadow="md" withinPortal closeOnItemClick>
-      <Menu.Target>
-        <UnstyledButton data-testid="user-menu" aria-label={t('userMenu.open')}>
+    <Popover position="bottom-end" width={300} shadow="md" withinPortal trapFocus>
+      <Popover.Target>
+        <UnstyledButton data-testid="user-menu">
           <Group gap="xs" wrap="nowrap">
-            <Avatar color="blue" radius="xl" size="md">
+            <Avatar color="blue" radius="xl" size="md" aria-hidden>
               {initials(user.displayName)}
             </Avatar>
             <Stack gap={0} visibleFrom="sm">
@@ -43,11 +58,13 @@ export function UserMenu() {
                 {t(`roles.${user.role}`)}
               </Text>
             </Stack>
-            <IconChevronDown size={16} />
+            {/* On a phone only the initials show: the name still names the button. */}
+            <VisuallyHidden hiddenFrom="sm">{user.displayName}</VisuallyHidden>
+            <IconChevronDown size={16} aria-hidden />
           </Group>
         </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
+      </Popover.Target>
+      <Popover.Dropdown p="xs">
         <Stack gap={2} p="xs">
           <Text fw={600} data-testid="user-menu-name">
             {user.displayName}
@@ -62,35 +79,45 @@ export function UserMenu() {
             {t('userMenu.organisation')}: {user.organisation.name}
           </Text>
         </Stack>
-        <Menu.Divider />
-        <Menu.Label>{t('userMenu.language')}</Menu.Label>
-        <Group px="xs" pb="xs">
-          <LanguageSwitch />
-        </Group>
-        <Menu.Label>{t('userMenu.direction')}</Menu.Label>
-        <Group px="xs" pb="xs">
-          <SegmentedControl
-            size="xs"
-            value={dir}
-            onChange={changeDirection}
-            data-testid="direction-switch"
-            aria-label={t('userMenu.direction')}
-            data={[
-              { value: 'ltr', label: t('userMenu.ltr') },
-              { value: 'rtl', label: t('userMenu.rtl') },
-            ]}
-          />
-        </Group>
-        <Menu.Divider />
-        <Menu.Item
+        <Divider my="xs" />
+        <Stack gap="xs" p="xs">
+          <Text size="xs" c="dimmed">
+            {t('userMenu.language')}
+          </Text>
+          <Group>
+            <LanguageSwitch />
+          </Group>
+          <Text size="xs" c="dimmed">
+            {t('userMenu.direction')}
+          </Text>
+          <Group>
+            <SegmentedControl
+              size="xs"
+              value={dir}
+              onChange={changeDirection}
+              data-testid="direction-switch"
+              aria-label={t('userMenu.direction')}
+              data={[
+                { value: 'ltr', label: t('userMenu.ltr') },
+                { value: 'rtl', label: t('userMenu.rtl') },
+              ]}
+            />
+          </Group>
+        </Stack>
+        <Divider my="xs" />
+        <Button
+          variant="subtle"
           color="red"
+          fullWidth
+          justify="flex-start"
           leftSection={<IconLogout size={16} />}
           data-testid="sign-out"
+          loading={signOut.isPending}
           onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/sign-in', { replace: true }) })}
         >
           {t('userMenu.signOut')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+        </Button>
+      </Popover.Dropdown>
+    </Popover>
   );
 }

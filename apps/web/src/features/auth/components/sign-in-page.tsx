@@ -87,7 +87,7 @@ export function SignInPage() {
               </Button>
               <Text size="xs" c="dimmed">
                 {t('auth.help')}{' '}
-                <Anchor href="/api/docs" size="xs">
+                <Anchor href="/api/docs" size="xs" underline="always">
                   {t('auth.apiDocs')}
                 </Anchor>
               </Text>

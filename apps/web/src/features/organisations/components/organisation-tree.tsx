@@ -24,7 +24,7 @@ function NodeLabel({ org, byId }: { org: Organisation; byId: ReadonlyMap<string,
         <Text size="sm" fw={org.parentId ? 400 : 600} td={historical ? 'line-through' : undefined}>
           {organisationName(org, i18n.language)}
         </Text>
-        <Badge size="xs" variant="light" color={org.side === 'government' ? 'blue' : 'grape'}>
+        <Badge size="xs" variant="light" color={historical ? 'gray' : org.side === 'government' ? 'blue' : 'grape'}>
           {t(`organisationKind.${org.kind}`)}
         </Badge>
       </Group>

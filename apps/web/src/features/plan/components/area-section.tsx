@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import classes from './plan-tree.module.css';
 import { countTasks, limitRows, visibleRows, type PlanArea } from './plan-tree';
 import { TaskTable, type TaskActions } from './task-table';
+import { DangerMenuItem } from '../../../components/ui/danger-menu-item';
 
 interface AreaSectionProps {
   area: PlanArea;
@@ -111,9 +112,9 @@ export const AreaSection = memo(function AreaSection({
                 <Menu.Item leftSection={<IconPencil size={14} />} onClick={() => onEdit(plain)} data-testid="area-edit">
                   {t('plan.editArea')}
                 </Menu.Item>
-                <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => onDelete(plain)} data-testid="area-delete">
+                <DangerMenuItem leftSection={<IconTrash size={14} />} onClick={() => onDelete(plain)} data-testid="area-delete">
                   {t('plan.deleteArea')}
-                </Menu.Item>
+                </DangerMenuItem>
               </Menu.Dropdown>
             </Menu>
           )}

@@ -4,6 +4,7 @@ import { IconArrowDown, IconArrowUp, IconArrowsMove, IconDots, IconEye, IconSubt
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskActions } from './task-table';
+import { DangerMenuItem } from '../../../components/ui/danger-menu-item';
 
 interface TaskRowActionsProps {
   task: TaskNode;
@@ -110,9 +111,9 @@ function TaskMenu({ task, canAddSubtask, actions }: Omit<TaskRowActionsProps, 'i
         {task.allowed.delete && (
           <>
             <Menu.Divider />
-            <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => actions.onDelete(task)} data-testid="task-delete">
+            <DangerMenuItem leftSection={<IconTrash size={14} />} onClick={() => actions.onDelete(task)} data-testid="task-delete">
               {t('common.delete')}
-            </Menu.Item>
+            </DangerMenuItem>
           </>
         )}
       </Menu.Dropdown>

@@ -29,7 +29,7 @@ function DueDate({ item }: { item: TaskListItem }) {
       <Text
         size="sm"
         style={{ whiteSpace: 'nowrap' }}
-        c={item.overdue ? 'red.8' : undefined}
+        c={item.overdue ? 'red' : undefined}
         fw={item.overdue ? 600 : undefined}
         data-testid="task-list-due"
       >
