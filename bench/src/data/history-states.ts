@@ -1,4 +1,4 @@
-import type { AgreementStatus, TaskStatus } from '@accord/domain';
+import { historySnapshots, type AgreementStatus, type TaskStatus } from '@accord/domain';
 import type { Rng } from './prng.js';
 import type { AgreementEntry, AreaEntry, DatasetRegistry, TaskEntry } from './registry.js';
 import { DAY_MS, isoDay } from './time.js';
@@ -7,8 +7,8 @@ import { personName } from './vocabulary/people.js';
 import { expectedProducts } from './vocabulary/tasks.js';
 
 /**
- * The snapshots the history holds, in the shapes the app writes them (agreement.service.ts
- * `snapshot`, plan.service.ts `taskSnapshot`, the Area for areas). A record's states are built
+ * The snapshots the history holds, made by the app's own snapshot functions (`historySnapshots`
+ * in the domain), so the data set's history has exactly the shapes the app writes. A record's states are built
  * backwards from what it is now: each change undone gives the state before it, down to the one
  * it was created with.
  */
@@ -16,30 +16,22 @@ import { expectedProducts } from './vocabulary/tasks.js';
 const day = (d: number | null) => (d === null ? null : isoDay(d));
 
 export function agreementState(a: AgreementEntry) {
-  return {
-    id: a.id,
-    title: a.title,
-    kind: a.kind,
-    reference: a.reference,
-    summary: a.summary,
+  return historySnapshots.agreement({
+    ...a,
     status: a.status as AgreementStatus,
     signedOn: day(a.signedOn),
-    signedPlace: a.signedPlace,
     periodStart: day(a.periodStart),
     periodEnd: day(a.periodEnd),
-    predecessorId: a.predecessorId,
-    parentId: a.parentId,
     legalBases: [...a.legalBases],
     sourceUrls: [...a.sourceUrls],
-    visibility: a.visibility,
     parties: a.parties.map((p) => ({
       organisationId: p.org.id,
       side: p.side,
-      name: p.nameAtSigning,
+      organisationName: p.nameAtSigning,
       signatoryName: p.signatoryName,
       signatoryTitle: p.signatoryTitle,
     })),
-  };
+  });
 }
 export type AgreementState = ReturnType<typeof agreementState>;
 
@@ -59,20 +51,12 @@ export function undoAgreementEdit(rng: Rng, s: AgreementState): AgreementState {
 }
 
 export function areaState(a: AreaEntry) {
-  return {
-    id: a.id,
-    agreementId: a.agreement.id,
-    theme: a.theme,
-    title: a.title,
-    description: a.description,
-    position: a.position,
-    version: a.version,
-  };
+  return historySnapshots.area({ ...a, agreementId: a.agreement.id });
 }
 export type AreaState = ReturnType<typeof areaState>;
 
 export function undoAreaEdit(rng: Rng, s: AreaState): AreaState {
-  const before = { ...s, version: s.version - 1 };
+  const before = { ...s };
   if (s.description && rng.chance(0.6)) before.description = null;
   else if (!s.description) before.description = rng.pick(areaDescriptions[s.theme]);
   else before.title = rng.pick(areaTitles[s.theme].filter((t) => t !== s.title).concat(s.title));
@@ -80,25 +64,20 @@ export function undoAreaEdit(rng: Rng, s: AreaState): AreaState {
 }
 
 export function taskState(t: TaskEntry, data: DatasetRegistry) {
-  const name = (id: string | null) => (id ? (data.orgById.get(id)?.nameVi ?? null) : null);
-  return {
-    id: t.id,
+  const unit = (id: string | null) => {
+    const name = id ? data.orgById.get(id)?.nameVi : undefined;
+    return name === undefined ? null : { name };
+  };
+  return historySnapshots.task({
+    ...t,
     agreementId: t.agreement.id,
     areaId: t.area.id,
-    parentId: t.parentId,
-    position: t.position,
-    code: t.code,
-    title: t.title,
-    description: t.description,
-    obligor: t.obligor,
-    responsiblePerson: t.responsiblePerson,
     startDate: day(t.startDate),
     dueDate: day(t.dueDate),
-    expectedProduct: t.expectedProduct,
     status: t.status as TaskStatus,
-    leadUnit: name(t.leadOrgId),
-    coordinatingUnits: t.coordinatorIds.map((id) => name(id) ?? ''),
-  };
+    leadUnit: unit(t.leadOrgId),
+    coordinatingUnits: t.coordinatorIds.map((id) => unit(id) ?? { name: '' }),
+  });
 }
 export type TaskState = ReturnType<typeof taskState>;
 

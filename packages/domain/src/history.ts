@@ -33,7 +33,6 @@ export function diffSnapshots(
   return changes;
 }
 
-type Snapshot = Record<string, unknown>;
 const orgName = (o: { name: string } | null) => o?.name ?? null;
 
 /**
@@ -64,7 +63,7 @@ export const historySnapshots = {
       signatoryName: string | null;
       signatoryTitle: string | null;
     }[];
-  }): Snapshot {
+  }) {
     return {
       id: a.id,
       title: a.title,
@@ -90,14 +89,9 @@ export const historySnapshots = {
       })),
     };
   },
-  area(a: {
-    id: string;
-    agreementId: string;
-    theme: string | null;
-    title: string;
-    description: string | null;
-    position: number;
-  }): Snapshot {
+  area<A extends { id: string; agreementId: string; theme: string | null; title: string; description: string | null; position: number }>(
+    a: A,
+  ): Pick<A, 'id' | 'agreementId' | 'theme' | 'title' | 'description' | 'position'> {
     return { id: a.id, agreementId: a.agreementId, theme: a.theme, title: a.title, description: a.description, position: a.position };
   },
   task(t: {
@@ -117,7 +111,7 @@ export const historySnapshots = {
     dueDate: string | null;
     expectedProduct: string | null;
     status: string;
-  }): Snapshot {
+  }) {
     return {
       id: t.id,
       agreementId: t.agreementId,
@@ -150,7 +144,7 @@ export const historySnapshots = {
     validFrom: string | null;
     validTo: string | null;
     successorId: string | null;
-  }): Snapshot {
+  }) {
     return {
       id: o.id,
       parentId: o.parentId,
