@@ -22,6 +22,7 @@ type Detail = {
   title: string;
   status: string;
   parties: { organisationName: string; currentOrganisationName: string; signatoryName: string | null }[];
+  permissions: { side: string | null; allowed: Record<string, boolean> };
 };
 
 function newAgreement(overrides: Record<string, unknown> = {}) {
@@ -52,9 +53,12 @@ describe('agreements', () => {
     expect(a.status).toBe('draft');
     const got = await coordinator.get(`/api/agreements/${a.id}`);
     expect(got.headers.etag).toBe('"1"');
-    const body = got.json() as Detail & { permissions: { canEdit: boolean; side: string } };
+    const body = got.json() as Detail;
     expect(body.parties.map((p) => p.signatoryName)).toEqual(['Triệu Thế Hùng', 'Tào Đức Thắng']);
-    expect(body.permissions).toMatchObject({ canEdit: true, canWriteAreas: true, canCreateTasks: true, side: 'government' });
+    expect(body.permissions).toEqual({
+      side: 'government',
+      allowed: { update: true, changeStatus: true, writeAreas: true, createTasks: true },
+    });
     const history = (await coordinator.get(`/api/agreements/${a.id}/history`)).json() as {
       items: { action: string; actor: { id: string } }[];
     };

@@ -452,6 +452,18 @@ describe('the policy as people expect it', () => {
     expect(res.statusCode).toBe(403);
   });
 
+  it('presents with the agreement what the viewer may do to it, operation by operation', async () => {
+    const permissions = async (c: Client) => (await c.get(`/api/agreements/${world.agreement.id}`)).json() as { permissions: unknown };
+    // Written from the policy table as a reviewer reads it, not computed with can().
+    const all = { update: true, changeStatus: true, writeAreas: true, createTasks: true };
+    const none = { update: false, changeStatus: false, writeAreas: false, createTasks: false };
+    expect((await permissions(clients.coordinator.government)).permissions).toEqual({ side: 'government', allowed: all });
+    expect((await permissions(clients.coordinator.enterprise)).permissions).toEqual({ side: 'enterprise', allowed: all });
+    expect((await permissions(clients.unit_officer.government)).permissions).toEqual({ side: 'government', allowed: none });
+    expect((await permissions(clients.observer.government)).permissions).toEqual({ side: 'government', allowed: none });
+    expect((await permissions(clients.admin.unrelated)).permissions).toEqual({ side: null, allowed: all });
+  });
+
   it('presents with each task what the viewer may do to it, operation by operation', async () => {
     const gov = await taskIn(world.agreement.id, world.area.id, 'government', 'government');
     const ent = await taskIn(world.agreement.id, world.area.id, 'enterprise', 'enterprise');

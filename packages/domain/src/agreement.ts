@@ -157,13 +157,10 @@ export const agreementDetailSchema = agreementSummarySchema.extend({
   createdAt: z.string(),
   /** What the signed-in user may do here, so the UI shows only the buttons that work. */
   permissions: z.object({
-    canEdit: z.boolean(),
-    canChangeStatus: z.boolean(),
-    /** Some part of the plan is editable (a unit officer may edit the tasks their unit leads). */
-    canEditPlan: z.boolean(),
-    canWriteAreas: z.boolean(),
-    canCreateTasks: z.boolean(),
+    /** The side the signed-in user is on, or null when they are no party. */
     side: sideSchema.nullable(),
+    /** One flag per policy operation on this agreement (as tasks present theirs). */
+    allowed: z.object({ update: z.boolean(), changeStatus: z.boolean(), writeAreas: z.boolean(), createTasks: z.boolean() }),
   }),
 });
 export type AgreementDetail = z.infer<typeof agreementDetailSchema>;

@@ -152,12 +152,13 @@ async function present(db: Queryable, viewer: Viewer, a: repo.AgreementRecord): 
     children: related.children.filter((r) => readable.has(r.id)),
     taskCount: await repo.countTasks(db, a.id),
     permissions: {
-      canEdit: can(viewer.user, 'agreement.update', ctx),
-      canChangeStatus: can(viewer.user, 'agreement.changeStatus', ctx),
-      canEditPlan: can(viewer.user, 'area.write', ctx) || can(viewer.user, 'task.update', { ...ctx, isLeadUnit: true }),
-      canWriteAreas: can(viewer.user, 'area.write', ctx),
-      canCreateTasks: can(viewer.user, 'task.create', ctx),
       side,
+      allowed: {
+        update: can(viewer.user, 'agreement.update', ctx),
+        changeStatus: can(viewer.user, 'agreement.changeStatus', ctx),
+        writeAreas: can(viewer.user, 'area.write', ctx),
+        createTasks: can(viewer.user, 'task.create', ctx),
+      },
     },
   };
 }

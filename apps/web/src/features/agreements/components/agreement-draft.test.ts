@@ -75,7 +75,7 @@ function agreement(overrides: Partial<AgreementDetail> = {}): AgreementDetail {
     parent: null,
     children: [],
     createdAt: '2025-01-15T00:00:00Z',
-    permissions: { canEdit: true, canChangeStatus: true, canEditPlan: true, canWriteAreas: true, canCreateTasks: true, side: 'government' },
+    permissions: { side: 'government', allowed: { update: true, changeStatus: true, writeAreas: true, createTasks: true } },
     ...overrides,
   };
 }

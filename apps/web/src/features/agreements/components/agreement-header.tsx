@@ -37,8 +37,8 @@ export function AgreementHeader({ agreement }: { agreement: AgreementDetail }) {
           </Group>
         </Stack>
         <Group gap="xs">
-          {permissions.canChangeStatus && <StatusMenu agreement={agreement} />}
-          {permissions.canEdit && (
+          {permissions.allowed.changeStatus && <StatusMenu agreement={agreement} />}
+          {permissions.allowed.update && (
             <Button
               component={Link}
               to={`/agreements/${agreement.id}/edit`}

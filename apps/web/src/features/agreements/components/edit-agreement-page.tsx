@@ -45,7 +45,7 @@ export function EditAgreementPage() {
 
   if (agreement.isError) return <QueryError error={agreement.error} onRetry={() => void agreement.refetch()} />;
   if (!agreement.data || !editing) return <PageLoader />;
-  if (!agreement.data.permissions.canEdit) return <Alert color="yellow">{t('agreementForm.cannotEdit')}</Alert>;
+  if (!agreement.data.permissions.allowed.update) return <Alert color="yellow">{t('agreementForm.cannotEdit')}</Alert>;
 
   /** Someone saved first: show their version in the form; the user applies their change again. */
   const reloadNewer = async (current: unknown) => {

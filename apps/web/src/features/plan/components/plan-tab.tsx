@@ -112,7 +112,7 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, onChanged }:
     );
 
   const { permissions } = agreement;
-  const canWrite = permissions.canWriteAreas;
+  const canWrite = permissions.allowed.writeAreas;
   // The policy decides which obligors this user may give a new task, as the server does.
   const obligorOptions: readonly Obligor[] = obligorsUserMayCreate(user, permissions.side);
   const unitScope = useMemo(() => {
@@ -251,7 +251,7 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, onChanged }:
               area={area}
               index={index}
               canWriteArea={canWrite}
-              canAddTask={permissions.canCreateTasks}
+              canAddTask={permissions.allowed.createTasks}
               isOpen={isOpen}
               rowBudget={tree.rowBudget(area.id)}
               // A closed area draws no task: the same function every time leaves it as it is.
