@@ -237,6 +237,43 @@ describe('search across agreements and tasks', () => {
     expect(await titles('SÔNG NUOC mien')).toEqual([`Sông nước miền Tây ${marker}`]);
   });
 
+  it('keeps up with every change of a task: new words, status, delete, and the sub-tasks a delete takes along', async () => {
+    const word = unique('timkiem').replace(/[^a-z0-9]/g, '');
+    const url = (path = '') => `/api/agreements/${agreementId}/tasks${path}`;
+    const found = async (q: string) => {
+      const body = (await coordinator.get(`/api/search?q=${encodeURIComponent(q)}&limit=50`)).json() as {
+        tasks: { items: { id: string; status: string }[]; total: number };
+      };
+      return body.tasks;
+    };
+    const area = await buildArea(ctx.db, agreementId, { title: 'Theo dõi tìm kiếm' });
+    const create = async (title: string, parentId?: string) => {
+      const res = await coordinator.post(url(), { areaId: area.id, parentId, title, obligor: 'government', dueDate: '2027-03-01' });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as { id: string; version: number };
+    };
+    const parent = await create(`Cổng dữ liệu ${word} alpha`);
+    const child = await create(`Kết nối ${word} beta`, parent.id);
+    expect((await found(word)).total).toBe(2);
+
+    const renamed = await coordinator.patch(url(`/${parent.id}`), { title: `Cổng dữ liệu ${word} gamma` }, { 'if-match': '"1"' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect((await found(`${word} alpha`)).total).toBe(0);
+    expect((await found(`${word} gamma`)).items.map((t) => t.id)).toEqual([parent.id]);
+
+    // Done work comes after open work.
+    const done = await coordinator.patch(url(`/${parent.id}`), { status: 'completed' }, { 'if-match': '"2"' });
+    expect(done.statusCode, done.body).toBe(200);
+    expect((await found(word)).items.map((t) => [t.id, t.status])).toEqual([
+      [child.id, 'not_started'],
+      [parent.id, 'completed'],
+    ]);
+
+    const deleted = await coordinator.delete(url(`/${parent.id}`), { 'if-match': '"3"' });
+    expect(deleted.statusCode, deleted.body).toBe(204);
+    expect(await found(word)).toEqual({ items: [], total: 0 });
+  });
+
   it('treats LIKE wildcards as text', async () => {
     const body = (await coordinator.get(`/api/search?q=${encodeURIComponent('100%_x')}`)).json() as { tasks: { total: number } };
     expect(body.tasks.total).toBe(0);

@@ -141,7 +141,8 @@ function* coordinatorRows(tasks: readonly TaskEntry[]): Iterable<CopyRow> {
 export const plansGenerator: Generator = {
   name: 'plans',
   dependsOn: ['agreements'],
-  tables: ['areas', 'tasks', 'task_coordinators'],
+  // task_search is filled by the tasks' trigger; named so that its indexes are built after the load.
+  tables: ['areas', 'tasks', 'task_coordinators', 'task_search'],
   async generate(ctx) {
     const { rng, data, today } = ctx;
     const { sizes, largest } = planSizes(ctx);
