@@ -247,31 +247,33 @@ describe('search across agreements and tasks', () => {
       return body.tasks;
     };
     const area = await buildArea(ctx.db, agreementId, { title: 'Theo dõi tìm kiếm' });
-    const create = async (title: string, parentId?: string) => {
-      const res = await coordinator.post(url(), { areaId: area.id, parentId, title, obligor: 'government', dueDate: '2027-03-01' });
+    const create = async (title: string, dueDate: string, parentId?: string) => {
+      const res = await coordinator.post(url(), { areaId: area.id, parentId, title, obligor: 'government', dueDate });
       expect(res.statusCode, res.body).toBe(201);
       return res.json() as { id: string; version: number };
     };
-    const parent = await create(`Cổng dữ liệu ${word} alpha`);
-    const child = await create(`Kết nối ${word} beta`, parent.id);
-    expect((await found(word)).total).toBe(2);
+    const parent = await create(`Cổng dữ liệu ${word} alpha`, '2027-01-01');
+    const child = await create(`Kết nối ${word} beta`, '2027-01-01', parent.id);
+    const other = await create(`Ứng dụng ${word} delta`, '2027-03-01');
+    expect((await found(word)).total).toBe(3);
 
     const renamed = await coordinator.patch(url(`/${parent.id}`), { title: `Cổng dữ liệu ${word} gamma` }, { 'if-match': '"1"' });
     expect(renamed.statusCode, renamed.body).toBe(200);
     expect((await found(`${word} alpha`)).total).toBe(0);
     expect((await found(`${word} gamma`)).items.map((t) => t.id)).toEqual([parent.id]);
 
-    // Done work comes after open work.
+    // Done work comes after open work, whatever its due date.
     const done = await coordinator.patch(url(`/${parent.id}`), { status: 'completed' }, { 'if-match': '"2"' });
     expect(done.statusCode, done.body).toBe(200);
-    expect((await found(word)).items.map((t) => [t.id, t.status])).toEqual([
-      [child.id, 'not_started'],
-      [parent.id, 'completed'],
-    ]);
+    expect((await found(word)).items.map((t) => t.id)).toEqual([child.id, other.id, parent.id]);
+    const sooner = await coordinator.patch(url(`/${other.id}`), { dueDate: '2026-12-20' }, { 'if-match': '"1"' });
+    expect(sooner.statusCode, sooner.body).toBe(200);
+    expect((await found(word)).items.map((t) => t.id)).toEqual([other.id, child.id, parent.id]);
 
+    // Deleting a task takes its sub-tasks out of search with it.
     const deleted = await coordinator.delete(url(`/${parent.id}`), { 'if-match': '"3"' });
     expect(deleted.statusCode, deleted.body).toBe(204);
-    expect(await found(word)).toEqual({ items: [], total: 0 });
+    expect((await found(word)).items.map((t) => t.id)).toEqual([other.id]);
   });
 
   it('treats LIKE wildcards as text', async () => {
