@@ -1,24 +1,41 @@
-import { lazy } from 'react';
+import { lazy, type ComponentType } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
+import i18n, { type FeatureNamespace } from '../i18n';
 import { AppLayout } from './layout/app-layout';
 import { RequireAuth } from './require-auth';
 
-// Every page is its own chunk, so the first load carries only the shell.
-const SignInPage = lazy(() => import('../features/auth/components/sign-in-page').then((m) => ({ default: m.SignInPage })));
-const AgreementsPage = lazy(() => import('../features/agreements/components/agreements-page').then((m) => ({ default: m.AgreementsPage })));
-const CreateAgreementPage = lazy(() =>
-  import('../features/agreements/components/create-agreement-page').then((m) => ({ default: m.CreateAgreementPage })),
+/**
+ * A page as its own chunk, fetched together with the translations of the features it shows (in
+ * the current language), so the first load carries only the shell and a page waits for one round
+ * of requests, not for its code and then its strings.
+ */
+function lazyPage(namespaces: readonly FeatureNamespace[], load: () => Promise<ComponentType>) {
+  return lazy(async () => {
+    const [Page] = await Promise.all([load(), i18n.loadNamespaces([...namespaces])]);
+    return { default: Page };
+  });
+}
+
+const SignInPage = lazyPage(['auth'], () => import('../features/auth/components/sign-in-page').then((m) => m.SignInPage));
+const AgreementsPage = lazyPage(['agreements'], () =>
+  import('../features/agreements/components/agreements-page').then((m) => m.AgreementsPage),
 );
-const EditAgreementPage = lazy(() =>
-  import('../features/agreements/components/edit-agreement-page').then((m) => ({ default: m.EditAgreementPage })),
+const CreateAgreementPage = lazyPage(['agreements'], () =>
+  import('../features/agreements/components/create-agreement-page').then((m) => m.CreateAgreementPage),
 );
-const AgreementPage = lazy(() => import('./routes/agreement-page').then((m) => ({ default: m.AgreementPage })));
-const OrganisationsPage = lazy(() =>
-  import('../features/organisations/components/organisations-page').then((m) => ({ default: m.OrganisationsPage })),
+const EditAgreementPage = lazyPage(['agreements'], () =>
+  import('../features/agreements/components/edit-agreement-page').then((m) => m.EditAgreementPage),
 );
-const UnitTasksPage = lazy(() => import('../features/tasks/components/unit-tasks-page').then((m) => ({ default: m.UnitTasksPage })));
-const SearchPage = lazy(() => import('../features/search/components/search-page').then((m) => ({ default: m.SearchPage })));
-const NotFoundPage = lazy(() => import('./routes/not-found-page').then((m) => ({ default: m.NotFoundPage })));
+// The agreement page puts four features together (see agreement-page.tsx).
+const AgreementPage = lazyPage(['agreements', 'plan', 'tasks', 'history'], () =>
+  import('./routes/agreement-page').then((m) => m.AgreementPage),
+);
+const OrganisationsPage = lazyPage(['organisations'], () =>
+  import('../features/organisations/components/organisations-page').then((m) => m.OrganisationsPage),
+);
+const UnitTasksPage = lazyPage(['tasks'], () => import('../features/tasks/components/unit-tasks-page').then((m) => m.UnitTasksPage));
+const SearchPage = lazyPage(['search'], () => import('../features/search/components/search-page').then((m) => m.SearchPage));
+const NotFoundPage = lazyPage([], () => import('./routes/not-found-page').then((m) => m.NotFoundPage));
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },

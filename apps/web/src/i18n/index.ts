@@ -1,16 +1,11 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import vi from './vi.json';
+import { isLanguage, sharedOptions, type Language } from './config';
+import { featureBackend } from './feature-backend';
 
-export const languages = ['vi', 'en'] as const;
-export type Language = (typeof languages)[number];
+export { isLanguage, languages, type FeatureNamespace, type Language } from './config';
 
 const STORAGE_KEY = 'accord.language';
-
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (languages as readonly string[]).includes(value);
-}
 
 function storedLanguage(): Language {
   try {
@@ -21,16 +16,13 @@ function storedLanguage(): Language {
   }
 }
 
-export const resources = { vi: { translation: vi }, en: { translation: en } } as const;
-
-void i18n.use(initReactI18next).init({
-  resources,
-  lng: storedLanguage(),
-  fallbackLng: 'vi',
-  supportedLngs: languages,
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+// The shared namespace is bundled; a feature's namespace comes from the backend the first time a
+// page of that feature asks for it (the router's lazy pages, or useTranslation's Suspense), and
+// changeLanguage loads every namespace asked for so far in the new language before it switches.
+void i18n
+  .use(featureBackend)
+  .use(initReactI18next)
+  .init({ ...sharedOptions(), partialBundledLanguages: true, lng: storedLanguage() });
 
 function applyLanguage(language: string): void {
   document.documentElement.lang = language;

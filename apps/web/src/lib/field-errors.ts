@@ -1,6 +1,6 @@
 import { fieldIssues, type FieldIssueKey } from '@accord/domain';
-import type { TFunction } from 'i18next';
 import type { z } from 'zod';
+import type { SharedTFunction } from '../i18n/config';
 import type vi from '../i18n/vi.json';
 import { isApiError } from './api-error';
 
@@ -14,7 +14,7 @@ const knownMessages = new Map<string, FieldErrorKey>(
   (Object.entries(fieldIssues) as [FieldIssueKey, string][]).map(([key, message]) => [message, `fieldErrors.${key}`]),
 );
 
-function translateMessage(message: string, t: TFunction): string {
+function translateMessage(message: string, t: SharedTFunction): string {
   const key = knownMessages.get(message);
   return key ? t(key) : message;
 }
@@ -22,7 +22,7 @@ function translateMessage(message: string, t: TFunction): string {
 const isFieldIssueKey = (code: string | undefined): code is FieldIssueKey => code !== undefined && Object.hasOwn(fieldIssues, code);
 
 /** The field errors of a VALIDATION_FAILED answer, translated by their codes. */
-export function fieldErrorsFromApi(error: unknown, t: TFunction): FieldErrors {
+export function fieldErrorsFromApi(error: unknown, t: SharedTFunction): FieldErrors {
   if (!isApiError(error)) return {};
   const result: FieldErrors = {};
   for (const issue of error.issues) {
@@ -32,7 +32,7 @@ export function fieldErrorsFromApi(error: unknown, t: TFunction): FieldErrors {
   return result;
 }
 
-function translateZodIssue(issue: z.core.$ZodIssue, t: TFunction): string {
+function translateZodIssue(issue: z.core.$ZodIssue, t: SharedTFunction): string {
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'array') return t('fieldErrors.tooFew', { n: Number(issue.minimum) });
@@ -55,7 +55,7 @@ function translateZodIssue(issue: z.core.$ZodIssue, t: TFunction): string {
 }
 
 /** The issues of a failed client-side parse with a domain schema, keyed like the server's. */
-export function fieldErrorsFromZod(error: z.ZodError, t: TFunction): FieldErrors {
+export function fieldErrorsFromZod(error: z.ZodError, t: SharedTFunction): FieldErrors {
   const result: FieldErrors = {};
   for (const issue of error.issues) {
     const field = issue.path.map(String).join('.') || 'form';

@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { formatDate, formatPeriod } from '../../../lib/dates';
 
 function PartyCard({ party, index }: { party: Party; index: number }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('agreements');
   const merged = party.currentOrganisationId !== party.organisationId;
   return (
     <Card withBorder radius="md" padding="md" data-testid="agreement-party">
@@ -40,7 +40,7 @@ function PartyCard({ party, index }: { party: Party; index: number }) {
 
 /** The summary in three lines, the whole of it on demand. */
 function Summary({ text }: { text: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('agreements');
   const [open, setOpen] = useState(false);
   const long = text.length > 300;
   return (
@@ -81,7 +81,7 @@ function AgreementLinks({ items }: { items: { id: string; title: string }[] }) {
 
 /** Parties as signed (and what they belong to today), dates, legal bases, sources, related agreements. */
 export function AgreementDetails({ agreement: a }: { agreement: AgreementDetail }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('agreements');
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, md: Math.min(Math.max(a.parties.length, 1), 3) }} spacing="md">

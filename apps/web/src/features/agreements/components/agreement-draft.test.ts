@@ -12,8 +12,8 @@ import {
   type AgreementDraft,
 } from './agreement-draft';
 
-const vi = translator('vi');
-const en = translator('en');
+const vi = translator('vi', 'agreements');
+const en = translator('en', 'agreements');
 
 const PROVINCE = '11111111-1111-4111-8111-111111111111';
 const OTHER_PROVINCE = '22222222-2222-4222-8222-222222222222';

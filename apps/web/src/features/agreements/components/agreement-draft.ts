@@ -36,11 +36,11 @@ export function newPartyDraft(label: string): PartyDraft {
 }
 
 /** "Bên A", "Bên B", … in the interface language. */
-export function partyLabel(index: number, t: TFunction): string {
+export function partyLabel(index: number, t: TFunction<'agreements'>): string {
   return t('agreementForm.partyLabel', { letter: String.fromCharCode(65 + index) });
 }
 
-export function emptyDraft(t: TFunction): AgreementDraft {
+export function emptyDraft(t: TFunction<'agreements'>): AgreementDraft {
   return {
     title: '',
     kind: 'agreement',
@@ -110,7 +110,7 @@ export function toUpdateBody(draft: AgreementDraft, initial: AgreementDraft): Ag
 export function validateDraft(
   draft: AgreementDraft,
   organisations: ReadonlyMap<string, Organisation>,
-  t: TFunction,
+  t: TFunction<'agreements'>,
   mode: 'create' | 'update',
 ): FieldErrors {
   const body = toCreateBody(draft);

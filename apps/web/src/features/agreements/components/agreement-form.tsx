@@ -49,7 +49,7 @@ function listErrors(errors: FieldErrors, field: string): Record<number, string> 
 
 export function AgreementForm(props: AgreementFormProps) {
   const { draft, onChange, errors } = props;
-  const { t } = useTranslation();
+  const { t } = useTranslation('agreements');
   const organisations = useOrganisations({ includeHistorical: true });
   const byId = useMemo(() => indexById(organisations.data ?? []), [organisations.data]);
   const agreements = useAgreements({ page: 1, pageSize: 100 });

@@ -7,7 +7,7 @@ import { AgreementStatusBadge } from '../../../components/ui/status-badge';
 import { StatusMenu } from './status-menu';
 
 export function AgreementHeader({ agreement }: { agreement: AgreementDetail }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('agreements');
   const { permissions } = agreement;
   return (
     <Stack gap="xs">

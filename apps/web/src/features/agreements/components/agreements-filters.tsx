@@ -20,7 +20,7 @@ interface AgreementsFiltersProps {
 
 /** Provinces today and those merged in 2025: "Hải Dương (nay là Hải Phòng)". */
 function useProvinceOptions() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('agreements');
   const provinces = useOrganisations({ side: 'government', kind: 'province', includeHistorical: true });
   return useMemo(() => {
     const orgs = provinces.data ?? [];
@@ -34,7 +34,7 @@ function useProvinceOptions() {
 }
 
 function usePartnerOptions() {
-  const { i18n } = useTranslation();
+  const { i18n } = useTranslation('agreements');
   const groups = useOrganisations({ side: 'enterprise', kind: 'enterprise_group', includeHistorical: true });
   return useMemo(
     () =>
@@ -46,7 +46,7 @@ function usePartnerOptions() {
 }
 
 export function AgreementsFilters({ filters, onChange, onClear, hasFilters }: AgreementsFiltersProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('agreements');
   const [search, setSearch] = useState(filters.q ?? '');
   const [debounced] = useDebouncedValue(search, 350);
   const provinces = useProvinceOptions();

@@ -11,7 +11,7 @@ import { AgreementsTable } from './agreements-table';
 import { useAgreementFilters } from './use-agreement-filters';
 
 export function AgreementsPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('agreements');
   const user = useCurrentUser();
   const { filters, update, clear, hasFilters } = useAgreementFilters();
   const list = useAgreements(filters);

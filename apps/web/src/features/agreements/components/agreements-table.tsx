@@ -37,7 +37,7 @@ export function AgreementsTable({
   sort: Sort | null;
   onSortChange: (sort: Sort | null) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('agreements');
   const navigate = useNavigate();
   const narrow = useMediaQuery('(max-width: 62em)') ?? false;
 

@@ -12,7 +12,7 @@ import { emptyDraft, toCreateBody, validateDraft, type AgreementDraft } from './
 import { AgreementForm } from './agreement-form';
 
 export function CreateAgreementPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('agreements');
   const navigate = useNavigate();
   const user = useCurrentUser();
   const organisations = useOrganisations({ includeHistorical: true });

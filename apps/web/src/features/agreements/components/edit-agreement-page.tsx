@@ -29,7 +29,7 @@ function startEditing(a: AgreementDetail): Editing {
 
 export function EditAgreementPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const { t } = useTranslation('agreements');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const agreement = useAgreement(id);

@@ -17,7 +17,7 @@ const MAX_PARTIES = 10;
 
 /** Bên A, Bên B, …: each an organisation of either side, with who signed for it and their title. */
 export function PartiesFieldset({ parties, onChange, organisations, errors }: PartiesFieldsetProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('agreements');
   const update = (index: number, patch: Partial<PartyDraft>) => onChange(parties.map((p, i) => (i === index ? { ...p, ...patch } : p)));
 
   return (

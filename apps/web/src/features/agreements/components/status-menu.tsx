@@ -12,7 +12,7 @@ import { useChangeAgreementStatus } from '../api/change-agreement-status';
 
 /** Offers only the statuses the agreement may move to next (the domain's transition table). */
 export function StatusMenu({ agreement }: { agreement: AgreementDetail }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('agreements');
   const errorMessage = useErrorMessage();
   const change = useChangeAgreementStatus(agreement.id);
   const [target, setTarget] = useState<AgreementStatus | null>(null);

@@ -16,7 +16,7 @@ export function safeNextPath(next: string | null): string {
 }
 
 export function SignInPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   const errorMessage = useErrorMessage();
   const navigate = useNavigate();
   const [params] = useSearchParams();

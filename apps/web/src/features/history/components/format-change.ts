@@ -7,9 +7,9 @@ import {
   visibilitySchema,
   type AuditEvent,
 } from '@accord/domain';
-import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SharedTFunction } from '../../../i18n/config';
 import { isRecord } from '../../../lib/api-error';
 import { formatDate, isIsoDate } from '../../../lib/dates';
 
@@ -66,7 +66,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export type ResolveTitle = (id: string) => string | undefined;
 
 /** A field's label in the interface language ("dueDate" → "Thời hạn hoàn thành"); an unknown field by its name. */
-export function fieldLabel(field: string, t: TFunction): string {
+export function fieldLabel(field: string, t: SharedTFunction): string {
   return field in fieldKeys ? t(fieldKeys[field as keyof typeof fieldKeys]) : field;
 }
 
@@ -76,7 +76,7 @@ export function formatChangeValue(
   value: unknown,
   entityType: AuditEvent['entityType'],
   resolve: ResolveTitle,
-  t: TFunction,
+  t: SharedTFunction,
 ): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
@@ -109,7 +109,7 @@ export function formatChangeValue(
 
 /** Labels for field names and readable text for snapshot values, in the interface language. */
 export function useChangeFormatter() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('history');
   const label = useCallback((field: string) => fieldLabel(field, t), [t]);
   const formatValue = useCallback(
     (field: string, value: unknown, entityType: AuditEvent['entityType'], resolve: ResolveTitle) =>

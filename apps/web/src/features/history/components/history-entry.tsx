@@ -17,7 +17,7 @@ export { actionColors };
 
 /** Who did what to which item, when (Vietnam time), and each field before → after. */
 export function HistoryEntry({ event, resolve }: { event: AuditEvent; resolve: ResolveTitle }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('history');
   const { fieldLabel, formatValue } = useChangeFormatter();
   const shown = shownChanges(event);
   const value = (field: string, v: unknown) => formatValue(field, v, event.entityType, resolve);

@@ -25,7 +25,7 @@ interface HistoryListProps {
 
 /** A timeline of audit events, newest first, with "load older". */
 export function HistoryList({ history, knownTitles }: HistoryListProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('history');
   const { error, isPending, hasNextPage, isFetchingNextPage } = history;
   const pages = history.data?.pages;
   const fetchNextPage = () => void history.fetchNextPage();

@@ -15,7 +15,7 @@ interface OrganisationTreeProps {
 }
 
 function NodeLabel({ org, byId }: { org: Organisation; byId: ReadonlyMap<string, Organisation> }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('organisations');
   const historical = isHistorical(org);
   const successor = historical ? latestSuccessor(org, byId) : null;
   return (
@@ -40,7 +40,7 @@ function NodeLabel({ org, byId }: { org: Organisation; byId: ReadonlyMap<string,
 
 /** One side's organisations as a tree; searching opens every branch that holds a match. */
 export function OrganisationTree({ organisations, byId, search }: OrganisationTreeProps) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('organisations');
   const data = useMemo(() => buildTree(organisations, search, i18n.language), [organisations, search, i18n.language]);
   const tree = useTree();
 

@@ -12,7 +12,7 @@ import { OrganisationTree } from './organisation-tree';
 
 /** Both sides' organisation trees: provinces and their units, groups and their branches. */
 export function OrganisationsPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('organisations');
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const [withHistorical, setWithHistorical] = useState(true);

@@ -34,7 +34,7 @@ const toDraft = (area: Area | null): AreaDraft => ({
 
 /** A cooperation area: a theme from the standard taxonomy, or free text, and a title. */
 export function AreaFormModal({ agreementId, area, onClose, onSaved }: AreaFormModalProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('plan');
   const errorMessage = useErrorMessage();
   const create = useCreateArea(agreementId);
   const update = useUpdateArea(agreementId);

@@ -48,7 +48,7 @@ export const AreaSection = memo(function AreaSection({
   onAddTask,
   taskActions,
 }: AreaSectionProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('plan');
   const { tasks, ...plain } = area;
   const total = useMemo(() => countTasks(tasks), [tasks]);
   const bodyId = `area-body-${area.id}`;

@@ -22,7 +22,7 @@ const TOP = '__top__';
 
 /** Moves a task (with its sub-tasks) to another area, under another task, at a position. */
 export function MoveTaskModal({ agreementId, areas, task, onClose, onMoved }: MoveTaskModalProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('plan');
   const errorMessage = useErrorMessage();
   const move = useMoveTask(agreementId);
   const [areaId, setAreaId] = useState(task.areaId);

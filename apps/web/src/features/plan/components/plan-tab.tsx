@@ -57,7 +57,7 @@ interface PlanTabProps {
  * The open task is in the address (?task=…), so a link from elsewhere can open it.
  */
 export function PlanTab({ agreement, renderList, renderTaskHistory, onChanged }: PlanTabProps) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('plan');
   const [params, setParams] = useSearchParams();
   const openTaskId = params.get('task');
   const view = renderList && params.get('view') === 'list' ? 'list' : 'tree';

@@ -21,7 +21,7 @@ interface TaskCreatePanelProps {
 
 /** A new task in an area, or a sub-task cascaded under a task (it owes what its parent owes). */
 export function TaskCreatePanel({ agreementId, areaId, parent, obligorOptions, unitScope, onCreated, onClose }: TaskCreatePanelProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('plan');
   const create = useCreateTask(agreementId);
   const initialObligor = parent && obligorOptions.includes(parent.obligor) ? parent.obligor : (obligorOptions[0] ?? 'joint');
   const [draft, setDraft] = useState<TaskDraft>(() => emptyTaskDraft(initialObligor));

@@ -1,5 +1,5 @@
 import { taskCreateInput, taskUpdateInput, type Obligor, type Task, type TaskStatus } from '@accord/domain';
-import type { TFunction } from 'i18next';
+import type { SharedTFunction } from '../../../i18n/config';
 import { fieldErrorsFromZod, type FieldErrors } from '../../../lib/field-errors';
 import type { TaskCreateBody } from '../api/create-task';
 import type { TaskUpdateBody } from '../api/update-task';
@@ -65,7 +65,7 @@ export function toUpdateBody(draft: TaskDraft, initial: TaskDraft): TaskUpdateBo
   return body;
 }
 
-export function validateTask(draft: TaskDraft, t: TFunction, areaId: string | null): FieldErrors {
+export function validateTask(draft: TaskDraft, t: SharedTFunction, areaId: string | null): FieldErrors {
   const parsed = areaId ? taskCreateInput.safeParse(toCreateBody(draft, areaId, null)) : taskUpdateInput.safeParse(draft);
   return parsed.success ? {} : fieldErrorsFromZod(parsed.error, t);
 }

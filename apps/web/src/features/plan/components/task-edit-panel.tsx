@@ -35,7 +35,7 @@ interface TaskEditPanelProps {
 
 /** One task: its "5 rõ" form (read-only without the right to edit) and its history. */
 export function TaskEditPanel({ agreementId, taskId, obligorOptions, unitScope, renderHistory, onSaved, onClose }: TaskEditPanelProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('plan');
   const queryClient = useQueryClient();
   const task = useTask(agreementId, taskId);
   const update = useUpdateTask(agreementId);

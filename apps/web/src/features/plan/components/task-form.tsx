@@ -22,7 +22,7 @@ interface TaskFormProps {
 
 /** The task's "5 rõ" — clear work, person and responsibility, time, product — and its status. */
 export function TaskForm({ draft, onChange, errors, formError, readOnly, canChangeOwnership, obligorOptions, unitScope }: TaskFormProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('plan');
   const set = <K extends keyof TaskDraft>(key: K, value: TaskDraft[K]) => onChange({ ...draft, [key]: value });
 
   return (

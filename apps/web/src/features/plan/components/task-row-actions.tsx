@@ -20,7 +20,7 @@ interface TaskRowActionsProps {
  * buttons and the menu only on its first opening: both cost far more than the buttons.
  */
 export function TaskRowActions({ task, index, siblings, canAddSubtask, actions }: TaskRowActionsProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('plan');
   const [hasTooltips, setHasTooltips] = useState(false);
   const upRef = useRef<HTMLButtonElement>(null);
   const downRef = useRef<HTMLButtonElement>(null);
@@ -65,7 +65,7 @@ export function TaskRowActions({ task, index, siblings, canAddSubtask, actions }
 
 /** The "…" button; its menu is built the first time it is opened and kept from then on. */
 function TaskMenu({ task, canAddSubtask, actions }: Omit<TaskRowActionsProps, 'index' | 'siblings'>) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('plan');
   const [isBuilt, setIsBuilt] = useState(false);
   const [opened, setOpened] = useState(false);
   const targetRef = useRef<HTMLButtonElement>(null);

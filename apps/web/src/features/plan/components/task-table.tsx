@@ -53,7 +53,7 @@ export function useStableTaskActions(actions: TaskActions): TaskActions {
 
 /** An area's task tree as table rows: sub-tasks indented under their task, collapsible. */
 export function TaskTable({ rows, isTaskOpen, onToggle, selectedTaskId, actions }: TaskTableProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('plan');
   return (
     <Table.ScrollContainer minWidth={1180} type="native">
       <Table highlightOnHover verticalSpacing="xs" fz="sm" data-testid="task-table">
@@ -105,7 +105,7 @@ interface TaskRowProps {
 
 /** One task: drawn again only when the task, its place or its open state changes. */
 const TaskRow = memo(function TaskRow({ task, depth, index, siblings, isOpen, isSelected, onToggle, actions }: TaskRowProps) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('plan');
   const unitName = (u: { name: string; nameEn: string | null }) => organisationName({ nameVi: u.name, nameEn: u.nameEn }, i18n.language);
   return (
     <Table.Tr

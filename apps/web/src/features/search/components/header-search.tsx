@@ -11,7 +11,8 @@ function searchedText(pathname: string, search: string): string {
 
 /**
  * The header's search box: Enter opens the search page. It stays this small because the app
- * shell is in the first page load; the search page itself is a lazy chunk.
+ * shell is in the first page load; the search page itself is a lazy chunk. For the same reason its
+ * strings are in the shared namespace: the shell never waits for the search namespace.
  */
 export function HeaderSearch() {
   const { t } = useTranslation();

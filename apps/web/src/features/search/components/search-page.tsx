@@ -34,7 +34,7 @@ function ResultGroup({
   more?: ReactNode;
   children: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('search');
   return (
     <Paper withBorder radius="md" p="md" data-testid={testId}>
       <Group justify="space-between" mb="sm" wrap="wrap">
@@ -59,7 +59,7 @@ function ResultGroup({
 }
 
 function AgreementHitRow({ hit }: { hit: AgreementHit }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('search');
   return (
     <Stack gap={4} py="xs" data-testid="search-agreement-hit">
       <Group gap="xs" wrap="nowrap" align="flex-start" justify="space-between">
@@ -80,7 +80,7 @@ function AgreementHitRow({ hit }: { hit: AgreementHit }) {
 }
 
 function TaskHitRow({ hit }: { hit: TaskHit }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('search');
   const unit = hit.leadUnit ? organisationName({ nameVi: hit.leadUnit.name, nameEn: hit.leadUnit.nameEn }, i18n.language) : null;
   return (
     <Stack gap={4} py="xs" data-testid="search-task-hit">
@@ -106,7 +106,7 @@ function TaskHitRow({ hit }: { hit: TaskHit }) {
 
 /** Agreements and tasks the user can read that match the words, diacritics or not ("ca mau" finds "Cà Mau"). */
 export function SearchPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('search');
   const [params, setParams] = useSearchParams();
   const q = (params.get('q') ?? '').trim();
   const limit = positiveLimit(params.get('limit'));

@@ -21,7 +21,7 @@ interface AgreementTaskListProps {
 
 /** The plan as one flat list: filtered, sorted and paged on the server; a task opens in the page's panel. */
 export function AgreementTaskList({ agreementId, leadUnits, areas }: AgreementTaskListProps) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('tasks');
   const [params] = useSearchParams();
   const state = useTaskListFilters();
   const list = useAgreementTasks(agreementId, state.filters);

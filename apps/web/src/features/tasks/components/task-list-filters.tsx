@@ -18,7 +18,7 @@ interface TaskListFiltersProps {
 
 /** Text, status and "overdue only", plus whatever the list adds; every change goes to the URL. */
 export function TaskListFiltersBar({ filters, onChange, onClear, hasFilters, children }: TaskListFiltersProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('tasks');
   const [search, setSearch] = useState(filters.q ?? '');
   const [debounced] = useDebouncedValue(search, 350);
   const extra = Children.toArray(children).length;

@@ -29,7 +29,7 @@ export function TaskListResults({
   emptyTitle,
   emptyDescription,
 }: TaskListResultsProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('tasks');
   const { filters, sort, update, clear, hasFilters } = state;
   const total = list.data?.total ?? 0;
 

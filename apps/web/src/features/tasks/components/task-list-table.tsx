@@ -23,7 +23,7 @@ interface TaskListTableProps {
 
 /** Past the deadline: a word and an icon, not only a colour. */
 function DueDate({ item }: { item: TaskListItem }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('tasks');
   return (
     <Stack gap={4} align="flex-start">
       <Text
@@ -52,7 +52,7 @@ function DueDate({ item }: { item: TaskListItem }) {
 
 /** One page of tasks; the column headers sort the whole list on the server. */
 export function TaskListTable({ items, sort, onSortChange, hrefFor, replaceOnOpen = false, showAgreement }: TaskListTableProps) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('tasks');
   const navigate = useNavigate();
   const narrow = useMediaQuery(showAgreement ? '(max-width: 80em)' : '(max-width: 68em)') ?? false;
   const onSort = (key: TaskSortKey) => onSortChange(nextSort(sort, key));

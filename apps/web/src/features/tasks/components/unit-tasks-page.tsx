@@ -8,7 +8,7 @@ import { useTaskListFilters } from './use-task-list-filters';
 
 /** "Việc của đơn vị": the tasks the user's unit and the units below it lead, in every agreement the user can read. */
 export function UnitTasksPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('tasks');
   const user = useCurrentUser();
   const state = useTaskListFilters();
   const list = useUnitTasks(state.filters);
