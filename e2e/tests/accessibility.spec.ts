@@ -178,6 +178,27 @@ const screens: Screen[] = [
     },
   },
   {
+    name: 'agreement: status menu',
+    user: COORDINATOR,
+    within: '[role=menu]',
+    open: async (page) => {
+      await openAgreement(page, 'ca mau vnpt');
+      await page.getByTestId('status-menu').click();
+      await expect(page.getByRole('menu')).toBeVisible();
+    },
+  },
+  {
+    name: 'agreement: edit-area modal',
+    user: COORDINATOR,
+    within: '[role=dialog]',
+    open: async (page) => {
+      await openAgreement(page, 'ca mau vnpt');
+      await page.getByTestId('area-actions').first().click();
+      await page.getByTestId('area-edit').click();
+      await expect(page.getByTestId('area-form-title')).toBeVisible();
+    },
+  },
+  {
     name: 'agreement: create-area modal',
     user: COORDINATOR,
     within: '[role=dialog]',

@@ -57,7 +57,9 @@ export async function startProcess(
   fixedPort?: number,
 ): Promise<ServerProcess> {
   const port = fixedPort ?? (await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectDir, entry)], {
+  // BENCH_CPU_PROF=<folder>: each server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(projectDir, entry)], {
     cwd: projectDir,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,6 +4,7 @@ import { IconChevronDown, IconProgressCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../../components/ui/confirm-modal';
+import { DangerMenuItem } from '../../../components/ui/danger-menu-item';
 import { notifyConflict, notifyError, notifySuccess } from '../../../components/ui/notify';
 import { isVersionConflict } from '../../../lib/api-error';
 import { fieldErrorsFromApi } from '../../../lib/field-errors';
@@ -48,16 +49,15 @@ export function StatusMenu({ agreement }: { agreement: AgreementDetail }) {
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
-          {next.map((status) => (
-            <Menu.Item
-              key={status}
-              color={status === 'terminated' ? 'red' : undefined}
-              onClick={() => setTarget(status)}
-              data-testid={`status-option-${status}`}
-            >
-              {t(`agreementStatusAction.${status}`)}
-            </Menu.Item>
-          ))}
+          {next.map((status) => {
+            // Terminating is the one destructive choice: drawn as one, in a red that reads (WCAG AA).
+            const Item = status === 'terminated' ? DangerMenuItem : Menu.Item;
+            return (
+              <Item key={status} onClick={() => setTarget(status)} data-testid={`status-option-${status}`}>
+                {t(`agreementStatusAction.${status}`)}
+              </Item>
+            );
+          })}
         </Menu.Dropdown>
       </Menu>
       <ConfirmModal
