@@ -69,6 +69,23 @@ async function writeCoordinators(tx: Queryable, taskId: string, ids: string[]): 
   );
 }
 
+/** What a write sets, in the column order both statements below name them (code … status, search_text). */
+function writtenValues(t: TaskWrite): unknown[] {
+  return [
+    t.code,
+    t.title,
+    t.description,
+    t.obligor,
+    t.leadUnitId,
+    t.responsiblePerson,
+    t.startDate,
+    t.dueDate,
+    t.expectedProduct,
+    t.status,
+    taskSearchText(t),
+  ];
+}
+
 export async function insertTask(
   tx: Queryable,
   place: { agreementId: string; areaId: string; parentId: string | null; depth: number },
@@ -81,23 +98,7 @@ export async function insertTask(
        (SELECT COALESCE(max(position) + 1, 0) FROM tasks WHERE area_id = $2 AND parent_id IS NOT DISTINCT FROM $3 AND deleted_at IS NULL),
        $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
      RETURNING id`,
-    [
-      place.agreementId,
-      place.areaId,
-      place.parentId,
-      place.depth,
-      t.code,
-      t.title,
-      t.description,
-      t.obligor,
-      t.leadUnitId,
-      t.responsiblePerson,
-      t.startDate,
-      t.dueDate,
-      t.expectedProduct,
-      t.status,
-      taskSearchText(t),
-    ],
+    [place.agreementId, place.areaId, place.parentId, place.depth, ...writtenValues(t)],
   );
   const id = (rows[0] as { id: string }).id;
   await writeCoordinators(tx, id, t.coordinatingUnitIds);
@@ -110,20 +111,7 @@ export async function updateTask(tx: Queryable, id: string, t: TaskWrite, coordi
     `UPDATE tasks SET code=$2, title=$3, description=$4, obligor=$5, lead_org_id=$6, responsible_person=$7, start_date=$8,
        due_date=$9, expected_product=$10, status=$11, search_text=$12, version = version + 1, updated_at = now()
      WHERE id = $1`,
-    [
-      id,
-      t.code,
-      t.title,
-      t.description,
-      t.obligor,
-      t.leadUnitId,
-      t.responsiblePerson,
-      t.startDate,
-      t.dueDate,
-      t.expectedProduct,
-      t.status,
-      taskSearchText(t),
-    ],
+    [id, ...writtenValues(t)],
   );
   if (coordinatorsChanged) await writeCoordinators(tx, id, t.coordinatingUnitIds);
 }
