@@ -4,6 +4,7 @@ import { migrate } from '../../apps/server/src/db/migrate.js';
 import { createPool, ensureDatabase } from '../../apps/server/src/db/pool.js';
 import { BENCH_PASSWORD, generateDataset } from '../src/data/index.js';
 import { loadBudgets } from '../src/harness/budgets.js';
+import { processCpuMs } from '../src/harness/cpu.js';
 import { renderTable } from '../src/harness/report.js';
 import { runBench, type BenchResult } from '../src/harness/run.js';
 import { scenarios } from '../src/scenarios/index.js';
@@ -63,6 +64,18 @@ describe('the benchmark harness (smoke)', () => {
     expect(edit?.endpoint.statuses['200']).toBe(edit?.endpoint.requests);
     const conflict = result.scenarios.find((s) => s.name === 'task-edit-conflict');
     expect(conflict?.endpoint.statuses['412']).toBe(conflict?.endpoint.requests);
+  });
+
+  it('counts the CPU each request cost the server and the database (here on this machine)', () => {
+    for (const s of result.scenarios) {
+      expect(s.cpu?.serverMs, s.name).toBeGreaterThanOrEqual(0);
+      expect(s.cpu?.databaseMs, s.name).toBeGreaterThanOrEqual(0);
+    }
+    // Times come in 10 ms ticks: over every scenario together both have spent some.
+    expect(result.scenarios.reduce((sum, s) => sum + (s.cpu?.serverMs ?? 0), 0)).toBeGreaterThan(0);
+    expect(result.scenarios.reduce((sum, s) => sum + (s.cpu?.databaseMs ?? 0), 0)).toBeGreaterThan(0);
+    expect(processCpuMs(process.pid)).toBeGreaterThan(0);
+    expect(processCpuMs(2 ** 22 + 1)).toBeUndefined();
   });
 
   it('renders the table with every scenario and a budget verdict', () => {

@@ -25,7 +25,9 @@ const ms = (n: number | undefined) => (n === undefined ? '—' : n.toFixed(1));
 
 /** The readable table: one row a scenario, with the bare baselines and the budget verdict. */
 export function renderTable(r: BenchResult, budgets: Budgets, web?: WebResult): string {
-  const rows = [['scenario', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'bare SQL p95', '× bare', 'RSS MB', 'budget']];
+  const header = ['scenario', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'bare SQL p95', '× bare', 'RSS MB'];
+  // CPU per request, the server's and PostgreSQL's: where the cost went when req/s moves.
+  const rows = [[...header, 'CPU app ms', 'CPU db ms', 'budget']];
   for (const s of r.scenarios) {
     const b = budgets.scenarios[s.name] ?? {};
     const target = [
@@ -46,6 +48,8 @@ export function renderTable(r: BenchResult, budgets: Budgets, web?: WebResult): 
       ms(s.bareSql?.latencyMs.p95),
       s.bareRatio === undefined ? '—' : s.bareRatio.toFixed(2),
       s.serverPeakRssMb.toFixed(0),
+      ms(s.cpu?.serverMs),
+      ms(s.cpu?.databaseMs),
       verdict,
     ]);
   }
@@ -58,6 +62,8 @@ export function renderTable(r: BenchResult, budgets: Budgets, web?: WebResult): 
       ms(f.latencyMs.p95),
       ms(f.latencyMs.p99),
       String(f.errors),
+      '—',
+      '—',
       '—',
       '—',
       '—',

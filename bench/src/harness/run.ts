@@ -5,6 +5,7 @@ import { scenarios as allScenarios } from '../scenarios/index.js';
 import type { Scenario, ScenarioContext } from '../scenarios/types.js';
 import { signIn, type SignedIn } from '../web/sign-in.js';
 import type { Budgets } from './budgets.js';
+import { startCpuMeter, type CpuPerRequest } from './cpu.js';
 import { findFixtures } from './fixtures.js';
 import { runLoad, type LoadResult } from './load.js';
 import { sampleRss, startProcess, type ServerProcess } from './processes.js';
@@ -39,6 +40,8 @@ export interface ScenarioResult {
   /** endpoint p95 / bare SQL p95 */
   bareRatio?: number;
   serverPeakRssMb: number;
+  /** CPU per request of the measured run, the server's and PostgreSQL's (when it runs on this machine). */
+  cpu?: CpuPerRequest;
   overBudget: string[];
 }
 
@@ -154,6 +157,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
           ...(prepared.expect ? { expect: prepared.expect } : {}),
         });
       const rss = sampleRss(app);
+      const meter = await startCpuMeter(app.pid, db);
       const endpoint = await runLoad({
         ...load,
         url: app.url,
@@ -161,6 +165,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
         ...(prepared.expect ? { expect: prepared.expect } : {}),
       });
       const serverPeakRssMb = rss.stop();
+      const cpu = await meter.stop(endpoint.requests);
       let bareSql: LoadResult | undefined;
       if (baseline && prepared.bare) {
         const put = await fetch(`${baseline.url}/bare/sql/${scenario.name}`, {
@@ -182,10 +187,12 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
           ? { bareSql, bareRatio: Math.round((endpoint.latencyMs.p95 / Math.max(0.01, bareSql.latencyMs.p95)) * 100) / 100 }
           : {}),
         serverPeakRssMb,
+        ...(cpu ? { cpu } : {}),
       };
       const r = { ...partial, overBudget: checkBudget(partial, o.budgets) };
       o.log(
-        `  ${endpoint.rps} req/s, p95 ${endpoint.latencyMs.p95} ms, errors ${endpoint.errors}${bareSql ? `; bare SQL p95 ${bareSql.latencyMs.p95} ms` : ''}; RSS ${serverPeakRssMb} MB`,
+        `  ${endpoint.rps} req/s, p95 ${endpoint.latencyMs.p95} ms, errors ${endpoint.errors}${bareSql ? `; bare SQL p95 ${bareSql.latencyMs.p95} ms` : ''}; RSS ${serverPeakRssMb} MB` +
+          (cpu ? `; CPU a request: server ${cpu.serverMs} ms, database ${cpu.databaseMs ?? '—'} ms` : ''),
       );
       result.scenarios.push(r);
     }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/pool.js';
+import { prepared } from '../../db/sql.js';
 
 export interface OrgReach {
   /** The user's organisation, every organisation above and below it, and their predecessors. */
@@ -64,16 +65,20 @@ const factsSelect = `SELECT a.id, a.visibility, a.status,
 
 export type RowLock = 'share' | 'update';
 
+// Every request about an agreement starts here: prepared, in each of its forms.
+const factsStatements = {
+  none: prepared('agreement.facts', `${factsSelect} WHERE a.id = $1 AND a.deleted_at IS NULL`),
+  share: prepared('agreement.facts.share', `${factsSelect} WHERE a.id = $1 AND a.deleted_at IS NULL FOR SHARE OF a`),
+  update: prepared('agreement.facts.update', `${factsSelect} WHERE a.id = $1 AND a.deleted_at IS NULL FOR UPDATE OF a`),
+};
+
 /** What access to a live agreement depends on (undefined when it is missing or deleted); `lock` holds its row. */
 export async function findAgreementFacts(
   db: Queryable,
   agreementId: string,
   { lock }: { lock?: RowLock } = {},
 ): Promise<{ parties: FactsRow['parties']; visibility: FactsRow['visibility']; status: string } | undefined> {
-  const { rows } = await db.query<FactsRow>(
-    `${factsSelect} WHERE a.id = $1 AND a.deleted_at IS NULL ${lock === 'share' ? 'FOR SHARE OF a' : lock === 'update' ? 'FOR UPDATE OF a' : ''}`,
-    [agreementId],
-  );
+  const { rows } = await db.query<FactsRow>(factsStatements[lock ?? 'none']([agreementId]));
   return rows[0];
 }
 

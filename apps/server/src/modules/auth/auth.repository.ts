@@ -1,6 +1,7 @@
 import type { Locale, Role, SessionUser, Side } from '@accord/domain';
 import type { Queryable } from '../../db/pool.js';
 import { orgReachSql, type OrgReach } from '../access/access.repository.js';
+import { prepared } from '../../db/sql.js';
 
 interface UserRow {
   id: string;
@@ -49,6 +50,23 @@ export async function insertSession(
   );
 }
 
+// Every signed-in request runs it first: prepared.
+const findSessionSql = prepared(
+  'session.find',
+  `WITH s AS (
+       SELECT token_hash, user_id, csrf_token, last_seen_at, reach, down, reach_generation FROM sessions
+       WHERE token_hash = $1 AND expires_at > now()
+     ), touched AS (
+       UPDATE sessions SET last_seen_at = now(), expires_at = now() + make_interval(hours => $2)
+       FROM s WHERE sessions.token_hash = s.token_hash AND s.last_seen_at < now() - interval '1 minute'
+     )
+     SELECT ${userColumns}, s.csrf_token, s.reach, s.down, s.reach_generation IS NOT DISTINCT FROM g.n AS fresh
+     FROM s
+     JOIN users u ON u.id = s.user_id AND u.disabled_at IS NULL
+     JOIN organisations o ON o.id = u.organisation_id
+     CROSS JOIN organisation_generation g`,
+);
+
 /**
  * The live session for a token hash, sliding its expiry forward at most once a minute, with the
  * organisations its user acts for: kept in the session row, worked out again (in one statement,
@@ -62,19 +80,7 @@ export async function findSession(
   // Reading is the common case; the row is written only when its last touch is a minute old, so
   // concurrent requests of one session neither queue on its row lock nor write WAL each time.
   const { rows } = await db.query<UserRow & { csrf_token: string; reach: string[] | null; down: string[] | null; fresh: boolean }>(
-    `WITH s AS (
-       SELECT token_hash, user_id, csrf_token, last_seen_at, reach, down, reach_generation FROM sessions
-       WHERE token_hash = $1 AND expires_at > now()
-     ), touched AS (
-       UPDATE sessions SET last_seen_at = now(), expires_at = now() + make_interval(hours => $2)
-       FROM s WHERE sessions.token_hash = s.token_hash AND s.last_seen_at < now() - interval '1 minute'
-     )
-     SELECT ${userColumns}, s.csrf_token, s.reach, s.down, s.reach_generation IS NOT DISTINCT FROM g.n AS fresh
-     FROM s
-     JOIN users u ON u.id = s.user_id AND u.disabled_at IS NULL
-     JOIN organisations o ON o.id = u.organisation_id
-     CROSS JOIN organisation_generation g`,
-    [tokenHash, ttlHours],
+    findSessionSql([tokenHash, ttlHours]),
   );
   const row = rows[0];
   if (!row) return undefined;

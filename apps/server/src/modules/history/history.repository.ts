@@ -1,6 +1,7 @@
 import type { AuditEvent } from '@accord/domain';
 import { diffSnapshots } from '@accord/domain';
 import type { Queryable } from '../../db/pool.js';
+import { prepared } from '../../db/sql.js';
 
 export interface AuditInput {
   actorId: string | null;
@@ -14,18 +15,23 @@ export interface AuditInput {
   causeId: string | null;
 }
 
+// Every change runs it at least once: prepared.
+const insertEventSql = prepared(
+  'history.insert',
+  `WITH e AS (
+       INSERT INTO audit_events(actor_id, action, entity_type, entity_id, agreement_id, entity_title, before, after, cause_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id)
+     INSERT INTO outbox(audit_event_id, topic, agreement_id, entity_type, entity_id, actor_id)
+     SELECT e.id, $3 || '.' || $2, $5, $3, $4, $1 FROM e`,
+);
+
 /**
  * Appends an audit event and its outbox row in one statement. Only the change path
  * (`change/change.ts`) calls it, inside the transaction that makes the change.
  */
 export async function insertEvent(tx: Queryable, e: AuditInput): Promise<void> {
   await tx.query(
-    `WITH e AS (
-       INSERT INTO audit_events(actor_id, action, entity_type, entity_id, agreement_id, entity_title, before, after, cause_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id)
-     INSERT INTO outbox(audit_event_id, topic, agreement_id, entity_type, entity_id, actor_id)
-     SELECT e.id, $3 || '.' || $2, $5, $3, $4, $1 FROM e`,
-    [e.actorId, e.action, e.entityType, e.entityId, e.agreementId, e.entityTitle, e.before, e.after, e.causeId],
+    insertEventSql([e.actorId, e.action, e.entityType, e.entityId, e.agreementId, e.entityTitle, e.before, e.after, e.causeId]),
   );
 }
 

@@ -1,6 +1,6 @@
 import { foldForSearch, overdueSql, type Obligor, type Task, type TaskSortKey, type TaskStatus } from '@accord/domain';
 import type { Queryable } from '../../db/pool.js';
-import { escapeLike, placeholders, type Statement } from '../../db/sql.js';
+import { escapeLike, placeholders, prepared, type Statement } from '../../db/sql.js';
 import { readableAgreementIdSql } from '../access/access.service.js';
 import type { Viewer } from '../access/viewer.js';
 
@@ -27,16 +27,24 @@ export const taskColumns = taskColumnsWith(coordinatorsOfTask);
 
 const taskSelect = `SELECT ${taskColumns} FROM tasks t LEFT JOIN organisations lo ON lo.id = t.lead_org_id`;
 
+// A task by id runs on every task read and twice on every task write: prepared, in each of its forms.
+const findTaskSql = (includeDeleted: boolean, forUpdate: boolean) =>
+  prepared(
+    `task.find${includeDeleted ? '.any' : ''}${forUpdate ? '.lock' : ''}`,
+    `${taskSelect} WHERE t.id = $1 AND t.agreement_id = $2 ${includeDeleted ? '' : 'AND t.deleted_at IS NULL'} ${forUpdate ? 'FOR UPDATE OF t' : ''}`,
+  );
+const findTaskStatements = [
+  [findTaskSql(false, false), findTaskSql(false, true)],
+  [findTaskSql(true, false), findTaskSql(true, true)],
+] as const;
+
 export async function findTask(
   db: Queryable,
   agreementId: string,
   id: string,
   { forUpdate = false, includeDeleted = false } = {},
 ): Promise<TaskRow | undefined> {
-  const { rows } = await db.query<TaskRow>(
-    `${taskSelect} WHERE t.id = $1 AND t.agreement_id = $2 ${includeDeleted ? '' : 'AND t.deleted_at IS NULL'} ${forUpdate ? 'FOR UPDATE OF t' : ''}`,
-    [id, agreementId],
-  );
+  const { rows } = await db.query<TaskRow>(findTaskStatements[includeDeleted ? 1 : 0][forUpdate ? 1 : 0]([id, agreementId]));
   return rows[0];
 }
 
