@@ -6,9 +6,10 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { contracts } from '@accord/domain';
+import { AppError, contracts } from '@accord/domain';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
+import { pendingMigrations } from './db/migrate.js';
 import type { Db } from './db/pool.js';
 import { registerErrorHandling } from './http/errors.js';
 import { registerAuthGate, registerSessions } from './http/session.js';
@@ -25,12 +26,14 @@ export interface AppOptions {
   db: Db;
   /** Where read-only lists, search, plan trees and histories go (a replica); default `db`. */
   readDb?: Db;
+  /** The readiness check's own small pool, so that it never queues behind user work; default `db`. */
+  healthDb?: Db;
   config: Config;
   logger?: boolean;
 }
 
 /** Builds the Fastify application: security headers, sessions, CSRF, the API, docs and the web app. */
-export async function buildApp({ db, readDb = db, config, logger = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, readDb = db, healthDb = db, config, logger = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     bodyLimit: 1024 * 1024,
@@ -78,9 +81,14 @@ export async function buildApp({ db, readDb = db, config, logger = false }: AppO
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
+  // Liveness asks nothing of the database; readiness asks that it answers and is migrated.
+  route(app, contracts.getLiveness, async () => ({ status: 'ok' as const }));
   route(app, contracts.getHealth, async () => {
-    await db.query('SELECT 1');
-    return { status: 'ok' as const, database: 'ok' as const };
+    const pending = await pendingMigrations(healthDb);
+    if (pending.length > 0) {
+      throw new AppError('MIGRATIONS_PENDING', `${pending.length} database migrations are not applied yet.`, { pending: pending.length });
+    }
+    return { status: 'ok' as const, database: 'ok' as const, migrations: 'ok' as const };
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { DatabaseBounds } from './db/pool.js';
 
 /** The project folder (two levels above apps/server/src). */
 export const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -12,8 +13,8 @@ export interface Config {
   databaseReadUrl: string | undefined;
   /** Connections each pool (primary, replica) may open. */
   databasePoolSize: number;
-  /** The longest a statement of a request may run (ms). */
-  statementTimeoutMs: number;
+  /** How long a request may wait on the database, each bound in ms (docs/RELIABILITY.md). */
+  databaseBounds: DatabaseBounds;
   dataDir: string;
   embeddedPgPort: number;
   sessionTtlHours: number;
@@ -36,7 +37,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     databaseReadUrl: env.DATABASE_READ_URL || undefined,
     databasePoolSize: Math.max(1, intFrom(env.DATABASE_POOL_SIZE, 10)),
-    statementTimeoutMs: Math.max(0, intFrom(env.DATABASE_STATEMENT_TIMEOUT_MS, 30_000)),
+    databaseBounds: {
+      acquireTimeoutMs: Math.max(0, intFrom(env.DATABASE_ACQUIRE_TIMEOUT_MS, 5_000)),
+      statementTimeoutMs: Math.max(0, intFrom(env.DATABASE_STATEMENT_TIMEOUT_MS, 30_000)),
+      lockTimeoutMs: Math.max(0, intFrom(env.DATABASE_LOCK_TIMEOUT_MS, 5_000)),
+      idleInTransactionTimeoutMs: Math.max(0, intFrom(env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS, 30_000)),
+      // Past the statement's own bound, so that PostgreSQL's answer (57014) normally comes first.
+      queryTimeoutMs: Math.max(0, intFrom(env.DATABASE_QUERY_TIMEOUT_MS, 35_000)),
+    },
     dataDir: path.resolve(env.ACCORD_DATA_DIR ?? path.join(projectDir, '.accord')),
     embeddedPgPort: intFrom(env.ACCORD_PG_PORT, 54329),
     sessionTtlHours: intFrom(env.SESSION_TTL_HOURS, 12),

@@ -88,7 +88,7 @@ const table: Record<string, Row> = {
 };
 
 /** Endpoints anyone may call without signing in; every other one answers 401 to an anonymous caller. */
-const publicEndpoints: EndpointId[] = ['getCsrf', 'signIn', 'signOut', 'getHealth'];
+const publicEndpoints: EndpointId[] = ['getCsrf', 'signIn', 'signOut', 'getHealth', 'getLiveness'];
 
 let ctx: TestContext;
 let world: World;

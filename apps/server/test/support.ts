@@ -121,6 +121,17 @@ export async function buildAgreement(
   return { id, title };
 }
 
+/** The usual world: a province and a partner group, and an agreement between the two. */
+export async function buildTwoSidedAgreement(db: Db): Promise<{ provinceId: string; groupId: string; agreementId: string }> {
+  const provinceId = (await buildOrganisation(db, { kind: 'province' })).id;
+  const groupId = (await buildOrganisation(db, { kind: 'enterprise_group' })).id;
+  const parties = [
+    { organisationId: provinceId, side: 'government' as const },
+    { organisationId: groupId, side: 'enterprise' as const },
+  ];
+  return { provinceId, groupId, agreementId: (await buildAgreement(db, { parties })).id };
+}
+
 export async function buildArea(db: Db, agreementId: string, a: { title?: string; theme?: AreaTheme | null } = {}) {
   return insertArea(db, agreementId, {
     theme: a.theme ?? 'digital_government',

@@ -38,7 +38,7 @@ describe('the web app', () => {
 describe('the API surface', () => {
   it('reports health with the database', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/api/health' });
-    expect(res.json()).toEqual({ status: 'ok', database: 'ok' });
+    expect(res.json()).toEqual({ status: 'ok', database: 'ok', migrations: 'ok' });
   });
 
   it('publishes an OpenAPI 3.1 document with every route', async () => {

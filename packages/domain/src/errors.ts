@@ -25,6 +25,9 @@ export const errorCodes = {
   SIGN_IN_THROTTLED: 429,
   RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,
+  DATABASE_UNAVAILABLE: 503,
+  DATABASE_TIMEOUT: 503,
+  MIGRATIONS_PENDING: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Db } from './pool.js';
+import { withClient, type Db, type Queryable } from './pool.js';
 
 const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 // Any constant: every instance takes the same lock, so only one migrates at a time.
@@ -12,38 +12,60 @@ const MIGRATION_LOCK = 726_354_001;
  * each in its own transaction. Safe to run from several server instances at once.
  */
 export async function migrate(db: Db, log: (line: string) => void = () => undefined): Promise<string[]> {
-  const files = fs
+  const files = migrationFiles();
+  const applied: string[] = [];
+  await withClient(
+    db,
+    async (client) => {
+      try {
+        // A migration (an index on a large table) may take longer than a request's statement may,
+        // and waits for another instance that is migrating. The connection is closed afterwards,
+        // so these settings never reach a request.
+        await client.query('SET statement_timeout = 0');
+        await client.query('SET lock_timeout = 0');
+        await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+        await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+        const done = new Set((await client.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name));
+        for (const file of files) {
+          if (done.has(file)) continue;
+          const sql = fs.readFileSync(path.join(migrationsDir, file), 'utf8');
+          // On the connection that holds the lock, so that a pool of one connection migrates too.
+          await client.query('BEGIN');
+          try {
+            await client.query(sql);
+            await client.query('INSERT INTO schema_migrations(name) VALUES ($1)', [file]);
+            await client.query('COMMIT');
+          } catch (error) {
+            await client.query('ROLLBACK').catch(() => undefined);
+            throw error;
+          }
+          log(`migrated ${file}`);
+          applied.push(file);
+        }
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+      }
+    },
+    { close: true },
+  );
+  return applied;
+}
+
+function migrationFiles(): string[] {
+  return fs
     .readdirSync(migrationsDir)
     .filter((f) => /^\d{14}_[a-z0-9_]+\.sql$/.test(f))
     .sort();
-  const client = await db.connect();
-  const applied: string[] = [];
-  try {
-    // A migration (an index on a large table) may take longer than a request's statement may.
-    await client.query('SET statement_timeout = 0');
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-    const done = new Set((await client.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name));
-    for (const file of files) {
-      if (done.has(file)) continue;
-      const sql = fs.readFileSync(path.join(migrationsDir, file), 'utf8');
-      // On the connection that holds the lock, so that a pool of one connection migrates too.
-      await client.query('BEGIN');
-      try {
-        await client.query(sql);
-        await client.query('INSERT INTO schema_migrations(name) VALUES ($1)', [file]);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      }
-      log(`migrated ${file}`);
-      applied.push(file);
-    }
-  } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
-    client.release();
-  }
-  return applied;
+}
+
+/** The migrations this code knows that the database has not applied (all of them on an empty one). */
+export async function pendingMigrations(db: Queryable): Promise<string[]> {
+  const { rows } = await db.query<{ name: string }>('SELECT name FROM schema_migrations').catch((error: { code?: string }) => {
+    // No table yet: nothing applied.
+    if (error.code === '42P01') return { rows: [] as { name: string }[] };
+    throw error;
+  });
+  const done = new Set(rows.map((r) => r.name));
+  return migrationFiles().filter((f) => !done.has(f));
 }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { databaseFaultOf } from './faults.js';
 
 // DATE columns come back as 'yyyy-mm-dd' strings, never as Date objects shifted by a time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
@@ -9,15 +10,54 @@ export type Db = pg.Pool;
 export type Queryable = pg.Pool | pg.PoolClient;
 
 /**
- * A pool of connections. `statementTimeoutMs` bounds every statement, so that a request whose
- * client has gone away cannot keep the database busy for long (0: no bound).
+ * How long anything may wait on the database, in ms (0: no bound). The server bounds each, so
+ * that one locked row, a full pool or a database that stops answering costs a request a coded
+ * 503 within seconds instead of holding it (and everything queued behind it) for minutes.
  */
-export function createPool(url: string, max = 10, applicationName = 'accord', statementTimeoutMs = 0): Db {
+export interface DatabaseBounds {
+  /** Waiting for a free connection of the pool, or for a new one to open. */
+  acquireTimeoutMs: number;
+  /** One statement, enforced by PostgreSQL. */
+  statementTimeoutMs: number;
+  /** Waiting for a row or table lock, enforced by PostgreSQL. */
+  lockTimeoutMs: number;
+  /** A transaction left open with nothing running (PostgreSQL ends its connection). */
+  idleInTransactionTimeoutMs: number;
+  /** The client's own bound on any one query: for a database that accepts a query and never answers. */
+  queryTimeoutMs: number;
+}
+
+/** Tools (migrations, seeding, the benchmark's loader) wait as long as their work takes. */
+export const unbounded: DatabaseBounds = {
+  acquireTimeoutMs: 0,
+  statementTimeoutMs: 0,
+  lockTimeoutMs: 0,
+  idleInTransactionTimeoutMs: 0,
+  queryTimeoutMs: 0,
+};
+
+/** The health check's: it answers within about three seconds whatever the database does. */
+export const healthBounds: DatabaseBounds = {
+  acquireTimeoutMs: 2_000,
+  statementTimeoutMs: 2_000,
+  lockTimeoutMs: 1_000,
+  idleInTransactionTimeoutMs: 2_000,
+  queryTimeoutMs: 3_000,
+};
+
+/** A pool of connections with the given bounds on every wait. */
+export function createPool(url: string, max = 10, applicationName = 'accord', bounds: Partial<DatabaseBounds> = {}): Db {
+  const b = { ...unbounded, ...bounds };
+  const when = (ms: number) => (ms > 0 ? ms : undefined);
   const pool = new pg.Pool({
     connectionString: url,
     max,
     application_name: applicationName,
-    ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
+    connectionTimeoutMillis: when(b.acquireTimeoutMs),
+    statement_timeout: when(b.statementTimeoutMs),
+    lock_timeout: when(b.lockTimeoutMs),
+    idle_in_transaction_session_timeout: when(b.idleInTransactionTimeoutMs),
+    query_timeout: when(b.queryTimeoutMs),
   });
   pool.on('error', () => {
     // An idle client's connection was lost; the pool replaces it on the next query.
@@ -25,20 +65,52 @@ export function createPool(url: string, max = 10, applicationName = 'accord', st
   return pool;
 }
 
-/** Runs `fn` in a transaction: committed when it returns, rolled back when it throws. */
-export async function withTransaction<T>(db: Db, fn: (tx: pg.PoolClient) => Promise<T>): Promise<T> {
+/**
+ * A connection checked out of the pool for a series of statements. A connection that drops while
+ * it is checked out emits 'error' on its client, which with no listener would end the process:
+ * here it is kept as the reason to discard the connection, and the statement that was running (or
+ * the next one) fails, so that request and only it gets the coded answer.
+ */
+export async function withClient<T>(
+  db: Db,
+  fn: (client: pg.PoolClient, lost: () => unknown) => Promise<T>,
+  { close = false }: { close?: boolean } = {},
+): Promise<T> {
   const client = await db.connect();
+  let lost: unknown;
+  const onError = (error: unknown) => {
+    lost = error;
+  };
+  client.on('error', onError);
+  let failure: unknown;
   try {
-    await client.query('BEGIN');
-    const result = await fn(client);
-    await client.query('COMMIT');
-    return result;
+    return await fn(client, () => lost);
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    failure = error;
     throw error;
   } finally {
-    client.release();
+    client.off('error', onError);
+    // A connection whose state is unknown (or that `close` asks for) is closed, not handed to the next request.
+    const broken = lost ?? (databaseFaultOf(failure)?.discard ? failure : undefined);
+    if (broken !== undefined) client.release(broken instanceof Error ? broken : new Error(String(broken)));
+    else client.release(close);
   }
+}
+
+/** Runs `fn` in a transaction: committed when it returns, rolled back when it throws. */
+export async function withTransaction<T>(db: Db, fn: (tx: pg.PoolClient) => Promise<T>): Promise<T> {
+  return withClient(db, async (client, lost) => {
+    await client.query('BEGIN');
+    try {
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      // Nothing to roll back on a lost connection: PostgreSQL has already done it.
+      if (lost() === undefined && !databaseFaultOf(error)?.discard) await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  });
 }
 
 /** Creates a database if it does not exist (the name is validated, it cannot be a parameter). */

@@ -1,6 +1,7 @@
 import { AppError, fieldIssue, fieldIssueCodeOf, type ErrorCode, errorCodes, type FieldIssue, type FieldIssueKey } from '@accord/domain';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { databaseFaultOf } from '../db/faults.js';
 import { databaseErrorOf } from './database-errors.js';
 
 /** A schema validation problem as a field issue with its code and parameters, for the client to translate. */
@@ -27,6 +28,8 @@ function issueOf(field: string, keyword: string, message: string | undefined, pa
 }
 
 function send(reply: import('fastify').FastifyReply, code: ErrorCode, message: string, details?: unknown) {
+  // A 503 is worth trying again soon: a restart, a failover or a released lock takes seconds.
+  if (errorCodes[code] === 503) reply.header('retry-after', '5');
   return reply.status(errorCodes[code]).send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
 }
 
@@ -57,6 +60,17 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (mapped) return send(reply, mapped, error.message);
     if (error instanceof SyntaxError || (error.statusCode === 400 && !error.code?.startsWith('FST_ERR_VALIDATION'))) {
       return send(reply, 'MALFORMED_REQUEST', 'The request could not be read.');
+    }
+    const fault = databaseFaultOf(error);
+    if (fault) {
+      request.log.warn({ err: error }, `database ${fault.fault}`);
+      return fault.fault === 'timeout'
+        ? send(reply, 'DATABASE_TIMEOUT', 'The database did not answer in time. The change, if any, was not saved; try again.')
+        : send(
+            reply,
+            'DATABASE_UNAVAILABLE',
+            'The database cannot be reached right now. The change, if any, was not saved; try again shortly.',
+          );
     }
     const database = databaseErrorOf(error);
     if (database) return send(reply, database.code, database.message, database.details);

@@ -49,7 +49,8 @@ const schemas = {
   signIn: { body: signInInput, response: sessionSchema },
   signOut: { response: null },
   getSession: { response: sessionSchema },
-  getHealth: { response: z.object({ status: z.literal('ok'), database: z.literal('ok') }) },
+  getHealth: { response: z.object({ status: z.literal('ok'), database: z.literal('ok'), migrations: z.literal('ok') }) },
+  getLiveness: { response: z.object({ status: z.literal('ok') }) },
 
   listOrganisations: { query: organisationListQuery, response: z.object({ items: z.array(organisationSchema) }) },
   getOrganisation: { params: agreementParams, response: organisationSchema },

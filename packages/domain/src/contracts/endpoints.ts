@@ -39,7 +39,20 @@ export const endpoints = e({
     summary: 'Sign out and end the session',
   },
   getSession: { method: 'GET', path: '/api/auth/session', operation: 'session.read', tag: 'auth', summary: 'The signed-in user' },
-  getHealth: { method: 'GET', path: '/api/health', operation: 'public', tag: 'system', summary: 'Liveness and database reachability' },
+  getHealth: {
+    method: 'GET',
+    path: '/api/health',
+    operation: 'public',
+    tag: 'system',
+    summary: 'Readiness: the database answers and every migration is applied (503 with a code when not)',
+  },
+  getLiveness: {
+    method: 'GET',
+    path: '/api/health/live',
+    operation: 'public',
+    tag: 'system',
+    summary: 'Liveness: the process answers (asks nothing of the database)',
+  },
 
   listOrganisations: {
     method: 'GET',
