@@ -56,3 +56,17 @@ test('an observer sees every agreement and sorts the whole list by a column', as
     .toBe(true);
   expect((await counts())[0]).toBe(30);
 });
+
+test('a crafted sign-in link cannot send anyone off the site, and lands on the home page', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // `/\evil.example` is read by browsers as `//evil.example`.
+  await page.goto('/sign-in?next=/%5Cevil.example');
+  await page.getByTestId('sign-in-email').fill('dieuphoi@vnpt.vn');
+  await page.getByTestId('sign-in-password').fill('Accord@2026');
+  await page.getByTestId('sign-in-submit').click();
+  await expect(page.getByTestId('user-menu')).toBeVisible();
+  await expect(page).toHaveURL(/\/agreements$/);
+  await expect(page.getByTestId('agreement-row').first()).toBeVisible();
+  expect(errors).toEqual([]);
+});

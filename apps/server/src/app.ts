@@ -11,8 +11,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Config } from './config.js';
 import { pendingMigrations } from './db/migrate.js';
 import type { Db } from './db/pool.js';
-import { registerErrorHandling } from './http/errors.js';
-import { registerAuthGate, registerSessions } from './http/session.js';
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/errors.js';
+import { isApiRequest, registerAuthGate, registerSessions } from './http/session.js';
 import { agreementRoutes } from './modules/agreements/agreement.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { organisationRoutes } from './modules/organisations/organisation.routes.js';
@@ -39,6 +39,8 @@ export async function buildApp({ db, readDb = db, healthDb = db, config, logger 
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -63,8 +65,12 @@ export async function buildApp({ db, readDb = db, healthDb = db, config, logger 
     strictTransportSecurity: config.cookieSecure,
   });
   await app.register(fastifyCookie);
+  // API answers are about one user and change with every edit: no browser or proxy keeps them.
+  app.addHook('onSend', async (request, reply) => {
+    if (isApiRequest(request) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
   registerSessions(app, db, config);
-  registerAuthGate(app);
+  registerAuthGate(app, { publicDocs: config.apiDocsPublic });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -104,7 +110,15 @@ export async function buildApp({ db, readDb = db, healthDb = db, config, logger 
   if (hasWeb) {
     // wildcard: files are looked up at request time, so a rebuild is served without a restart.
     // preCompressed: the build writes .br and .gz beside each file; they are sent as they are.
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: true, index: false, maxAge: '1h', preCompressed: true });
+    await app.register(fastifyStatic, {
+      root: config.webDist,
+      wildcard: true,
+      index: false,
+      maxAge: '1h',
+      preCompressed: true,
+      // The build's own records (Vite's manifest) are for the benchmark, not for visitors.
+      allowedPath: (pathName) => !pathName.startsWith('/.vite/'),
+    });
   }
   // The web app routes on the client: the root and every other page get index.html, never cached.
   const sendIndex = (reply: import('fastify').FastifyReply) => {
@@ -113,7 +127,7 @@ export async function buildApp({ db, readDb = db, healthDb = db, config, logger 
   };
   app.get('/', { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+    if (isApiRequest(request) || request.method !== 'GET') {
       return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'No such endpoint.' } });
     }
     return sendIndex(reply);

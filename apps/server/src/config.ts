@@ -23,6 +23,8 @@ export interface Config {
   webDist: string;
   signInLimits: { perAccount: number; perAddress: number; windowMinutes: number };
   logLevel: string;
+  /** The API's description (/api/docs, /api/openapi.json) without signing in: by default not in production. */
+  apiDocsPublic: boolean;
 }
 
 function intFrom(value: string | undefined, fallback: number): number {
@@ -57,5 +59,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowMinutes: intFrom(env.SIGN_IN_WINDOW_MINUTES, 15),
     },
     logLevel: env.LOG_LEVEL ?? 'info',
+    apiDocsPublic: env.API_DOCS_PUBLIC ? env.API_DOCS_PUBLIC === 'true' : env.NODE_ENV !== 'production',
   };
 }

@@ -218,6 +218,35 @@ describe('bad input', () => {
     expect((res.json() as { error: { details: { issues: { field: string }[] } } }).error.details.issues[0]?.field).toBe('periodEnd');
   });
 
+  it('refuses source links that read as one address and go to another', async () => {
+    for (const [url, code] of [
+      ['https://camau.gov.vn@evil.example/ke-hoach.pdf', 'urlWithCredentials'],
+      ['https://camau.gov.vn/\u202Efdp.exe', 'bidiControl'],
+    ] as const) {
+      const res = await coordinator.post('/api/agreements', newAgreement({ sourceUrls: ['https://camau.gov.vn/', url] }));
+      expect(res.statusCode, url).toBe(400);
+      expect((res.json() as { error: { details: { issues: { field: string; code: string }[] } } }).error.details.issues).toEqual([
+        expect.objectContaining({ field: 'sourceUrls.1', code }),
+      ]);
+    }
+  });
+
+  it('answers 400 with the field, never 500, to year 0000, year 9999 and a version past 2³¹', async () => {
+    type Issues = { error: { details: { issues: { field: string; code: string }[] } } };
+    for (const signedOn of ['0000-01-01', '9999-12-31']) {
+      const res = await coordinator.post('/api/agreements', newAgreement({ signedOn }));
+      expect(res.statusCode, signedOn).toBe(400);
+      expect((res.json() as Issues).error.details.issues).toEqual([expect.objectContaining({ field: 'signedOn', code: 'outOfRange' })]);
+    }
+    const created = (await coordinator.post('/api/agreements', newAgreement())).json() as { id: string };
+    const res = await coordinator.patch(`/api/agreements/${created.id}`, { title: 'Tên mới', version: 2 ** 31 });
+    expect(res.statusCode).toBe(400);
+    expect((res.json() as Issues).error.details.issues).toEqual([expect.objectContaining({ field: 'version', code: 'outOfRange' })]);
+    const header = await coordinator.patch(`/api/agreements/${created.id}`, { title: 'Tên mới' }, { 'if-match': '"99999999999"' });
+    expect(header.statusCode).toBe(400);
+    expect((header.json() as Issues).error.details.issues).toEqual([expect.objectContaining({ field: 'If-Match', code: 'invalid' })]);
+  });
+
   it('needs a party on each side', async () => {
     const other = await buildOrganisation(ctx.db, { kind: 'province' });
     const res = await coordinator.post(

@@ -103,6 +103,25 @@ describe('signing in and out', () => {
     expect((await client.get('/api/auth/session')).statusCode).toBe(200);
   });
 
+  it('checks the session and the CSRF token however the path is spelt: /%61pi is /api', async () => {
+    const user = await buildUser(ctx.db, { role: 'coordinator', organisationId: orgId });
+    const client = await signInAs(ctx.app, user.email);
+    // A cross-site form: the session cookie comes along, the CSRF token does not.
+    for (const url of ['/%61pi/auth/sign-out', '/%61%70%69/auth/sign-out', '/api/auth/%73ign-out']) {
+      const forged = await ctx.app.inject({ method: 'POST', url, headers: { cookie: client.cookie } });
+      expect(forged.statusCode, url).toBe(403);
+      expect(errorCode(forged), url).toBe('CSRF_TOKEN_INVALID');
+    }
+    expect((await client.get('/api/auth/session')).statusCode).toBe(200);
+    // Read the same way: the session counts, and without it the gate holds.
+    expect((await client.get('/%61pi/auth/session')).statusCode).toBe(200);
+    const anonymous = await ctx.app.inject({ method: 'GET', url: '/%61pi/agreements' });
+    expect(anonymous.statusCode).toBe(401);
+    expect(errorCode(anonymous)).toBe('UNAUTHENTICATED');
+    const unknown = await ctx.app.inject({ method: 'GET', url: '/%61pi/no-such-endpoint' });
+    expect(unknown.statusCode).toBe(401);
+  });
+
   it('ends the session on sign-out', async () => {
     const user = await buildUser(ctx.db, { role: 'observer', organisationId: orgId });
     const client = await signInAs(ctx.app, user.email);
@@ -184,6 +203,19 @@ describe('signing in and out', () => {
 });
 
 describe('security headers', () => {
+  it('tells browsers and proxies to keep no API answer, an error included', async () => {
+    const user = await buildUser(ctx.db, { role: 'observer', organisationId: orgId });
+    const client = await signInAs(ctx.app, user.email);
+    for (const res of [
+      await client.get('/api/auth/session'),
+      await client.get('/api/agreements'),
+      await ctx.app.inject({ method: 'GET', url: '/api/agreements' }),
+      await client.get('/api/no-such-endpoint'),
+    ]) {
+      expect(res.headers['cache-control'], res.raw.req.url).toBe('no-store');
+    }
+  });
+
   it('sends CSP with frame-ancestors, nosniff and no framing', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
 import { buildOrganisation, buildUser, errorCode, signInAs, startTestApp, type TestContext } from './support.js';
 
 let ctx: TestContext;
@@ -28,6 +29,11 @@ describe('the web app', () => {
       const asset = await web.app.inject({ method: 'GET', url: '/assets/app-123.js' });
       expect(asset.statusCode).toBe(200);
       expect(asset.headers['content-type']).toContain('javascript');
+      // The build's manifest stays on the server.
+      fs.mkdirSync(path.join(dist, '.vite'));
+      fs.writeFileSync(path.join(dist, '.vite', 'manifest.json'), '{"src/main.tsx":{"file":"assets/app-123.js"}}');
+      const manifest = await web.app.inject({ method: 'GET', url: '/.vite/manifest.json' });
+      expect(manifest.body).not.toContain('src/main.tsx');
     } finally {
       await web.close();
       fs.rmSync(dist, { recursive: true, force: true });
@@ -65,6 +71,26 @@ describe('the API surface', () => {
     expect(res.headers['content-type']).toContain('text/html');
   });
 
+  it('serves the API docs only to signed-in users in production, unless told otherwise', async () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).apiDocsPublic).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', API_DOCS_PUBLIC: 'true' }).apiDocsPublic).toBe(true);
+    expect(loadConfig({}).apiDocsPublic).toBe(true);
+    const closed = await startTestApp({ apiDocsPublic: false });
+    try {
+      for (const url of ['/api/docs/', '/api/openapi.json', '/%61pi/docs/']) {
+        const res = await closed.app.inject({ method: 'GET', url });
+        expect(res.statusCode, url).toBe(401);
+        expect(errorCode(res), url).toBe('UNAUTHENTICATED');
+      }
+      const org = await buildOrganisation(closed.db, { kind: 'province' });
+      const client = await signInAs(closed.app, (await buildUser(closed.db, { role: 'observer', organisationId: org.id })).email);
+      expect((await client.get('/api/docs/')).statusCode).toBe(200);
+      expect((await client.get('/api/openapi.json')).statusCode).toBe(200);
+    } finally {
+      await closed.close();
+    }
+  });
+
   it('answers an unknown API path with the error shape (401 before sign-in, so paths are not probed)', async () => {
     expect((await ctx.app.inject({ method: 'GET', url: '/api/nothing-here' })).statusCode).toBe(401);
     const org = await buildOrganisation(ctx.db, { kind: 'province' });
@@ -72,5 +98,46 @@ describe('the API surface', () => {
     const res = await client.get('/api/nothing-here');
     expect(res.statusCode).toBe(404);
     expect(errorCode(res)).toBe('NOT_FOUND');
+  });
+});
+
+describe('errors before any route', () => {
+  const expectBaseline = (headers: Record<string, unknown>) => {
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['x-frame-options']).toBe('DENY');
+    expect(String(headers['content-security-policy'])).toContain("frame-ancestors 'none'");
+    expect(headers['cache-control']).toBe('no-store');
+  };
+
+  it('answers an address that cannot be decoded in the one shape, with the security headers', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/agreements/%E0%A4%A' });
+    expect(res.statusCode).toBe(400);
+    expect(errorCode(res)).toBe('MALFORMED_REQUEST');
+    expectBaseline(res.headers);
+  });
+
+  it('answers headers too large with 431 in the one shape, with the security headers', async () => {
+    const served = await startTestApp();
+    try {
+      await served.app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = served.app.server.address() as import('node:net').AddressInfo;
+      const net = await import('node:net');
+      const raw = await new Promise<string>((resolve, reject) => {
+        const socket = net.connect(port, '127.0.0.1', () => {
+          socket.write(`GET /api/health HTTP/1.1\r\nHost: x\r\nCookie: ${'a'.repeat(40_000)}\r\n\r\n`);
+        });
+        let data = '';
+        socket.on('data', (chunk) => (data += chunk.toString()));
+        socket.on('close', () => resolve(data));
+        socket.on('error', reject);
+      });
+      const [head, body] = raw.split('\r\n\r\n');
+      expect(head).toMatch(/^HTTP\/1\.1 431 /);
+      expect(head).toContain('x-content-type-options: nosniff');
+      expect(head).toContain("frame-ancestors 'none'");
+      expect(JSON.parse(body ?? '')).toEqual({ error: { code: 'HEADERS_TOO_LARGE', message: expect.any(String) } });
+    } finally {
+      await served.close();
+    }
   });
 });

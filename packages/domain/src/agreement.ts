@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fieldIssues } from './errors.js';
 import { sideSchema } from './organisation.js';
 import type { Side } from './policy.js';
-import { datesInOrder, isoDate, optionalText, textField, uuid } from './text.js';
+import { datesInOrder, isoDate, optionalText, textField, uuid, versionField, webAddress } from './text.js';
 
 export const agreementStatuses = ['draft', 'signed', 'in_force', 'completed', 'expired', 'terminated'] as const;
 export const agreementStatusSchema = z.enum(agreementStatuses);
@@ -65,10 +65,7 @@ const agreementFields = {
   predecessorId: uuid.nullable().optional(),
   parentId: uuid.nullable().optional(),
   legalBases: z.array(textField(300)).max(30).default([]),
-  sourceUrls: z
-    .array(z.url({ protocol: /^https?$/ }).max(2000))
-    .max(20)
-    .default([]),
+  sourceUrls: z.array(webAddress()).max(20).default([]),
   visibility: visibilitySchema.default('parties'),
 };
 
@@ -107,13 +104,10 @@ export const agreementUpdateInput = z
     periodEnd: agreementFields.periodEnd,
     predecessorId: agreementFields.predecessorId,
     legalBases: z.array(textField(300)).max(30).optional(),
-    sourceUrls: z
-      .array(z.url({ protocol: /^https?$/ }).max(2000))
-      .max(20)
-      .optional(),
+    sourceUrls: z.array(webAddress()).max(20).optional(),
     visibility: visibilitySchema.optional(),
     parties: z.array(partyInput).min(2).max(10).optional(),
-    version: z.number().int().optional(),
+    version: versionField.optional(),
   })
   .superRefine((v, ctx) => {
     checkPeriod(v, ctx);
@@ -123,7 +117,7 @@ export type AgreementUpdateInput = z.infer<typeof agreementUpdateInput>;
 
 export const agreementStatusInput = z.object({
   status: agreementStatusSchema,
-  version: z.number().int().optional(),
+  version: versionField.optional(),
 });
 
 export const agreementSummarySchema = z.object({

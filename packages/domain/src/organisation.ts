@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sides, type Side } from './policy.js';
-import { isoDate, optionalText, textField, uuid } from './text.js';
+import { isoDate, optionalText, textField, uuid, versionField } from './text.js';
 
 /** Which side of an agreement an organisation sits on. */
 export const sideSchema = z.enum(sides);
@@ -86,7 +86,7 @@ export const organisationUpdateInput = z.object({
   code: optionalText(20),
   validTo: isoDate.nullable().optional(),
   successorId: uuid.nullable().optional(),
-  version: z.number().int().optional(),
+  version: versionField.optional(),
 });
 export type OrganisationUpdateInput = z.infer<typeof organisationUpdateInput>;
 

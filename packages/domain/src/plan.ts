@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { obligors } from './policy.js';
 import { fieldIssues } from './errors.js';
-import { datesInOrder, isoDate, optionalText, textField, uuid } from './text.js';
+import { datesInOrder, isoDate, optionalText, textField, uuid, versionField } from './text.js';
 
 /** The standard taxonomy of cooperation areas (nội dung hợp tác). */
 export const areaThemes = [
@@ -50,7 +50,7 @@ export const areaUpdateInput = z.object({
   title: textField(300).optional(),
   description: optionalText(5000),
   position: z.number().int().min(0).max(10_000).optional(),
-  version: z.number().int().optional(),
+  version: versionField.optional(),
 });
 export type AreaUpdateInput = z.infer<typeof areaUpdateInput>;
 
@@ -124,7 +124,7 @@ export const taskUpdateInput = z
     dueDate: taskFields.dueDate,
     expectedProduct: taskFields.expectedProduct,
     status: taskStatusSchema.optional(),
-    version: z.number().int().optional(),
+    version: versionField.optional(),
   })
   .superRefine(checkDates);
 export type TaskUpdateInput = z.infer<typeof taskUpdateInput>;
@@ -133,7 +133,7 @@ export const taskMoveInput = z.object({
   areaId: uuid,
   parentId: uuid.nullable(),
   position: z.number().int().min(0).max(100_000),
-  version: z.number().int().optional(),
+  version: versionField.optional(),
 });
 export type TaskMoveInput = z.infer<typeof taskMoveInput>;
 

@@ -32,6 +32,30 @@ export function textField(max: number, min = 1) {
     .pipe(z.string().min(min).max(max));
 }
 
+/** Bidirectional controls (LRE…RLO, LRI…PDI, LRM, RLM, ALM): they make one address read as another. */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+
+function withoutCredentials(s: string): boolean {
+  try {
+    const url = new URL(s);
+    return url.username === '' && url.password === '';
+  } catch {
+    return true; // not an address at all: z.url() says so
+  }
+}
+
+/**
+ * A web address people will follow from the page: http or https, with no user name or password
+ * in it (`https://camau.gov.vn@evil.example` goes to evil.example) and no bidirectional controls.
+ */
+export function webAddress(max = 2000) {
+  return z
+    .string()
+    .refine((s) => !BIDI_CONTROLS.test(s), { message: fieldIssues.bidiControl })
+    .pipe(z.url({ protocol: /^https?$/ }).max(max))
+    .refine(withoutCredentials, { message: fieldIssues.urlWithCredentials });
+}
+
 /** Like textField but may be empty; empty text becomes null. */
 export function optionalText(max: number) {
   return z
@@ -53,7 +77,14 @@ export function datesInOrder(start: string | null | undefined, end: string | nul
 }
 
 /** A calendar date as ISO yyyy-mm-dd (shown as dd/mm/yyyy in Vietnamese). */
-export const isoDate = z.iso.date();
+/**
+ * A calendar date as yyyy-mm-dd, within the years an agreement, a plan or a deadline can name
+ * (1900–2199): year 0000 or 9999 is a typing slip, and PostgreSQL has no year 0.
+ */
+export const isoDate = z.iso.date().refine((s) => s >= '1900-01-01' && s <= '2199-12-31', { message: fieldIssues.outOfRange });
+
+/** The version a client says it edits: a positive 32-bit integer, as the database stores it. */
+export const versionField = z.number().int().min(1).max(2_147_483_647);
 
 export const uuid = z.uuid();
 

@@ -76,12 +76,20 @@ export async function withClient<T>(
   fn: (client: pg.PoolClient, lost: () => unknown) => Promise<T>,
   { close = false }: { close?: boolean } = {},
 ): Promise<T> {
-  const client = await db.connect();
   let lost: unknown;
   const onError = (error: unknown) => {
     lost = error;
   };
-  client.on('error', onError);
+  // The listener goes on in the pool's own callback, not after an await: a client handed over
+  // while its socket is still being read (the pool passes it on inside the previous user's
+  // release) may report its connection's end before a promise continuation would run.
+  const client = await new Promise<pg.PoolClient>((resolve, reject) => {
+    db.connect((error, c) => {
+      if (error || !c) return reject(error ?? new Error('Connection terminated: no client'));
+      c.on('error', onError);
+      resolve(c);
+    });
+  });
   let failure: unknown;
   try {
     return await fn(client, () => lost);

@@ -1,4 +1,4 @@
-import { AppError } from '@accord/domain';
+import { AppError, fieldIssue } from '@accord/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** The ETag of a record is its version number. */
@@ -15,9 +15,7 @@ export function expectedVersion(request: FastifyRequest, bodyVersion: number | u
   if (typeof header === 'string' && header.trim() !== '') {
     const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
     if (!match)
-      throw new AppError('VALIDATION_FAILED', 'If-Match must be the ETag of the record.', {
-        issues: [{ field: 'If-Match', message: 'is not an ETag we gave' }],
-      });
+      throw new AppError('VALIDATION_FAILED', 'If-Match must be the ETag of the record.', { issues: [fieldIssue('If-Match', 'invalid')] });
     return Number(match[1]);
   }
   if (bodyVersion !== undefined) return bodyVersion;

@@ -1,5 +1,7 @@
 import { AppError, fieldIssue, fieldIssueCodeOf, type ErrorCode, errorCodes, type FieldIssue, type FieldIssueKey } from '@accord/domain';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import http from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { databaseFaultOf } from '../db/faults.js';
 import { databaseErrorOf } from './database-errors.js';
@@ -8,6 +10,10 @@ import { databaseErrorOf } from './database-errors.js';
 function issueOf(field: string, keyword: string, message: string | undefined, params: Record<string, unknown>): FieldIssue {
   const n = (v: unknown) => Number(v);
   const isArray = params.origin === 'array';
+  // A number past its bounds is out of range, not too long or too short.
+  if ((keyword === 'too_small' || keyword === 'too_big') && (params.origin === 'number' || params.origin === 'int')) {
+    return fieldIssue(field, 'outOfRange');
+  }
   switch (keyword) {
     case 'too_small':
       if (isArray) return fieldIssue(field, 'tooFew', { n: n(params.minimum) });
@@ -27,7 +33,7 @@ function issueOf(field: string, keyword: string, message: string | undefined, pa
   }
 }
 
-function send(reply: import('fastify').FastifyReply, code: ErrorCode, message: string, details?: unknown) {
+function send(reply: FastifyReply, code: ErrorCode, message: string, details?: unknown) {
   // A 503 is worth trying again soon: a restart, a failover or a released lock takes seconds.
   if (errorCodes[code] === 503) reply.header('retry-after', '5');
   return reply.status(errorCodes[code]).send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
@@ -88,4 +94,56 @@ export function registerErrorHandling(app: FastifyInstance): void {
 
 export function notFound(code: ErrorCode = 'NOT_FOUND', what = 'The item'): AppError {
   return new AppError(code, `${what} was not found.`);
+}
+
+/**
+ * The headers every answer carries, also those sent before any hook runs (an address that cannot
+ * be decoded, headers too large): nothing of them may be framed, sniffed or kept.
+ */
+export const baselineHeaders = {
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+} as const;
+
+/** Fastify's `frameworkErrors`: errors it meets before routing (a bad URL, an over-long id), in the one shape. */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  void reply.headers(baselineHeaders);
+  void send(
+    reply,
+    'MALFORMED_REQUEST',
+    error.code === 'FST_ERR_BAD_URL' ? 'The address could not be read.' : 'The request could not be read.',
+  );
+}
+
+/**
+ * Node's `clientError`: a request the HTTP parser refused (headers too large, a timeout, bytes
+ * that are not HTTP). There is no request object yet, so the answer is written on the socket, in
+ * the one shape with the baseline headers.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const code: ErrorCode =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? 'HEADERS_TOO_LARGE'
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 'REQUEST_TIMEOUT'
+        : 'MALFORMED_REQUEST';
+  const messages: Partial<Record<ErrorCode, string>> = {
+    HEADERS_TOO_LARGE: 'The request headers are too large.',
+    REQUEST_TIMEOUT: 'The request took too long to arrive.',
+  };
+  const body = JSON.stringify({ error: { code, message: messages[code] ?? 'The request could not be read.' } });
+  const status = errorCodes[code];
+  const headers = Object.entries({ ...baselineHeaders, 'content-type': 'application/json; charset=utf-8', connection: 'close' })
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\r\n');
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? ''}\r\n${headers}\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }

@@ -34,6 +34,27 @@ export function cookieOptions(config: Config, maxAgeSeconds?: number) {
 }
 
 /**
+ * The path a request is routed by, percent-decoded: the router matches `/%61pi/…` to the API's
+ * routes, so a decision made on the raw URL (`request.url`) could be walked around. Every hook
+ * that asks "is this the API?" asks here.
+ */
+export function routedPath(request: FastifyRequest): string {
+  const raw = request.url.split('?')[0] ?? '';
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    // Not decodable: the router refuses it too (400).
+    return raw;
+  }
+}
+
+/** Whether a request is for the API: by the route it matched, or, when it matched none, by its decoded path. */
+export function isApiRequest(request: FastifyRequest): boolean {
+  const route = request.routeOptions.url;
+  return (route ?? routedPath(request)).startsWith('/api/');
+}
+
+/**
  * Loads the server-side session named by the cookie, then checks CSRF on every state-changing
  * API request: the X-CSRF-Token header must match the session's token (or, before sign-in,
  * the token of the pre-session cookie).
@@ -41,7 +62,7 @@ export function cookieOptions(config: Config, maxAgeSeconds?: number) {
 export function registerSessions(app: FastifyInstance, db: Db, config: Config): void {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) return;
+    if (!isApiRequest(request)) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token && token.length <= 100) {
       const found = await resolveSession(db, config, token);
@@ -61,15 +82,16 @@ export function registerSessions(app: FastifyInstance, db: Db, config: Config): 
 
 /**
  * API routes open without a session: those whose contract is public, and the API's own
- * description. Everything else under /api answers 401 before validating input.
+ * description when `publicDocs` (not in production by default). Everything else under /api
+ * answers 401 before validating input.
  */
 const API_DESCRIPTION = [/^\/api\/openapi\.json$/, /^\/api\/docs(\/|$)/];
 
-export function registerAuthGate(app: FastifyInstance): void {
+export function registerAuthGate(app: FastifyInstance, { publicDocs }: { publicDocs: boolean }): void {
   app.addHook('preValidation', async (request) => {
-    const path = request.url.split('?')[0] ?? '';
-    if (!path.startsWith('/api/') || request.auth || request.routeOptions.config.public) return;
-    if (API_DESCRIPTION.some((re) => re.test(path))) return;
+    if (!isApiRequest(request) || request.auth || request.routeOptions.config.public) return;
+    const path = request.routeOptions.url ?? routedPath(request);
+    if (publicDocs && API_DESCRIPTION.some((re) => re.test(path))) return;
     throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
   });
 }

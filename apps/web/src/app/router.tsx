@@ -3,6 +3,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import i18n, { type FeatureNamespace } from '../i18n';
 import { AppLayout } from './layout/app-layout';
 import { RequireAuth } from './require-auth';
+import { RouteErrorPage } from './routes/route-error-page';
 
 /**
  * A page as its own chunk, fetched together with the translations of the features it shows (in
@@ -37,24 +38,32 @@ const UnitTasksPage = lazyPage(['tasks'], () => import('../features/tasks/compon
 const SearchPage = lazyPage(['search'], () => import('../features/search/components/search-page').then((m) => m.SearchPage));
 const NotFoundPage = lazyPage([], () => import('./routes/not-found-page').then((m) => m.NotFoundPage));
 
+// A page that fails shows RouteErrorPage: inside the layout for the app's pages, on its own for
+// sign-in and for the layout itself.
 export const router = createBrowserRouter([
-  { path: '/sign-in', element: <SignInPage /> },
+  { path: '/sign-in', element: <SignInPage />, errorElement: <RouteErrorPage /> },
   {
     element: (
       <RequireAuth>
         <AppLayout />
       </RequireAuth>
     ),
+    errorElement: <RouteErrorPage />,
     children: [
-      { index: true, element: <Navigate to="/agreements" replace /> },
-      { path: 'agreements', element: <AgreementsPage /> },
-      { path: 'agreements/new', element: <CreateAgreementPage /> },
-      { path: 'agreements/:id', element: <AgreementPage /> },
-      { path: 'agreements/:id/edit', element: <EditAgreementPage /> },
-      { path: 'tasks', element: <UnitTasksPage /> },
-      { path: 'search', element: <SearchPage /> },
-      { path: 'organisations', element: <OrganisationsPage /> },
-      { path: '*', element: <NotFoundPage /> },
+      {
+        errorElement: <RouteErrorPage />,
+        children: [
+          { index: true, element: <Navigate to="/agreements" replace /> },
+          { path: 'agreements', element: <AgreementsPage /> },
+          { path: 'agreements/new', element: <CreateAgreementPage /> },
+          { path: 'agreements/:id', element: <AgreementPage /> },
+          { path: 'agreements/:id/edit', element: <EditAgreementPage /> },
+          { path: 'tasks', element: <UnitTasksPage /> },
+          { path: 'search', element: <SearchPage /> },
+          { path: 'organisations', element: <OrganisationsPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
 ]);

@@ -9,11 +9,7 @@ import { fieldErrorsFromZod, type FieldErrors } from '../../../lib/field-errors'
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useSession } from '../api/get-session';
 import { useSignIn } from '../api/sign-in';
-
-/** Only paths inside the app, so a crafted link cannot send the user elsewhere after sign-in. */
-export function safeNextPath(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/sign-in') ? next : '/agreements';
-}
+import { safeNextPath } from '../../../lib/next-path';
 
 export function SignInPage() {
   const { t } = useTranslation('auth');
