@@ -66,6 +66,43 @@ describe('signing in and out', () => {
     expect(errorCode(blocked)).toBe('SIGN_IN_THROTTLED');
   });
 
+  it('counts every attempt of a parallel burst before checking its password: no more are checked than the limit allows', async () => {
+    const user = await buildUser(ctx.db, { role: 'coordinator', organisationId: orgId });
+    const wrong = await Promise.all(Array.from({ length: 30 }, () => attempt(user.email, 'sai-mat-khau', '10.9.0.1')));
+    const codes = wrong.map((r) => errorCode(r));
+    expect(codes.filter((c) => c === 'INVALID_CREDENTIALS')).toHaveLength(3);
+    expect(codes.filter((c) => c === 'SIGN_IN_THROTTLED')).toHaveLength(27);
+
+    // A burst with the right password among wrong ones: at most the limit's worth is checked at all.
+    const other = await buildUser(ctx.db, { role: 'coordinator', organisationId: orgId });
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => attempt(other.email, i === 6 ? PASSWORD : 'sai-mat-khau', '10.9.0.2')),
+    );
+    const checked = burst.filter((r) => r.statusCode === 200 || errorCode(r) === 'INVALID_CREDENTIALS');
+    expect(checked.length).toBeLessThanOrEqual(3);
+    expect(burst.filter((r) => errorCode(r) === 'SIGN_IN_THROTTLED').length).toBeGreaterThanOrEqual(9);
+  });
+
+  it('does not count successful sign-ins against the address', async () => {
+    const office = await startTestApp({ signInLimits: { perAccount: 5, perAddress: 2, windowMinutes: 15 } });
+    try {
+      const user = await buildUser(office.db, { role: 'observer', organisationId: orgId });
+      for (let i = 0; i < 4; i++) {
+        const pre = await preSignIn(office.app);
+        const res = await office.app.inject({
+          method: 'POST',
+          url: '/api/auth/sign-in',
+          remoteAddress: '10.9.0.3',
+          headers: { cookie: pre.cookie, 'x-csrf-token': pre.csrf },
+          payload: { email: user.email, password: PASSWORD },
+        });
+        expect(res.statusCode, `sign-in ${i + 1}`).toBe(200);
+      }
+    } finally {
+      await office.close();
+    }
+  });
+
   it('throttles an address that tries many accounts', async () => {
     const strict = await startTestApp({ signInLimits: { perAccount: 100, perAddress: 2, windowMinutes: 15 } });
     try {
@@ -230,10 +267,12 @@ describe('housekeeping', () => {
     const user = await buildUser(ctx.db, { role: 'leader', organisationId: orgId });
     const client = await signInAs(ctx.app, user.email);
     await ctx.db.query("UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE user_id = $1", [user.id]);
-    await ctx.db.query("INSERT INTO sign_in_failures(key, at) VALUES ($1, now() - interval '1 day')", [`account:${user.email}`]);
+    await ctx.db.query("INSERT INTO sign_in_attempts(key, n, window_start) VALUES ($1, 9, now() - interval '1 day')", [
+      `account:${user.email}`,
+    ]);
     await purgeExpired(ctx.db, ctx.config);
     expect((await ctx.db.query('SELECT 1 FROM sessions WHERE user_id = $1', [user.id])).rowCount).toBe(0);
-    expect((await ctx.db.query('SELECT 1 FROM sign_in_failures WHERE key = $1', [`account:${user.email}`])).rowCount).toBe(0);
+    expect((await ctx.db.query('SELECT 1 FROM sign_in_attempts WHERE key = $1', [`account:${user.email}`])).rowCount).toBe(0);
     expect((await client.get('/api/auth/session')).statusCode).toBe(401);
   });
 });

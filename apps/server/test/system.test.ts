@@ -29,6 +29,10 @@ describe('the web app', () => {
       const asset = await web.app.inject({ method: 'GET', url: '/assets/app-123.js' });
       expect(asset.statusCode).toBe(200);
       expect(asset.headers['content-type']).toContain('javascript');
+      // The web app's catch-all does not swallow the API: an unknown API path still meets the gate.
+      for (const url of ['/api/nothing-here', '/%61pi/nothing-here']) {
+        expect((await web.app.inject({ method: 'GET', url })).statusCode, url).toBe(401);
+      }
       // The build's manifest stays on the server.
       fs.mkdirSync(path.join(dist, '.vite'));
       fs.writeFileSync(path.join(dist, '.vite', 'manifest.json'), '{"src/main.tsx":{"file":"assets/app-123.js"}}');

@@ -48,10 +48,12 @@ export function routedPath(request: FastifyRequest): string {
   }
 }
 
-/** Whether a request is for the API: by the route it matched, or, when it matched none, by its decoded path. */
+/**
+ * Whether a request is for the API, by its decoded path: what the router matched on. (Not by the
+ * matched route: with the web app built, its catch-all `/*` also matches unknown API paths.)
+ */
 export function isApiRequest(request: FastifyRequest): boolean {
-  const route = request.routeOptions.url;
-  return (route ?? routedPath(request)).startsWith('/api/');
+  return routedPath(request).startsWith('/api/');
 }
 
 /**
@@ -90,7 +92,7 @@ const API_DESCRIPTION = [/^\/api\/openapi\.json$/, /^\/api\/docs(\/|$)/];
 export function registerAuthGate(app: FastifyInstance, { publicDocs }: { publicDocs: boolean }): void {
   app.addHook('preValidation', async (request) => {
     if (!isApiRequest(request) || request.auth || request.routeOptions.config.public) return;
-    const path = request.routeOptions.url ?? routedPath(request);
+    const path = routedPath(request);
     if (publicDocs && API_DESCRIPTION.some((re) => re.test(path))) return;
     throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
   });

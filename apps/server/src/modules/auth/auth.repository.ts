@@ -100,24 +100,33 @@ export async function deleteSession(db: Queryable, tokenHash: Buffer): Promise<v
   await db.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
 }
 
-export async function countRecentFailures(db: Queryable, keys: string[], windowMinutes: number): Promise<Map<string, number>> {
+/**
+ * Counts one sign-in attempt against each key, in one statement, and answers each key's count in
+ * its window, this attempt included. A key whose window has passed starts again at 1. The keys
+ * are locked in sorted order, so two attempts cannot deadlock.
+ */
+export async function countAttempt(db: Queryable, keys: string[], windowMinutes: number): Promise<Map<string, number>> {
   const { rows } = await db.query<{ key: string; n: number }>(
-    `SELECT key, count(*)::int AS n FROM sign_in_failures
-     WHERE key = ANY($1) AND at > now() - make_interval(mins => $2) GROUP BY key`,
-    [keys, windowMinutes],
+    `INSERT INTO sign_in_attempts AS a (key, n) SELECT k, 1 FROM unnest($1::text[]) AS k ORDER BY k
+     ON CONFLICT (key) DO UPDATE SET
+       n = CASE WHEN a.window_start < now() - make_interval(mins => $2) THEN 1 ELSE a.n + 1 END,
+       window_start = CASE WHEN a.window_start < now() - make_interval(mins => $2) THEN now() ELSE a.window_start END
+     RETURNING key, n`,
+    [[...keys].sort(), windowMinutes],
   );
   return new Map(rows.map((r) => [r.key, r.n]));
 }
 
-export async function recordFailures(db: Queryable, keys: string[]): Promise<void> {
-  await db.query('INSERT INTO sign_in_failures(key) SELECT unnest($1::text[])', [keys]);
-}
-
-export async function clearFailures(db: Queryable, key: string): Promise<void> {
-  await db.query('DELETE FROM sign_in_failures WHERE key = $1', [key]);
+/** A successful sign-in: its account starts again, and its attempt no longer counts against its address. */
+export async function forgiveAttempt(db: Queryable, accountKey: string, addressKey: string): Promise<void> {
+  await db.query(
+    `WITH account AS (DELETE FROM sign_in_attempts WHERE key = $1)
+     UPDATE sign_in_attempts SET n = greatest(n - 1, 0) WHERE key = $2`,
+    [accountKey, addressKey],
+  );
 }
 
 export async function deleteExpired(db: Queryable, windowMinutes: number): Promise<void> {
   await db.query('DELETE FROM sessions WHERE expires_at < now()');
-  await db.query('DELETE FROM sign_in_failures WHERE at < now() - make_interval(mins => $1)', [windowMinutes]);
+  await db.query('DELETE FROM sign_in_attempts WHERE window_start < now() - make_interval(mins => $1)', [windowMinutes]);
 }

@@ -20,26 +20,27 @@ export function newToken(): string {
 }
 
 /**
- * Signs a user in. Failures are counted per account and per address in PostgreSQL, so the
- * throttle holds across every server instance. The message never says whether the account exists.
+ * Signs a user in. Attempts are counted per account and per address in PostgreSQL, so the
+ * throttle holds across every server instance; a successful sign-in takes its account's count
+ * back to zero. The message never says whether the account exists.
  */
 export async function signIn(db: Db, config: Config, input: SignInInput, ip: string, userAgent: string | undefined): Promise<SignedIn> {
   const accountKey = `account:${input.email}`;
   const addressKey = `address:${ip}`;
   const { perAccount, perAddress, windowMinutes } = config.signInLimits;
-  const failures = await repo.countRecentFailures(db, [accountKey, addressKey], windowMinutes);
-  if ((failures.get(accountKey) ?? 0) >= perAccount || (failures.get(addressKey) ?? 0) >= perAddress) {
+  // The attempt is counted before the password is checked, in one statement that serialises
+  // parallel attempts on the same key, so that a burst cannot pass a count read before any of it
+  // was written (all of a burst did when the count was read first and written after the check).
+  const counts = await repo.countAttempt(db, [accountKey, addressKey], windowMinutes);
+  if ((counts.get(accountKey) ?? 0) > perAccount || (counts.get(addressKey) ?? 0) > perAddress) {
     throw new AppError('SIGN_IN_THROTTLED', `Too many failed sign-ins. Try again in ${windowMinutes} minutes.`, {
       retryAfterMinutes: windowMinutes,
     });
   }
   const found = await repo.findUserByEmail(db, input.email);
   const ok = await verifyPassword(found?.passwordHash, input.password);
-  if (!found || !ok) {
-    await repo.recordFailures(db, [accountKey, addressKey]);
-    throw new AppError('INVALID_CREDENTIALS', 'The e-mail or password is not correct.');
-  }
-  await repo.clearFailures(db, accountKey);
+  if (!found || !ok) throw new AppError('INVALID_CREDENTIALS', 'The e-mail or password is not correct.');
+  await repo.forgiveAttempt(db, accountKey, addressKey);
   const token = newToken();
   const csrfToken = newToken();
   await repo.insertSession(db, {
