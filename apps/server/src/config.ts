@@ -18,6 +18,8 @@ export interface Config {
   dataDir: string;
   embeddedPgPort: number;
   sessionTtlHours: number;
+  /** The longest a session lives from sign-in, however much it is used (hours). */
+  sessionMaxHours: number;
   cookieSecure: boolean;
   trustProxy: boolean;
   webDist: string;
@@ -50,6 +52,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.ACCORD_DATA_DIR ?? path.join(projectDir, '.accord')),
     embeddedPgPort: intFrom(env.ACCORD_PG_PORT, 54329),
     sessionTtlHours: intFrom(env.SESSION_TTL_HOURS, 12),
+    // A working week.
+    sessionMaxHours: Math.max(1, intFrom(env.SESSION_MAX_HOURS, 120)),
     cookieSecure: env.COOKIE_SECURE === 'true',
     trustProxy: env.TRUST_PROXY === 'true',
     webDist: path.join(projectDir, 'apps/web/dist'),

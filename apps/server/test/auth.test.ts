@@ -159,6 +159,57 @@ describe('signing in and out', () => {
     expect(unknown.statusCode).toBe(401);
   });
 
+  it('ends the session a sign-in replaces on the same browser', async () => {
+    const first = await buildUser(ctx.db, { role: 'observer', organisationId: orgId });
+    const second = await buildUser(ctx.db, { role: 'coordinator', organisationId: orgId });
+    const before = await signInAs(ctx.app, first.email);
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { cookie: before.cookie, 'x-csrf-token': before.csrf },
+      payload: { email: second.email, password: PASSWORD },
+    });
+    expect(res.statusCode).toBe(200);
+    expect((res.json() as { user: { id: string } }).user.id).toBe(second.id);
+    expect((await before.get('/api/auth/session')).statusCode).toBe(401);
+    // A wrong password ends nothing.
+    const kept = await signInAs(ctx.app, first.email);
+    const wrong = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { cookie: kept.cookie, 'x-csrf-token': kept.csrf },
+      payload: { email: second.email, password: 'sai-mat-khau' },
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect((await kept.get('/api/auth/session')).statusCode).toBe(200);
+  });
+
+  it('ends a session at its absolute lifetime however much it is used', async () => {
+    const short = await startTestApp({ sessionTtlHours: 12, sessionMaxHours: 2 });
+    try {
+      const user = await buildUser(short.db, { role: 'observer', organisationId: orgId });
+      const client = await signInAs(short.app, user.email);
+      const token = client.cookie.split('=')[1] as string;
+      const hash = (await import('../src/modules/auth/auth.service.js')).hashToken(token);
+      const expires = async () =>
+        (
+          (await short.db.query('SELECT expires_at - created_at AS life FROM sessions WHERE token_hash = $1', [hash])).rows[0] as {
+            life: { hours?: number };
+          }
+        ).life.hours;
+      // Created: capped at the absolute lifetime, not the idle one.
+      expect(await expires()).toBe(2);
+      // Signed in three hours ago and in use two minutes ago: past its absolute lifetime, it has ended.
+      await short.db.query(
+        "UPDATE sessions SET created_at = now() - interval '3 hours', last_seen_at = now() - interval '2 minutes', expires_at = now() + interval '1 hour' WHERE token_hash = $1",
+        [hash],
+      );
+      expect((await client.get('/api/auth/session')).statusCode).toBe(401);
+    } finally {
+      await short.close();
+    }
+  });
+
   it('ends the session on sign-out', async () => {
     const user = await buildUser(ctx.db, { role: 'observer', organisationId: orgId });
     const client = await signInAs(ctx.app, user.email);

@@ -27,7 +27,7 @@ async function preparedOnConnection(): Promise<string[]> {
 describe('prepared statements', () => {
   it('keep the session, an agreement’s access facts, a task by id and the history event prepared on the connection', async () => {
     const id = crypto.randomUUID();
-    await findSession(db, crypto.randomBytes(32), 12);
+    await findSession(db, crypto.randomBytes(32), 12, 120);
     await findAgreementFacts(db, id);
     await findAgreementFacts(db, id, { lock: 'share' });
     await findTask(db, id, id);

@@ -41,12 +41,20 @@ export async function findUserByEmail(db: Queryable, email: string): Promise<{ u
 
 export async function insertSession(
   db: Queryable,
-  s: { tokenHash: Buffer; userId: string; csrfToken: string; ttlHours: number; ip: string; userAgent: string | undefined },
+  s: {
+    tokenHash: Buffer;
+    userId: string;
+    csrfToken: string;
+    ttlHours: number;
+    maxHours: number;
+    ip: string;
+    userAgent: string | undefined;
+  },
 ): Promise<void> {
   await db.query(
     `INSERT INTO sessions(token_hash, user_id, csrf_token, expires_at, ip, user_agent)
-     VALUES ($1, $2, $3, now() + make_interval(hours => $4), $5, $6)`,
-    [s.tokenHash, s.userId, s.csrfToken, s.ttlHours, s.ip, s.userAgent?.slice(0, 300) ?? null],
+     VALUES ($1, $2, $3, now() + make_interval(hours => least($4::int, $7::int)), $5, $6)`,
+    [s.tokenHash, s.userId, s.csrfToken, s.ttlHours, s.ip, s.userAgent?.slice(0, 300) ?? null, s.maxHours],
   );
 }
 
@@ -55,9 +63,11 @@ const findSessionSql = prepared(
   'session.find',
   `WITH s AS (
        SELECT token_hash, user_id, csrf_token, last_seen_at, reach, down, reach_generation FROM sessions
-       WHERE token_hash = $1 AND expires_at > now()
+       WHERE token_hash = $1 AND expires_at > now() AND created_at > now() - make_interval(hours => $3)
      ), touched AS (
-       UPDATE sessions SET last_seen_at = now(), expires_at = now() + make_interval(hours => $2)
+       -- Idle expiry slides forward, never past the absolute lifetime counted from sign-in.
+       UPDATE sessions SET last_seen_at = now(),
+         expires_at = least(now() + make_interval(hours => $2), sessions.created_at + make_interval(hours => $3))
        FROM s WHERE sessions.token_hash = s.token_hash AND s.last_seen_at < now() - interval '1 minute'
      )
      SELECT ${userColumns}, s.csrf_token, s.reach, s.down, s.reach_generation IS NOT DISTINCT FROM g.n AS fresh
@@ -76,11 +86,12 @@ export async function findSession(
   db: Queryable,
   tokenHash: Buffer,
   ttlHours: number,
+  maxHours: number,
 ): Promise<{ user: SessionUser; csrfToken: string; reach: OrgReach } | undefined> {
   // Reading is the common case; the row is written only when its last touch is a minute old, so
   // concurrent requests of one session neither queue on its row lock nor write WAL each time.
   const { rows } = await db.query<UserRow & { csrf_token: string; reach: string[] | null; down: string[] | null; fresh: boolean }>(
-    findSessionSql([tokenHash, ttlHours]),
+    findSessionSql([tokenHash, ttlHours, maxHours]),
   );
   const row = rows[0];
   if (!row) return undefined;

@@ -18,6 +18,9 @@ export function authRoutes(db: Db, config: Config): FastifyPluginAsync {
 
     route(app, contracts.signIn, async ({ request, reply, body }) => {
       const result = await signIn(db, config, body, clientAddress(request), request.headers['user-agent']);
+      // Signing in on a browser that holds a session ends that session once the new one exists:
+      // it is not left behind for the next person, and two users never share a browser's session.
+      if (request.auth) await signOut(db, request.auth.token);
       reply.setCookie(SESSION_COOKIE, result.token, cookieOptions(config, config.sessionTtlHours * 3600));
       reply.clearCookie(CSRF_COOKIE, cookieOptions(config));
       return { user: result.user, csrfToken: result.csrfToken };

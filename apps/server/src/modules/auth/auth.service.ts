@@ -48,6 +48,7 @@ export async function signIn(db: Db, config: Config, input: SignInInput, ip: str
     userId: found.user.id,
     csrfToken,
     ttlHours: config.sessionTtlHours,
+    maxHours: config.sessionMaxHours,
     ip,
     userAgent,
   });
@@ -59,7 +60,7 @@ export async function signOut(db: Db, token: string): Promise<void> {
 }
 
 export function resolveSession(db: Db, config: Config, token: string) {
-  return repo.findSession(db, hashToken(token), config.sessionTtlHours);
+  return repo.findSession(db, hashToken(token), config.sessionTtlHours, config.sessionMaxHours);
 }
 
 /** Deletes expired sessions and sign-in failures older than the throttle window. */
