@@ -6,7 +6,7 @@ import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { databaseFaultOf } from '../src/db/faults.js';
 import { migrate } from '../src/db/migrate.js';
-import { createPool, unbounded, type DatabaseBounds, type Db } from '../src/db/pool.js';
+import { createPool, unbounded, type DatabaseBounds } from '../src/db/pool.js';
 import {
   buildArea,
   buildTask,
@@ -41,23 +41,9 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 /** An app on a pool of its own (so that its connections can be found and killed), sharing the session store. */
-async function appWith(
-  bounds: Partial<DatabaseBounds>,
-  size = 4,
-): Promise<{ app: FastifyInstance; db: Db; name: string; close(): Promise<void> }> {
+async function appWith(bounds: Partial<DatabaseBounds>, size = 4): Promise<TestContext & { name: string }> {
   const name = unique('accord-faults-');
-  const db = createPool(inject('databaseUrl'), size, name, bounds);
-  const app = await buildApp({ db, config: loadConfig({}) });
-  await app.ready();
-  return {
-    app,
-    db,
-    name,
-    close: async () => {
-      await app.close();
-      await db.end();
-    },
-  };
+  return { ...(await startTestApp({}, { size, name, bounds })), name };
 }
 
 const as = (app: FastifyInstance) => clientFor(app, coordinator.cookie, coordinator.csrf, coordinator.userId);

@@ -12,7 +12,7 @@ import {
 } from '@accord/domain';
 import { buildApp } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
-import { createPool, type Db } from '../src/db/pool.js';
+import { createPool, type DatabaseBounds, type Db } from '../src/db/pool.js';
 import { insertAgreement } from '../src/modules/agreements/agreement.repository.js';
 import { hashPassword } from '../src/modules/auth/password.js';
 import { insertOrganisation } from '../src/modules/organisations/organisation.repository.js';
@@ -29,8 +29,12 @@ export interface TestContext {
   close: () => Promise<void>;
 }
 
-export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestContext> {
-  const db = createPool(inject('databaseUrl'), 5);
+/** The app on the test database; `pool` gives it a pool of its own size, name (to find its connections) and bounds. */
+export async function startTestApp(
+  overrides: Partial<Config> = {},
+  pool: { size?: number; name?: string; bounds?: Partial<DatabaseBounds> } = {},
+): Promise<TestContext> {
+  const db = createPool(inject('databaseUrl'), pool.size ?? 5, pool.name, pool.bounds);
   const config = { ...loadConfig({}), ...overrides };
   const app = await buildApp({ db, config });
   await app.ready();
