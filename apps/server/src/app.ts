@@ -45,6 +45,7 @@ export async function buildApp({ db, readDb = db, healthDb = db, config, logger 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  app.decorate('changeDb', db);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

@@ -1,3 +1,4 @@
+import { purgeIdempotencyKeys } from './change/idempotency.js';
 import { loadConfig } from './config.js';
 import { buildApp } from './app.js';
 import { resolveDatabase } from './db/database.js';
@@ -32,7 +33,8 @@ async function main() {
     if (seeded) log('demo data loaded');
   }
   // Every instance purges now and then; the deletes are idempotent, so no coordination is needed.
-  const purge = () => purgeExpired(db, config).catch((error: unknown) => log(`purge failed: ${String(error)}`));
+  const purge = () =>
+    Promise.all([purgeExpired(db, config), purgeIdempotencyKeys(db)]).catch((error: unknown) => log(`purge failed: ${String(error)}`));
   await purge();
   setInterval(purge, 30 * 60 * 1000).unref();
   const app = await buildApp({ db, readDb, healthDb, config, logger: process.env.LOG_REQUESTS === 'true' });

@@ -19,6 +19,7 @@ export const errorCodes = {
   INVALID_MOVE: 409,
   CONFLICT: 409,
   VERSION_CONFLICT: 412,
+  IDEMPOTENCY_KEY_REUSED: 422,
   PRECONDITION_REQUIRED: 428,
   REQUEST_TIMEOUT: 408,
   PAYLOAD_TOO_LARGE: 413,
@@ -90,6 +91,8 @@ export const fieldIssues = {
   constraint: 'breaks a rule of the data',
   notUnique: 'is already used',
   missingReference: 'refers to something that does not exist',
+  invalidIdempotencyKey: 'must be 1 to 200 visible ASCII characters',
+  idempotencyKeyReused: 'was already used for another request',
 } as const;
 export type FieldIssueKey = keyof typeof fieldIssues;
 

@@ -2,6 +2,7 @@ import { AppError, historySnapshots, type AuditEvent, type HistoryEntity, type S
 import { withTransaction, type Db, type Queryable } from '../db/pool.js';
 import type { Viewer } from '../modules/access/viewer.js';
 import { insertEvent } from '../modules/history/history.repository.js';
+import { claimIdempotencyKey } from './idempotency.js';
 
 /**
  * The one way to change state. `withChange` opens the transaction; inside it, `change.open`
@@ -78,7 +79,16 @@ export class Change {
   }
 }
 
-/** Runs `fn` as one change: committed with its history when it returns, nothing kept when it throws. */
+/**
+ * Runs `fn` as one change: committed with its history when it returns, nothing kept when it throws.
+ * A request with an Idempotency-Key claims it here, in the same transaction, and its answer is kept
+ * with it (./idempotency.ts).
+ */
 export function withChange<T>(db: Db, viewer: Viewer, fn: (change: Change) => Promise<T>): Promise<T> {
-  return withTransaction(db, (tx) => fn(new Change(tx, viewer)));
+  return withTransaction(db, async (tx) => {
+    const keep = await claimIdempotencyKey(tx);
+    const result = await fn(new Change(tx, viewer));
+    await keep?.(result);
+    return result;
+  });
 }

@@ -1,11 +1,14 @@
 import type { BodyOf, EndpointId, ErrorCode, ParamsOf, QueryOf, ResponseOf } from '@accord/domain';
-import { endpoints, fillPath } from '@accord/domain/endpoints';
+import { endpoints, fillPath, takesIdempotencyKey } from '@accord/domain/endpoints';
 import { ApiError, isRecord } from './api-error';
 
 /**
  * The one way the web app talks to the API: same origin, cookie session, JSON both ways.
  * Every change sends the session's CSRF token; every edit of an existing record sends
- * If-Match with the version the user saw, so the server can refuse a stale edit (412).
+ * If-Match with the version the user saw, so the server can refuse a stale edit (412). Every
+ * create and other non-idempotent action sends an Idempotency-Key, and is sent again with the same
+ * key when its answer is lost (no answer, or 503): the server then answers as the first time and
+ * creates nothing twice.
  */
 
 let csrfToken: string | null = null;
@@ -30,8 +33,19 @@ export interface RequestOptions {
   body?: unknown;
   /** The version of the record being edited; sent as If-Match. */
   version?: number;
+  /** Sent as Idempotency-Key. */
+  idempotencyKey?: string;
   signal?: AbortSignal;
 }
+
+/** A fresh Idempotency-Key (crypto.getRandomValues, which, unlike randomUUID, also works on plain HTTP). */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Pauses before the retries of a keyed request whose answer was lost. */
+export const retryDelaysMs = [400, 1500];
 
 export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
   if (!query) return path;
@@ -70,6 +84,7 @@ async function request<T>(method: Method, path: string, options: RequestOptions 
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (method !== 'GET') headers['X-CSRF-Token'] = await ensureCsrfToken();
   if (options.version !== undefined) headers['If-Match'] = `"${options.version}"`;
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   const hasBody = options.body !== undefined;
   if (hasBody) headers['Content-Type'] = 'application/json';
 
@@ -125,5 +140,24 @@ export function call<K extends EndpointId>(id: K, input: CallInput<K>): Promise<
     version?: number;
     signal?: AbortSignal;
   };
-  return request<ResponseOf<K>>(endpoint.method, fillPath(endpoint.path, params), { query: queryOf(query), body, version, signal });
+  const options = { query: queryOf(query), body, version, signal };
+  const path = fillPath(endpoint.path, params);
+  if (!takesIdempotencyKey(endpoint)) return request<ResponseOf<K>>(endpoint.method, path, options);
+  return sendKeyed<ResponseOf<K>>(endpoint.method, path, { ...options, idempotencyKey: newIdempotencyKey() });
+}
+
+/** A lost answer: nothing came back, or the server could not reach its database. The change may or may not have been made. */
+const answerLost = (error: unknown) => error instanceof ApiError && (error.status === 0 || error.status === 503);
+
+/** Sends a keyed request, and again with the same key while its answer is lost (at most `retryDelaysMs.length` times). */
+export async function sendKeyed<T>(method: Method, path: string, options: RequestOptions & { idempotencyKey: string }): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await request<T>(method, path, options);
+    } catch (error) {
+      const delay = retryDelaysMs[attempt];
+      if (delay === undefined || !answerLost(error) || options.signal?.aborted) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
 }

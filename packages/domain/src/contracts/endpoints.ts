@@ -228,6 +228,18 @@ export const endpoints = e({
 export type EndpointId = keyof typeof endpoints;
 export const endpointIds = Object.keys(endpoints) as EndpointId[];
 
+/**
+ * Whether an endpoint takes an `Idempotency-Key`: every create and every other action that is not
+ * idempotent by itself (a POST of a signed-in user). A retry with the same key and body replays
+ * the first answer and changes nothing; the web client sends a key with each such call.
+ */
+export function takesIdempotencyKey(endpoint: Endpoint): boolean {
+  return endpoint.method === 'POST' && endpoint.operation !== 'public';
+}
+
+/** An Idempotency-Key: 1 to 200 visible ASCII characters (a UUID is the usual choice). */
+export const idempotencyKeyPattern = /^[\x21-\x7e]{1,200}$/;
+
 /** A path with its `:name` parameters filled in, each encoded. */
 export function fillPath(path: string, params: Record<string, string> = {}): string {
   return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {

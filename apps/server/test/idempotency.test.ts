@@ -1,0 +1,251 @@
+import crypto from 'node:crypto';
+import { endpointIds, endpoints, takesIdempotencyKey, type EndpointId } from '@accord/domain';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildArea,
+  buildOrganisation,
+  buildTask,
+  buildTwoSidedAgreement,
+  buildUser,
+  errorCode,
+  signInAs,
+  startTestApp,
+  unique,
+  type Client,
+  type TestContext,
+} from './support.js';
+
+/**
+ * Idempotency keys: a client whose answer was lost sends the same request again with the same
+ * key; it gets the first answer and nothing is created or changed twice.
+ */
+let ctx: TestContext;
+let coordinator: Client;
+let colleague: Client;
+let admin: Client;
+let world: { provinceId: string; groupId: string; agreementId: string };
+let areaId: string;
+
+beforeAll(async () => {
+  ctx = await startTestApp();
+  world = await buildTwoSidedAgreement(ctx.db);
+  areaId = (await buildArea(ctx.db, world.agreementId)).id;
+  coordinator = await signInAs(ctx.app, (await buildUser(ctx.db, { role: 'coordinator', organisationId: world.provinceId })).email);
+  colleague = await signInAs(ctx.app, (await buildUser(ctx.db, { role: 'coordinator', organisationId: world.provinceId })).email);
+  const agency = await buildOrganisation(ctx.db, { kind: 'central_agency' });
+  admin = await signInAs(ctx.app, (await buildUser(ctx.db, { role: 'admin', organisationId: agency.id })).email);
+});
+afterAll(() => ctx.close());
+
+const key = () => crypto.randomUUID();
+const tasksUrl = () => `/api/agreements/${world.agreementId}/tasks`;
+const newTask = (title = `Nhiệm vụ ${unique()}`) => ({ areaId, title, obligor: 'government' });
+
+async function count(sql: string, values: unknown[]): Promise<number> {
+  return Number((await ctx.db.query<{ n: string }>(`SELECT count(*) AS n FROM (${sql}) x`, values)).rows[0]?.n);
+}
+const tasksTitled = (title: string) => count('SELECT 1 FROM tasks WHERE title = $1', [title]);
+const eventsOf = (entityId: string) => count('SELECT 1 FROM audit_events WHERE entity_id = $1', [entityId]);
+
+describe('a create sent again with its Idempotency-Key', () => {
+  it('answers the first answer again and creates nothing', async () => {
+    const k = key();
+    const body = newTask();
+    const first = await coordinator.post(tasksUrl(), body, { 'idempotency-key': k });
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await coordinator.post(tasksUrl(), body, { 'idempotency-key': k });
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotency-replayed']).toBe('true');
+    expect(again.json()).toEqual(first.json());
+    expect(again.headers.etag).toBe(first.headers.etag);
+    expect(await tasksTitled(body.title)).toBe(1);
+    expect(await eventsOf((first.json() as { id: string }).id)).toBe(1);
+  });
+
+  it('with the keys of a body sent in another order is the same request', async () => {
+    const k = key();
+    const title = `Nhiệm vụ ${unique()}`;
+    await coordinator.post(tasksUrl(), { areaId, title, obligor: 'government' }, { 'idempotency-key': k });
+    const again = await coordinator.post(tasksUrl(), { obligor: 'government', title, areaId }, { 'idempotency-key': k });
+    expect(again.headers['idempotency-replayed']).toBe('true');
+    expect(await tasksTitled(title)).toBe(1);
+  });
+
+  it('with another body is refused with a code, and changes nothing', async () => {
+    const k = key();
+    await coordinator.post(tasksUrl(), newTask(), { 'idempotency-key': k });
+    const other = newTask();
+    const res = await coordinator.post(tasksUrl(), other, { 'idempotency-key': k });
+    expect(res.statusCode).toBe(422);
+    expect(errorCode(res)).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect((res.json() as { error: { details: { issues: { field: string }[] } } }).error.details.issues[0]?.field).toBe('Idempotency-Key');
+    expect(await tasksTitled(other.title)).toBe(0);
+  });
+
+  it('on another path is refused too', async () => {
+    const k = key();
+    await coordinator.post(tasksUrl(), newTask(), { 'idempotency-key': k });
+    const res = await coordinator.post(
+      `/api/agreements/${world.agreementId}/areas`,
+      { title: `Lĩnh vực ${unique()}` },
+      { 'idempotency-key': k },
+    );
+    expect(errorCode(res)).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('sent many times at once creates one task, and every answer names it', async () => {
+    const k = key();
+    const body = newTask();
+    const answers = await Promise.all(Array.from({ length: 6 }, () => coordinator.post(tasksUrl(), body, { 'idempotency-key': k })));
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(6).fill(201));
+    expect(new Set(answers.map((a) => (a.json() as { id: string }).id)).size).toBe(1);
+    expect(answers.filter((a) => a.headers['idempotency-replayed'] === 'true')).toHaveLength(5);
+    expect(await tasksTitled(body.title)).toBe(1);
+  });
+
+  it("is another user's own key: the same key of two users makes two tasks", async () => {
+    const k = key();
+    const a = await coordinator.post(tasksUrl(), newTask(), { 'idempotency-key': k });
+    const b = await colleague.post(tasksUrl(), newTask(), { 'idempotency-key': k });
+    expect(b.statusCode).toBe(201);
+    expect(b.headers['idempotency-replayed']).toBeUndefined();
+    expect((b.json() as { id: string }).id).not.toBe((a.json() as { id: string }).id);
+  });
+
+  it('after a refused attempt is free: a refusal changed nothing and kept nothing', async () => {
+    const k = key();
+    const refused = await coordinator.post(tasksUrl(), { ...newTask(), title: '' }, { 'idempotency-key': k });
+    expect(refused.statusCode).toBe(400);
+    const body = newTask();
+    const res = await coordinator.post(tasksUrl(), body, { 'idempotency-key': k });
+    expect(res.statusCode).toBe(201);
+    expect(res.headers['idempotency-replayed']).toBeUndefined();
+  });
+
+  it('is kept a day: after that the same key makes a new task', async () => {
+    const k = key();
+    const body = newTask();
+    await coordinator.post(tasksUrl(), body, { 'idempotency-key': k });
+    await ctx.db.query(`UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = $1`, [k]);
+    const res = await coordinator.post(tasksUrl(), body, { 'idempotency-key': k });
+    expect(res.headers['idempotency-replayed']).toBeUndefined();
+    expect(await tasksTitled(body.title)).toBe(2);
+  });
+
+  it('that is not a key is refused as a field', async () => {
+    for (const bad of ['', 'a'.repeat(201), 'có dấu', 'two words']) {
+      const res = await coordinator.post(tasksUrl(), newTask(), { 'idempotency-key': bad });
+      expect(res.statusCode, bad).toBe(400);
+      expect((res.json() as { error: { details: { issues: { field: string; code: string }[] } } }).error.details.issues[0]).toMatchObject({
+        field: 'Idempotency-Key',
+        code: 'invalidIdempotencyKey',
+      });
+    }
+  });
+
+  it('without a key behaves as before: two requests, two tasks', async () => {
+    const body = newTask();
+    await coordinator.post(tasksUrl(), body);
+    await coordinator.post(tasksUrl(), body);
+    expect(await tasksTitled(body.title)).toBe(2);
+  });
+});
+
+/**
+ * Every endpoint that takes a key: the request, and a reading of the state it changes. Sending it
+ * twice with one key must answer the same and leave the state as the first left it. An endpoint
+ * that takes a key and has no case here fails the suite.
+ */
+const cases: Record<
+  string,
+  () => Promise<{ client: Client; send: (k: string) => Promise<LightMyRequestResponse>; state: () => Promise<unknown> }>
+> = {
+  createOrganisation: async () => {
+    const nameVi = `Sở ${unique()}`;
+    return {
+      client: admin,
+      send: (k) => admin.post('/api/organisations', { kind: 'province', nameVi }, { 'idempotency-key': k }),
+      state: () => count('SELECT 1 FROM organisations WHERE name_vi = $1', [nameVi]),
+    };
+  },
+  createAgreement: async () => {
+    const title = `Thỏa thuận ${unique()}`;
+    const body = {
+      title,
+      signedOn: '2022-03-09',
+      periodStart: '2022-01-01',
+      periodEnd: '2025-12-31',
+      parties: [{ organisationId: world.provinceId }, { organisationId: world.groupId }],
+    };
+    return {
+      client: coordinator,
+      send: (k) => coordinator.post('/api/agreements', body, { 'idempotency-key': k }),
+      state: () => count('SELECT 1 FROM agreements WHERE title = $1', [title]),
+    };
+  },
+  changeAgreementStatus: async () => {
+    const created = await coordinator.post('/api/agreements', {
+      title: `Thỏa thuận ${unique()}`,
+      signedOn: '2022-03-09',
+      periodStart: '2022-01-01',
+      periodEnd: '2025-12-31',
+      parties: [{ organisationId: world.provinceId }, { organisationId: world.groupId }],
+    });
+    const a = created.json() as { id: string; version: number };
+    return {
+      client: coordinator,
+      send: (k) =>
+        coordinator.post(`/api/agreements/${a.id}/status`, { status: 'terminated', version: a.version }, { 'idempotency-key': k }),
+      state: async () => (await ctx.db.query('SELECT status, version FROM agreements WHERE id = $1', [a.id])).rows[0],
+    };
+  },
+  createArea: async () => {
+    const title = `Lĩnh vực ${unique()}`;
+    return {
+      client: coordinator,
+      send: (k) => coordinator.post(`/api/agreements/${world.agreementId}/areas`, { title }, { 'idempotency-key': k }),
+      state: () => count('SELECT 1 FROM areas WHERE title = $1', [title]),
+    };
+  },
+  createTask: async () => {
+    const body = newTask();
+    return {
+      client: coordinator,
+      send: (k) => coordinator.post(tasksUrl(), body, { 'idempotency-key': k }),
+      state: () => tasksTitled(body.title),
+    };
+  },
+  moveTask: async () => {
+    const t = await buildTask(ctx.db, { agreementId: world.agreementId, areaId, obligor: 'government' });
+    const to = (await buildArea(ctx.db, world.agreementId)).id;
+    return {
+      client: coordinator,
+      send: (k) =>
+        coordinator.post(`${tasksUrl()}/${t.id}/move`, { areaId: to, parentId: null, position: 0, version: 1 }, { 'idempotency-key': k }),
+      state: async () => [(await ctx.db.query('SELECT area_id, version FROM tasks WHERE id = $1', [t.id])).rows[0], await eventsOf(t.id)],
+    };
+  },
+};
+
+describe('every create and non-idempotent action', () => {
+  const keyed = endpointIds.filter((id) => takesIdempotencyKey(endpoints[id]));
+
+  it('has a case here', () => {
+    expect(keyed.length).toBeGreaterThan(0);
+    expect(keyed.filter((id) => !cases[id])).toEqual([]);
+  });
+
+  it.each(keyed)('%s answers a retry with the first answer and changes nothing again', async (id: EndpointId) => {
+    const c = await (cases[id] as NonNullable<(typeof cases)[string]>)();
+    const k = key();
+    const first = await c.send(k);
+    expect(first.statusCode, first.body).toBeLessThan(300);
+    const after = await c.state();
+    const again = await c.send(k);
+    expect(again.statusCode).toBe(first.statusCode);
+    expect(again.headers['idempotency-replayed']).toBe('true');
+    expect(again.body).toBe(first.body);
+    expect(await c.state()).toEqual(after);
+  });
+});
