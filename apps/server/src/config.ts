@@ -23,7 +23,12 @@ export interface Config {
   cookieSecure: boolean;
   trustProxy: boolean;
   webDist: string;
-  signInLimits: { perAccount: number; perAddress: number; windowMinutes: number };
+  /**
+   * Failed sign-ins allowed per account at one address before its back-off starts (each further
+   * attempt waits twice as long, up to `backoffMaxMinutes`), and per address over all accounts in
+   * the window.
+   */
+  signInLimits: { perAccountAddress: number; perAddress: number; windowMinutes: number; backoffMaxMinutes: number };
   logLevel: string;
   /** The API's description (/api/docs, /api/openapi.json) without signing in: by default not in production. */
   apiDocsPublic: boolean;
@@ -58,7 +63,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === 'true',
     webDist: path.join(projectDir, 'apps/web/dist'),
     signInLimits: {
-      perAccount: intFrom(env.SIGN_IN_LIMIT_ACCOUNT, 5),
+      perAccountAddress: intFrom(env.SIGN_IN_LIMIT_ACCOUNT, 5),
+      backoffMaxMinutes: Math.max(1, intFrom(env.SIGN_IN_BACKOFF_MAX_MINUTES, 60)),
       perAddress: intFrom(env.SIGN_IN_LIMIT_ADDRESS, 30),
       windowMinutes: intFrom(env.SIGN_IN_WINDOW_MINUTES, 15),
     },

@@ -18,7 +18,7 @@ let ctx: TestContext;
 let orgId: string;
 
 beforeAll(async () => {
-  ctx = await startTestApp({ signInLimits: { perAccount: 3, perAddress: 1000, windowMinutes: 15 } });
+  ctx = await startTestApp({ signInLimits: { perAccountAddress: 3, perAddress: 1000, windowMinutes: 15, backoffMaxMinutes: 60 } });
   orgId = (await buildOrganisation(ctx.db, { kind: 'province' })).id;
 });
 afterAll(() => ctx.close());
@@ -66,6 +66,40 @@ describe('signing in and out', () => {
     expect(errorCode(blocked)).toBe('SIGN_IN_THROTTLED');
   });
 
+  it('cannot be used by others to lock the owner out: failures count per account and address', async () => {
+    const user = await buildUser(ctx.db, { role: 'leader', organisationId: orgId });
+    for (let i = 0; i < 3; i++) expect((await attempt(user.email, 'đoán mò', '10.7.0.1')).statusCode).toBe(401);
+    expect(errorCode(await attempt(user.email, PASSWORD, '10.7.0.1'))).toBe('SIGN_IN_THROTTLED');
+    // The owner, at their own address, is not held up by what was tried elsewhere.
+    expect((await attempt(user.email, PASSWORD, '10.7.0.2')).statusCode).toBe(200);
+  });
+
+  it('past the limit, lets one attempt through after a back-off that doubles each time', async () => {
+    const user = await buildUser(ctx.db, { role: 'leader', organisationId: orgId });
+    const ip = '10.7.1.1';
+    const key = `pair:${user.email}|${ip}`;
+    const rewind = (seconds: number) =>
+      ctx.db.query(`UPDATE sign_in_attempts SET last_at = last_at - make_interval(secs => $2) WHERE key = $1`, [key, seconds]);
+    for (let i = 0; i < 3; i++) expect((await attempt(user.email, 'sai', ip)).statusCode).toBe(401);
+    const first = await attempt(user.email, PASSWORD, ip);
+    expect(errorCode(first)).toBe('SIGN_IN_THROTTLED');
+    expect(Number(first.headers['retry-after'])).toBeGreaterThan(50);
+    expect(Number(first.headers['retry-after'])).toBeLessThanOrEqual(60);
+    await rewind(61);
+    // One attempt is checked after the first minute; the next has to wait two.
+    expect(errorCode(await attempt(user.email, 'vẫn sai', ip))).toBe('INVALID_CREDENTIALS');
+    const second = await attempt(user.email, PASSWORD, ip);
+    expect(errorCode(second)).toBe('SIGN_IN_THROTTLED');
+    expect(Number(second.headers['retry-after'])).toBeGreaterThan(110);
+    expect((second.json() as { error: { details: { retryAfterMinutes: number } } }).error.details.retryAfterMinutes).toBe(2);
+    await rewind(61);
+    expect(errorCode(await attempt(user.email, PASSWORD, ip))).toBe('SIGN_IN_THROTTLED');
+    await rewind(60);
+    expect((await attempt(user.email, PASSWORD, ip)).statusCode).toBe(200);
+    // A success starts the pair again: the limit's worth of attempts is free once more.
+    for (let i = 0; i < 3; i++) expect((await attempt(user.email, 'sai', ip)).statusCode).toBe(401);
+  });
+
   it('counts every attempt of a parallel burst before checking its password: no more are checked than the limit allows', async () => {
     const user = await buildUser(ctx.db, { role: 'coordinator', organisationId: orgId });
     const wrong = await Promise.all(Array.from({ length: 30 }, () => attempt(user.email, 'sai-mat-khau', '10.9.0.1')));
@@ -84,7 +118,7 @@ describe('signing in and out', () => {
   });
 
   it('does not count successful sign-ins against the address', async () => {
-    const office = await startTestApp({ signInLimits: { perAccount: 5, perAddress: 2, windowMinutes: 15 } });
+    const office = await startTestApp({ signInLimits: { perAccountAddress: 5, perAddress: 2, windowMinutes: 15, backoffMaxMinutes: 60 } });
     try {
       const user = await buildUser(office.db, { role: 'observer', organisationId: orgId });
       for (let i = 0; i < 4; i++) {
@@ -104,7 +138,9 @@ describe('signing in and out', () => {
   });
 
   it('throttles an address that tries many accounts', async () => {
-    const strict = await startTestApp({ signInLimits: { perAccount: 100, perAddress: 2, windowMinutes: 15 } });
+    const strict = await startTestApp({
+      signInLimits: { perAccountAddress: 100, perAddress: 2, windowMinutes: 15, backoffMaxMinutes: 60 },
+    });
     try {
       const ip = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
       const pre = await preSignIn(strict.app);
@@ -318,12 +354,21 @@ describe('housekeeping', () => {
     const user = await buildUser(ctx.db, { role: 'leader', organisationId: orgId });
     const client = await signInAs(ctx.app, user.email);
     await ctx.db.query("UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE user_id = $1", [user.id]);
-    await ctx.db.query("INSERT INTO sign_in_attempts(key, n, window_start) VALUES ($1, 9, now() - interval '1 day')", [
-      `account:${user.email}`,
-    ]);
+    const [address, oldPair, recentPair] = [`address:${unique()}`, `pair:${user.email}|10.0.0.1`, `pair:${user.email}|10.0.0.2`];
+    await ctx.db.query(
+      `INSERT INTO sign_in_attempts(key, n, window_start, last_at) VALUES
+         ($1, 9, now() - interval '1 hour', now() - interval '1 hour'),
+         ($2, 9, now() - interval '2 days', now() - interval '25 hours'),
+         ($3, 9, now() - interval '2 days', now() - interval '2 hours')`,
+      [address, oldPair, recentPair],
+    );
     await purgeExpired(ctx.db, ctx.config);
     expect((await ctx.db.query('SELECT 1 FROM sessions WHERE user_id = $1', [user.id])).rowCount).toBe(0);
-    expect((await ctx.db.query('SELECT 1 FROM sign_in_attempts WHERE key = $1', [`account:${user.email}`])).rowCount).toBe(0);
+    const kept = await ctx.db.query<{ key: string }>('SELECT key FROM sign_in_attempts WHERE key = ANY($1)', [
+      [address, oldPair, recentPair],
+    ]);
+    // An address's window is over; a pair is remembered until a day of quiet (its back-off may be long).
+    expect(kept.rows.map((r) => r.key)).toEqual([recentPair]);
     expect((await client.get('/api/auth/session')).statusCode).toBe(401);
   });
 });

@@ -36,6 +36,8 @@ function issueOf(field: string, keyword: string, message: string | undefined, pa
 function send(reply: FastifyReply, code: ErrorCode, message: string, details?: unknown) {
   // A 503 is worth trying again soon: a restart, a failover or a released lock takes seconds.
   if (errorCodes[code] === 503) reply.header('retry-after', '5');
+  const wait = details && typeof details === 'object' && 'retryAfterSeconds' in details ? Number(details.retryAfterSeconds) : NaN;
+  if (Number.isFinite(wait) && wait > 0) reply.header('retry-after', String(Math.ceil(wait)));
   return reply.status(errorCodes[code]).send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
 }
 

@@ -116,28 +116,68 @@ export async function deleteSession(db: Queryable, tokenHash: Buffer): Promise<v
  * its window, this attempt included. A key whose window has passed starts again at 1. The keys
  * are locked in sorted order, so two attempts cannot deadlock.
  */
+/** Counts an attempt on each key (per address), in one statement that serialises parallel attempts on a key. */
 export async function countAttempt(db: Queryable, keys: string[], windowMinutes: number): Promise<Map<string, number>> {
   const { rows } = await db.query<{ key: string; n: number }>(
     `INSERT INTO sign_in_attempts AS a (key, n) SELECT k, 1 FROM unnest($1::text[]) AS k ORDER BY k
      ON CONFLICT (key) DO UPDATE SET
        n = CASE WHEN a.window_start < now() - make_interval(mins => $2) THEN 1 ELSE a.n + 1 END,
-       window_start = CASE WHEN a.window_start < now() - make_interval(mins => $2) THEN now() ELSE a.window_start END
+       window_start = CASE WHEN a.window_start < now() - make_interval(mins => $2) THEN now() ELSE a.window_start END,
+       last_at = now()
      RETURNING key, n`,
     [[...keys].sort(), windowMinutes],
   );
   return new Map(rows.map((r) => [r.key, r.n]));
 }
 
-/** A successful sign-in: its account starts again, and its attempt no longer counts against its address. */
-export async function forgiveAttempt(db: Queryable, accountKey: string, addressKey: string): Promise<void> {
+/** How long a pair (an account at an address) stays quiet before its failures are forgotten. */
+export const PAIR_MEMORY_HOURS = 24;
+
+/**
+ * Counts an attempt of an account at an address, unless the pair is waiting out its back-off:
+ * `limit` attempts are free; past them, attempt `limit + j` is let through only `2^(j-1)` minutes
+ * (capped at `maxMinutes`) after the pair's last one. One statement, so a burst is counted one by
+ * one. Answers 0 when the attempt may go ahead, else the seconds left to wait (nothing counted).
+ */
+export async function countPairAttempt(db: Queryable, key: string, limit: number, maxMinutes: number): Promise<number> {
+  const backoff = `make_interval(mins => least(power(2, greatest(a.n - $2, 0))::int, $3))`;
+  const { rows } = await db.query<{ counted: boolean }>(
+    `WITH counted AS (
+       INSERT INTO sign_in_attempts AS a (key, n) VALUES ($1, 1)
+       ON CONFLICT (key) DO UPDATE SET
+         n = CASE WHEN a.last_at < now() - make_interval(hours => $4) THEN 1 ELSE a.n + 1 END,
+         window_start = CASE WHEN a.last_at < now() - make_interval(hours => $4) THEN now() ELSE a.window_start END,
+         last_at = now()
+       WHERE a.last_at < now() - make_interval(hours => $4) OR a.n < $2 OR a.last_at <= now() - ${backoff}
+       RETURNING 1)
+     SELECT EXISTS (SELECT 1 FROM counted) AS counted`,
+    [key, limit, maxMinutes, PAIR_MEMORY_HOURS],
+  );
+  if (rows[0]?.counted) return 0;
+  // Refused. The wait is read in a statement of its own: the one above may not see a row that a
+  // parallel attempt inserted after it began (its conflict check does, its snapshot does not).
+  const left = await db.query<{ wait: number }>(
+    `SELECT ceil(extract(epoch FROM a.last_at + ${backoff} - now()))::int AS wait FROM sign_in_attempts a WHERE a.key = $1`,
+    [key, limit, maxMinutes],
+  );
+  return Math.max(left.rows[0]?.wait ?? 1, 1);
+}
+
+/** A successful sign-in: its account at that address starts again, and its attempt no longer counts against the address. */
+export async function forgiveAttempt(db: Queryable, pairKey: string, addressKey: string): Promise<void> {
   await db.query(
-    `WITH account AS (DELETE FROM sign_in_attempts WHERE key = $1)
+    `WITH pair AS (DELETE FROM sign_in_attempts WHERE key = $1)
      UPDATE sign_in_attempts SET n = greatest(n - 1, 0) WHERE key = $2`,
-    [accountKey, addressKey],
+    [pairKey, addressKey],
   );
 }
 
 export async function deleteExpired(db: Queryable, windowMinutes: number): Promise<void> {
   await db.query('DELETE FROM sessions WHERE expires_at < now()');
-  await db.query('DELETE FROM sign_in_attempts WHERE window_start < now() - make_interval(mins => $1)', [windowMinutes]);
+  await db.query(
+    `DELETE FROM sign_in_attempts
+      WHERE (key LIKE 'address:%' AND window_start < now() - make_interval(mins => $1))
+         OR last_at < now() - make_interval(hours => $2)`,
+    [windowMinutes, PAIR_MEMORY_HOURS],
+  );
 }

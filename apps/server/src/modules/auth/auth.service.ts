@@ -20,27 +20,27 @@ export function newToken(): string {
 }
 
 /**
- * Signs a user in. Attempts are counted per account and per address in PostgreSQL, so the
- * throttle holds across every server instance; a successful sign-in takes its account's count
- * back to zero. The message never says whether the account exists.
+ * Signs a user in. Attempts are counted in PostgreSQL, so the throttle holds across every server
+ * instance: per client address over all accounts (a guesser trying many accounts), and per account
+ * *at an address* with a back-off past the limit (a guesser trying one account), so that wrong
+ * passwords sent from elsewhere never lock the owner out at their own address. A successful
+ * sign-in takes its pair's count back to zero. The message never says whether the account exists.
  */
 export async function signIn(db: Db, config: Config, input: SignInInput, ip: string, userAgent: string | undefined): Promise<SignedIn> {
-  const accountKey = `account:${input.email}`;
+  const pairKey = `pair:${input.email}|${ip}`;
   const addressKey = `address:${ip}`;
-  const { perAccount, perAddress, windowMinutes } = config.signInLimits;
-  // The attempt is counted before the password is checked, in one statement that serialises
+  const { perAccountAddress, perAddress, windowMinutes, backoffMaxMinutes } = config.signInLimits;
+  // Each attempt is counted before its password is checked, in one statement that serialises
   // parallel attempts on the same key, so that a burst cannot pass a count read before any of it
   // was written (all of a burst did when the count was read first and written after the check).
-  const counts = await repo.countAttempt(db, [accountKey, addressKey], windowMinutes);
-  if ((counts.get(accountKey) ?? 0) > perAccount || (counts.get(addressKey) ?? 0) > perAddress) {
-    throw new AppError('SIGN_IN_THROTTLED', `Too many failed sign-ins. Try again in ${windowMinutes} minutes.`, {
-      retryAfterMinutes: windowMinutes,
-    });
-  }
+  const counts = await repo.countAttempt(db, [addressKey], windowMinutes);
+  if ((counts.get(addressKey) ?? 0) > perAddress) throw throttled(windowMinutes * 60);
+  const wait = await repo.countPairAttempt(db, pairKey, perAccountAddress, backoffMaxMinutes);
+  if (wait > 0) throw throttled(wait);
   const found = await repo.findUserByEmail(db, input.email);
   const ok = await verifyPassword(found?.passwordHash, input.password);
   if (!found || !ok) throw new AppError('INVALID_CREDENTIALS', 'The e-mail or password is not correct.');
-  await repo.forgiveAttempt(db, accountKey, addressKey);
+  await repo.forgiveAttempt(db, pairKey, addressKey);
   const token = newToken();
   const csrfToken = newToken();
   await repo.insertSession(db, {
@@ -53,6 +53,14 @@ export async function signIn(db: Db, config: Config, input: SignInInput, ip: str
     userAgent,
   });
   return { token, user: found.user, csrfToken };
+}
+
+function throttled(seconds: number): AppError {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return new AppError('SIGN_IN_THROTTLED', `Too many failed sign-ins. Try again in ${minutes} minutes.`, {
+    retryAfterMinutes: minutes,
+    retryAfterSeconds: seconds,
+  });
 }
 
 export async function signOut(db: Db, token: string): Promise<void> {
