@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Config } from './config.js';
 import { pendingMigrations } from './db/migrate.js';
 import type { Db } from './db/pool.js';
+import { registerBodyParser } from './http/body.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/errors.js';
 import { isApiRequest, registerAuthGate, registerSessions } from './http/session.js';
 import { agreementRoutes } from './modules/agreements/agreement.routes.js';
@@ -45,6 +46,7 @@ export async function buildApp({ db, readDb = db, healthDb = db, config, logger 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerBodyParser(app);
   app.decorate('changeDb', db);
 
   await app.register(fastifyHelmet, {

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Viewer } from '../modules/access/viewer.js';
 import { IdempotentReplay, idempotencyKeyOf, requestHash, storedAnswer, withIdempotencyKey } from '../change/idempotency.js';
 import type { Db } from '../db/pool.js';
+import { bodyLimitOf } from './body.js';
 import { expectedVersion, setEtag } from './concurrency.js';
 
 declare module 'fastify' {
@@ -57,6 +58,7 @@ export function route<C extends Contract>(
     method: contract.method,
     url: contract.path,
     config: { public: contract.operation === 'public' },
+    bodyLimit: bodyLimitOf(contract),
     schema: {
       tags: [contract.tag],
       summary: contract.summary,

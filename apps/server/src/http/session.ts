@@ -85,12 +85,13 @@ export function registerSessions(app: FastifyInstance, db: Db, config: Config): 
 /**
  * API routes open without a session: those whose contract is public, and the API's own
  * description when `publicDocs` (not in production by default). Everything else under /api
- * answers 401 before validating input.
+ * answers 401 as soon as the request's head is read: before its body is read or parsed, so that an
+ * anonymous body costs nothing.
  */
 const API_DESCRIPTION = [/^\/api\/openapi\.json$/, /^\/api\/docs(\/|$)/];
 
 export function registerAuthGate(app: FastifyInstance, { publicDocs }: { publicDocs: boolean }): void {
-  app.addHook('preValidation', async (request) => {
+  app.addHook('onRequest', async (request) => {
     if (!isApiRequest(request) || request.auth || request.routeOptions.config.public) return;
     const path = routedPath(request);
     if (publicDocs && API_DESCRIPTION.some((re) => re.test(path))) return;
