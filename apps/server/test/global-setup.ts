@@ -29,6 +29,7 @@ export async function setup(project: TestProject) {
       port,
       log: () => undefined,
       disposable: true,
+      label: 'a vitest run',
     });
     adminUrl = embedded.url;
   }

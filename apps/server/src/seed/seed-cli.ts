@@ -53,7 +53,8 @@ function describeTarget(target: DatabaseTarget): string {
 
 async function main(): Promise<number> {
   const config = loadConfig();
-  const target = await resolveDatabase(config, log);
+  // A tool: it uses the embedded PostgreSQL a running server owns, and leaves it running.
+  const target = await resolveDatabase(config, log, { role: 'tool', label: 'npm run db:seed' });
   const where = describeTarget(target);
   const db = createPool(target.url, 2);
   try {
