@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // `npm start`: installs what is missing, builds the web app when its sources changed,
-// then starts Accord with the demo data on the embedded PostgreSQL (or DATABASE_URL).
-import { spawnSync, spawn } from 'node:child_process';
+// then starts Accord: with the demo data on the embedded PostgreSQL, without on DATABASE_URL.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const run = (cmd, args, opts = {}) => {
@@ -34,10 +34,14 @@ if (stale && process.env.ACCORD_SKIP_BUILD !== 'true') {
   run('npm', ['run', 'build', '--silent']);
 }
 
-const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/server.ts'], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, ACCORD_DEMO: process.env.ACCORD_DEMO ?? 'true', NODE_ENV: process.env.NODE_ENV ?? 'production' },
-});
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code) => process.exit(code ?? 0));
+// The server runs in this process, not in a child: whatever ends `npm start` (Ctrl-C, SIGTERM, even
+// SIGKILL) ends the server with it, instead of leaving it running without a parent. Its embedded
+// PostgreSQL stops with it; after a SIGKILL it is left running, and the next start adopts it.
+// Demo data (accounts with the README's password) only on the embedded database, for trying Accord;
+// a database given by DATABASE_URL gets none unless ACCORD_DEMO=true asks for it.
+process.env.ACCORD_DEMO = process.env.ACCORD_DEMO ?? (process.env.DATABASE_URL ? 'false' : 'true');
+process.env.NODE_ENV = process.env.NODE_ENV ?? 'production';
+process.chdir(root);
+const { register } = await import('tsx/esm/api');
+register();
+await import(pathToFileURL(path.join(root, 'apps/server/src/server.ts')).href);

@@ -70,3 +70,36 @@ test('a crafted sign-in link cannot send anyone off the site, and lands on the h
   await expect(page.getByTestId('agreement-row').first()).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('a user changes their password: their other browser is signed out, and the new password signs in', async ({ page, browser }) => {
+  const email = 'canbo.anxuyen@camau.gov.vn';
+  const other = await browser.newContext();
+  const elsewhere = await other.newPage();
+  await signIn(elsewhere, email);
+  await signIn(page, email);
+
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('user-menu-account').click();
+  await page.getByTestId('password-current').fill('Accord@2026');
+  await page.getByTestId('password-new').fill('một câu mật khẩu mới của An Xuyên');
+  await page.getByTestId('password-repeat').fill('một câu mật khẩu khác');
+  await page.getByTestId('password-submit').click();
+  await expect(page.getByText('Hai lần nhập mật khẩu mới không khớp.')).toBeVisible();
+  await page.getByTestId('password-repeat').fill('một câu mật khẩu mới của An Xuyên');
+  await page.getByTestId('password-submit').click();
+  await expect(page.getByText('Đã đổi mật khẩu.', { exact: false })).toBeVisible();
+
+  // The other browser's session has ended: its next page asks to sign in again.
+  await elsewhere.goto('/tasks');
+  await expect(elsewhere).toHaveURL(/\/sign-in/);
+  await signIn(elsewhere, email, 'một câu mật khẩu mới của An Xuyên');
+  await other.close();
+});
+
+test('an administrator reads the security log from the user menu', async ({ page }) => {
+  await signIn(page, 'admin@accord.local');
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('user-menu-security').click();
+  await expect(page.getByTestId('security-events')).toContainText('admin@accord.local');
+  await expect(page.getByTestId('security-events')).toContainText('Đăng nhập thành công');
+});

@@ -255,6 +255,24 @@ const screens: Screen[] = [
     },
   },
   {
+    name: 'account and password',
+    user: OBSERVER,
+    open: async (page) => {
+      await page.goto('/account');
+      await expect(page.getByTestId('password-form')).toBeVisible();
+    },
+  },
+  {
+    name: 'security log (right to left, English)',
+    user: 'admin@accord.local',
+    language: 'en',
+    direction: 'rtl',
+    open: async (page) => {
+      await page.goto('/security');
+      await expect(page.getByTestId('security-events')).toBeVisible();
+    },
+  },
+  {
     name: 'page not found',
     user: COORDINATOR,
     open: async (page) => {

@@ -5,13 +5,15 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { AppError, contracts } from '@accord/domain';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { pendingMigrations } from './db/migrate.js';
 import type { Db } from './db/pool.js';
 import { registerBodyParser } from './http/body.js';
+import { registerRequestLogging, requestIdOptions } from './http/logging.js';
+import { securityRoutes } from './modules/security/security.routes.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/errors.js';
 import { isApiRequest, registerAuthGate, registerSessions } from './http/session.js';
 import { agreementRoutes } from './modules/agreements/agreement.routes.js';
@@ -30,13 +32,25 @@ export interface AppOptions {
   /** The readiness check's own small pool, so that it never queues behind user work; default `db`. */
   healthDb?: Db;
   config: Config;
-  logger?: boolean;
+  /** Where the app logs (pino, `http/logging.ts`); none by default (tests). */
+  logger?: FastifyBaseLogger;
+  /** A line for every request besides the ones that matter (errors, security events). */
+  logRequests?: boolean;
 }
 
 /** Builds the Fastify application: security headers, sessions, CSRF, the API, docs and the web app. */
-export async function buildApp({ db, readDb = db, healthDb = db, config, logger = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  db,
+  readDb = db,
+  healthDb = db,
+  config,
+  logger,
+  logRequests = false,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ? { level: config.logLevel } : false,
+    ...(logger ? { loggerInstance: logger } : { logger: false }),
+    ...requestIdOptions(config),
+    logController: new LogController({ disableRequestLogging: !logRequests, requestIdLogLabel: 'requestId' }),
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy,
     routerOptions: { maxParamLength: 200 },
@@ -65,7 +79,8 @@ export async function buildApp({ db, readDb = db, healthDb = db, config, logger 
         upgradeInsecureRequests: null,
       },
     },
-    strictTransportSecurity: config.cookieSecure,
+    // Browsers heed HSTS only when it comes over HTTPS, so it is harmless on plain HTTP.
+    strictTransportSecurity: config.cookieSecure !== 'never',
   });
   await app.register(fastifyCookie);
   // API answers are about one user and change with every edit: no browser or proxy keeps them.
@@ -74,6 +89,7 @@ export async function buildApp({ db, readDb = db, healthDb = db, config, logger 
   });
   registerSessions(app, db, config);
   registerAuthGate(app, { publicDocs: config.apiDocsPublic });
+  registerRequestLogging(app);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -108,6 +124,7 @@ export async function buildApp({ db, readDb = db, healthDb = db, config, logger 
   await app.register(taskRoutes(db, readDb));
   await app.register(historyRoutes(readDb));
   await app.register(searchRoutes(readDb));
+  await app.register(securityRoutes(db));
 
   const hasWeb = fs.existsSync(path.join(config.webDist, 'index.html'));
   if (hasWeb) {

@@ -9,6 +9,9 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** The app's own connection (its role granted after migrations); unset: Accord makes `databaseAppRole`. */
+  databaseAppUrl: string | undefined;
+  databaseAppRole: string;
   /** Read-only lists, search, plan trees and histories may go to a replica. Unset: the primary. */
   databaseReadUrl: string | undefined;
   /** Connections each pool (primary, replica) may open. */
@@ -20,7 +23,8 @@ export interface Config {
   sessionTtlHours: number;
   /** The longest a session lives from sign-in, however much it is used (hours). */
   sessionMaxHours: number;
-  cookieSecure: boolean;
+  /** Secure, `__Host-` cookies: over HTTPS (`auto`, by the request), always, or never (`COOKIE_SECURE=true|false`). */
+  cookieSecure: 'auto' | 'always' | 'never';
   trustProxy: boolean;
   webDist: string;
   /**
@@ -30,6 +34,9 @@ export interface Config {
    */
   signInLimits: { perAccountAddress: number; perAddress: number; windowMinutes: number; backoffMaxMinutes: number };
   logLevel: string;
+  /** Logs are also written to rotated files in `logDir` (`LOG_FILE=false`: standard output only). */
+  logFile: boolean;
+  logDir: string;
   /** The API's description (/api/docs, /api/openapi.json) without signing in: by default not in production. */
   apiDocsPublic: boolean;
 }
@@ -44,6 +51,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: intFrom(env.PORT, 3000),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseAppUrl: env.DATABASE_APP_URL || undefined,
+    databaseAppRole: env.DATABASE_APP_ROLE || 'accord_app',
     databaseReadUrl: env.DATABASE_READ_URL || undefined,
     databasePoolSize: Math.max(1, intFrom(env.DATABASE_POOL_SIZE, 10)),
     databaseBounds: {
@@ -59,7 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: intFrom(env.SESSION_TTL_HOURS, 12),
     // A working week.
     sessionMaxHours: Math.max(1, intFrom(env.SESSION_MAX_HOURS, 120)),
-    cookieSecure: env.COOKIE_SECURE === 'true',
+    cookieSecure: env.COOKIE_SECURE === 'true' ? 'always' : env.COOKIE_SECURE === 'false' ? 'never' : 'auto',
     trustProxy: env.TRUST_PROXY === 'true',
     webDist: path.join(projectDir, 'apps/web/dist'),
     signInLimits: {
@@ -69,6 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowMinutes: intFrom(env.SIGN_IN_WINDOW_MINUTES, 15),
     },
     logLevel: env.LOG_LEVEL ?? 'info',
+    logFile: env.LOG_FILE !== 'false',
+    logDir: path.resolve(env.LOG_DIR ?? path.join(env.ACCORD_DATA_DIR ?? path.join(projectDir, '.accord'), 'logs')),
     apiDocsPublic: env.API_DOCS_PUBLIC ? env.API_DOCS_PUBLIC === 'true' : env.NODE_ENV !== 'production',
   };
 }

@@ -48,6 +48,49 @@ describe('signing in and out', () => {
     expect(session.statusCode).toBe(200);
   });
 
+  it('over HTTPS (a trusted proxy says so) sets Secure __Host- cookies, and reads no other', async () => {
+    const behindProxy = await startTestApp({ trustProxy: true });
+    try {
+      const user = await buildUser(behindProxy.db, { role: 'coordinator', organisationId: orgId });
+      const https = { 'x-forwarded-proto': 'https' };
+      const pre = await behindProxy.app.inject({ method: 'GET', url: '/api/auth/csrf', headers: https });
+      const csrfCookie = pre.cookies.find((c) => c.name === '__Host-accord_csrf');
+      expect(csrfCookie).toMatchObject({ secure: true, path: '/', httpOnly: true });
+      expect(pre.headers['strict-transport-security']).toMatch(/max-age=/);
+      const res = await behindProxy.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        headers: {
+          ...https,
+          cookie: `__Host-accord_csrf=${csrfCookie?.value}`,
+          'x-csrf-token': (pre.json() as { csrfToken: string }).csrfToken,
+        },
+        payload: { email: user.email, password: PASSWORD },
+      });
+      expect(res.statusCode).toBe(200);
+      const session = res.cookies.find((c) => c.name === '__Host-accord_session');
+      expect(session).toMatchObject({ secure: true, httpOnly: true, path: '/', sameSite: 'Lax' });
+      expect(res.cookies.find((c) => c.name === 'accord_session')).toBeUndefined();
+      const get = (cookie: string) => behindProxy.app.inject({ method: 'GET', url: '/api/auth/session', headers: { ...https, cookie } });
+      expect((await get(`__Host-accord_session=${session?.value}`)).statusCode).toBe(200);
+      // The same token under the plain name (a cookie planted over plain HTTP) is not read over HTTPS.
+      expect((await get(`accord_session=${session?.value}`)).statusCode).toBe(401);
+      // Without the proxy's word it is plain HTTP: plain cookies, as on a developer's machine.
+      const plain = await behindProxy.app.inject({ method: 'GET', url: '/api/auth/csrf' });
+      expect(plain.cookies.find((c) => c.name === 'accord_csrf')?.secure).toBeFalsy();
+    } finally {
+      await behindProxy.close();
+    }
+    // COOKIE_SECURE=true: Secure whatever the request says (a TLS proxy that sends no X-Forwarded-Proto).
+    const forced = await startTestApp({ cookieSecure: 'always' });
+    try {
+      const pre = await forced.app.inject({ method: 'GET', url: '/api/auth/csrf' });
+      expect(pre.cookies.find((c) => c.name === '__Host-accord_csrf')?.secure).toBe(true);
+    } finally {
+      await forced.close();
+    }
+  });
+
   it('gives the same message for a wrong password and an unknown account', async () => {
     const user = await buildUser(ctx.db, { role: 'leader', organisationId: orgId });
     const wrong = await attempt(user.email, 'not the password');

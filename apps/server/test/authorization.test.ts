@@ -7,6 +7,7 @@ import {
   buildOrganisation,
   buildTask,
   clientFor,
+  PASSWORD,
   preSignIn,
   startTestApp,
   unique,
@@ -35,6 +36,9 @@ type Row = Record<Role, string>;
 const table: Record<string, Row> = {
   //                                      government  enterprise  unrelated
   'getSession':                       { admin: 'ok ok ok',    coordinator: 'ok ok ok',    unit_officer: 'ok ok ok',    leader: 'ok ok ok',    observer: 'ok ok ok' },
+  // Each user changes their own password (the current one given); the security log is for administrators.
+  'changePassword':                   { admin: 'ok ok ok',    coordinator: 'ok ok ok',    unit_officer: 'ok ok ok',    leader: 'ok ok ok',    observer: 'ok ok ok' },
+  'listSecurityEvents':               { admin: 'ok ok ok',    coordinator: '403 403 403', unit_officer: '403 403 403', leader: '403 403 403', observer: '403 403 403' },
   'listOrganisations':                { admin: 'ok ok ok',    coordinator: 'ok ok ok',    unit_officer: 'ok ok ok',    leader: 'ok ok ok',    observer: 'ok ok ok' },
   'getOrganisation':                  { admin: 'ok ok ok',    coordinator: 'ok ok ok',    unit_officer: 'ok ok ok',    leader: 'ok ok ok',    observer: 'ok ok ok' },
   'createOrganisation':               { admin: 'ok ok ok',    coordinator: '403 403 403', unit_officer: '403 403 403', leader: '403 403 403', observer: '403 403 403' },
@@ -138,6 +142,12 @@ const lead = (obligor: 'government' | 'enterprise' | 'joint') => (obligor === 'e
 /** How each row's request is made, with fresh records for every cell so that cells do not interfere. */
 const situations: Record<string, (place: Placement) => Promise<Request>> = {
   getSession: async () => ({ method: 'GET', url: url('getSession', {}) }),
+  changePassword: async () => ({
+    method: 'POST',
+    url: url('changePassword', {}),
+    body: { currentPassword: PASSWORD, newPassword: `Mật khẩu mới ${unique()}` },
+  }),
+  listSecurityEvents: async () => ({ method: 'GET', url: url('listSecurityEvents', {}) }),
   listOrganisations: async () => ({ method: 'GET', url: url('listOrganisations', {}, '?side=government') }),
   getOrganisation: async () => ({ method: 'GET', url: url('getOrganisation', { id: world.province.id }) }),
   createOrganisation: async () => ({

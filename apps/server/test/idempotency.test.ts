@@ -9,6 +9,7 @@ import {
   buildTwoSidedAgreement,
   buildUser,
   errorCode,
+  PASSWORD,
   signInAs,
   startTestApp,
   unique,
@@ -214,6 +215,16 @@ const cases: Record<
       client: coordinator,
       send: (k) => coordinator.post(tasksUrl(), body, { 'idempotency-key': k }),
       state: () => tasksTitled(body.title),
+    };
+  },
+  changePassword: async () => {
+    const user = await buildUser(ctx.db, { role: 'observer', organisationId: world.provinceId });
+    const client = await signInAs(ctx.app, user.email);
+    const body = { currentPassword: PASSWORD, newPassword: `Mật khẩu mới ${unique()}` };
+    return {
+      client,
+      send: (k) => client.post('/api/auth/password', body, { 'idempotency-key': k }),
+      state: async () => (await ctx.db.query('SELECT password_hash, version FROM users WHERE id = $1', [user.id])).rows[0],
     };
   },
   moveTask: async () => {

@@ -6,12 +6,11 @@
  * token, an edit, a failed sign-in — the other must see, because PostgreSQL is the only state.
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import net from 'node:net';
 import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { projectDir } from '../src/config.js';
 import { createPool, type Db } from '../src/db/pool.js';
-import { PASSWORD, buildAgreement, buildArea, buildOrganisation, buildTask, buildUser, unique } from './support.js';
+import { PASSWORD, buildAgreement, freePort, buildArea, buildOrganisation, buildTask, buildUser, unique } from './support.js';
 
 const LIMITS = { perAccount: 3, perAddress: 4 };
 
@@ -33,20 +32,9 @@ type Problem = { error: { code: string; details?: { current?: Task } } };
 const taskOf = (r: Reply) => r.body as Task;
 const problemOf = (r: Reply) => r.body as Problem;
 
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 /** Starts one server process on the test database and waits until it listens. */
 async function startInstance(name: string, databaseUrl: string): Promise<Instance> {
-  const port = await findFreePort();
+  const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/server.ts'], {
     cwd: projectDir,
     stdio: ['ignore', 'pipe', 'pipe'],

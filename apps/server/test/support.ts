@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import net from 'node:net';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
 import {
@@ -225,4 +226,16 @@ export function clientFor(app: FastifyInstance, cookie: string, csrf: string, us
 
 export function errorCode(res: LightMyRequestResponse): string | undefined {
   return (res.json() as { error?: { code: string } }).error?.code;
+}
+
+/** A TCP port nobody listens on right now (for a server process a test starts). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }

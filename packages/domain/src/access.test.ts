@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { accessPolicy, can, isPublished, obligorsUserMayCreate, operations, readOperations, relationToTask, roles } from './access.js';
+import {
+  accessPolicy,
+  can,
+  isPublished,
+  obligorsUserMayCreate,
+  operations,
+  readOperations,
+  relationToTask,
+  roles,
+  selfServiceOperations,
+} from './access.js';
 
 describe('the access policy', () => {
   it('has a rule for every operation and every role', () => {
@@ -32,9 +42,9 @@ describe('the access policy', () => {
     expect(can({ role: 'unit_officer' }, 'task.delete', { relation: 'own', isLeadUnit: true })).toBe(false);
   });
 
-  it('keeps leaders and observers read-only', () => {
+  it('keeps leaders and observers read-only, but for their own password', () => {
     for (const role of ['leader', 'observer'] as const) {
-      for (const op of operations.filter((o) => !readOperations.includes(o))) {
+      for (const op of operations.filter((o) => !readOperations.includes(o) && !selfServiceOperations.includes(o))) {
         expect(can({ role }, op, { relation: 'own', isLeadUnit: true }), `${role} ${op}`).toBe(false);
       }
     }

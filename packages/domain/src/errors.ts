@@ -93,6 +93,8 @@ export const fieldIssues = {
   missingReference: 'refers to something that does not exist',
   invalidIdempotencyKey: 'must be 1 to 200 visible ASCII characters',
   idempotencyKeyReused: 'was already used for another request',
+  sameAsCurrent: 'must differ from the current password',
+  wrongPassword: 'is not your current password',
 } as const;
 export type FieldIssueKey = keyof typeof fieldIssues;
 

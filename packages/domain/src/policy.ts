@@ -15,6 +15,8 @@ export type Obligor = (typeof obligors)[number];
 
 export const operations = [
   'session.read',
+  'account.changePassword',
+  'security.read',
   'agreement.list',
   'agreement.read',
   'agreement.create',
@@ -36,12 +38,16 @@ export type Operation = (typeof operations)[number];
 /** The operations that only read. Everything else changes state and goes through the change path. */
 export const readOperations: readonly Operation[] = [
   'session.read',
+  'security.read',
   'agreement.list',
   'agreement.read',
   'task.list',
   'search',
   'organisation.read',
 ];
+
+/** The operations on one's own account (a password): every role has them, also those that only read the work. */
+export const selfServiceOperations: readonly Operation[] = ['account.changePassword'];
 
 /**
  * How the object relates to the user:
@@ -71,6 +77,9 @@ export type Rule = 'always' | 'party' | 'partyOrPublished' | 'own' | 'leadUnit' 
 // prettier-ignore
 export const accessPolicy: Record<Operation, Record<Role, Rule>> = {
   'session.read':           { admin: 'always', coordinator: 'always',           unit_officer: 'always',           leader: 'always',           observer: 'always' },
+  'account.changePassword': { admin: 'always', coordinator: 'always',           unit_officer: 'always',           leader: 'always',           observer: 'always' },
+  // The security log (sign-ins, lockouts, denials, administrative actions): administrators only.
+  'security.read':          { admin: 'always', coordinator: 'never',            unit_officer: 'never',            leader: 'never',            observer: 'never' },
   'agreement.list':         { admin: 'always', coordinator: 'always',           unit_officer: 'always',           leader: 'always',           observer: 'always' },
   'agreement.read':         { admin: 'always', coordinator: 'partyOrPublished', unit_officer: 'partyOrPublished', leader: 'partyOrPublished', observer: 'always' },
   'agreement.create':       { admin: 'always', coordinator: 'own',              unit_officer: 'never',            leader: 'never',            observer: 'never' },

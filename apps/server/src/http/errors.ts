@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { securityEvent } from '../modules/security/security.service.js';
 import { databaseFaultOf } from '../db/faults.js';
 import { databaseErrorOf } from './database-errors.js';
 
@@ -53,8 +54,19 @@ const fastifyCodes: Record<string, ErrorCode> = {
 
 /** One error shape for every failure: `{ error: { code, message, details } }`. No stack, no SQL. */
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof AppError) return send(reply, error.code, error.message, error.details);
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      // A signed-in user refused something, or a change without its CSRF token: the security log says so.
+      if (error.code === 'FORBIDDEN' || error.code === 'CSRF_TOKEN_INVALID') {
+        await securityEvent(
+          request,
+          'access.denied',
+          {},
+          { code: error.code, method: request.method, route: request.routeOptions.url ?? null },
+        );
+      }
+      return send(reply, error.code, error.message, error.details);
+    }
 
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues: FieldIssue[] = error.validation.map((v) => {

@@ -6,6 +6,7 @@ import type { Db } from '../db/pool.js';
 import { viewerOf, type Viewer } from '../modules/access/viewer.js';
 import { resolveSession } from '../modules/auth/auth.service.js';
 
+/** The cookies' names over plain HTTP (a developer's machine, tests). */
 export const SESSION_COOKIE = 'accord_session';
 export const CSRF_COOKIE = 'accord_csrf';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -23,12 +24,32 @@ function sameToken(a: string | undefined, b: string | undefined): boolean {
   return x.length === y.length && crypto.timingSafeEqual(x, y);
 }
 
-export function cookieOptions(config: Config, maxAgeSeconds?: number) {
+/**
+ * The cookies of a request. Over HTTPS (the connection itself, or a trusted proxy's
+ * X-Forwarded-Proto) they are Secure and carry the `__Host-` prefix, which the browser keeps only
+ * for a Secure cookie of this very host and path `/`, so that no other site or plain-HTTP page can
+ * set one in their place; only those names are read then. `COOKIE_SECURE=true` makes them so
+ * whatever the request says, `false` never.
+ */
+export interface RequestCookies {
+  secure: boolean;
+  session: string;
+  csrf: string;
+}
+
+export function cookiesOf(request: FastifyRequest, config: Config): RequestCookies {
+  const secure = config.cookieSecure === 'always' || (config.cookieSecure === 'auto' && request.protocol === 'https');
+  return secure
+    ? { secure, session: `__Host-${SESSION_COOKIE}`, csrf: `__Host-${CSRF_COOKIE}` }
+    : { secure, session: SESSION_COOKIE, csrf: CSRF_COOKIE };
+}
+
+export function cookieOptions(cookies: RequestCookies, maxAgeSeconds?: number) {
   return {
     path: '/',
     httpOnly: true,
     sameSite: 'lax' as const,
-    secure: config.cookieSecure,
+    secure: cookies.secure,
     ...(maxAgeSeconds === undefined ? {} : { maxAge: maxAgeSeconds }),
   };
 }
@@ -65,17 +86,18 @@ export function registerSessions(app: FastifyInstance, db: Db, config: Config): 
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request, reply) => {
     if (!isApiRequest(request)) return;
-    const token = request.cookies[SESSION_COOKIE];
+    const names = cookiesOf(request, config);
+    const token = request.cookies[names.session];
     if (token && token.length <= 100) {
       const found = await resolveSession(db, config, token);
       if (found) {
         request.auth = { user: found.user, viewer: viewerOf(found.user, found.reach), csrfToken: found.csrfToken, token };
-      } else reply.clearCookie(SESSION_COOKIE, cookieOptions(config));
+      } else reply.clearCookie(names.session, cookieOptions(names));
     }
     if (SAFE_METHODS.has(request.method)) return;
     const header = request.headers['x-csrf-token'];
     const sent = typeof header === 'string' ? header : undefined;
-    const expected = request.auth ? request.auth.csrfToken : request.cookies[CSRF_COOKIE];
+    const expected = request.auth ? request.auth.csrfToken : request.cookies[names.csrf];
     if (!sameToken(sent, expected)) {
       throw new AppError('CSRF_TOKEN_INVALID', 'The form has expired. Reload the page and try again.');
     }

@@ -36,6 +36,10 @@ const OrganisationsPage = lazyPage(['organisations'], () =>
 );
 const UnitTasksPage = lazyPage(['tasks'], () => import('../features/tasks/components/unit-tasks-page').then((m) => m.UnitTasksPage));
 const SearchPage = lazyPage(['search'], () => import('../features/search/components/search-page').then((m) => m.SearchPage));
+const AccountPage = lazyPage(['account'], () => import('../features/account/components/account-page').then((m) => m.AccountPage));
+const SecurityEventsPage = lazyPage(['account'], () =>
+  import('../features/account/components/security-events-page').then((m) => m.SecurityEventsPage),
+);
 const NotFoundPage = lazyPage([], () => import('./routes/not-found-page').then((m) => m.NotFoundPage));
 
 // A page that fails shows RouteErrorPage: inside the layout for the app's pages, on its own for
@@ -61,6 +65,8 @@ export const router = createBrowserRouter([
           { path: 'tasks', element: <UnitTasksPage /> },
           { path: 'search', element: <SearchPage /> },
           { path: 'organisations', element: <OrganisationsPage /> },
+          { path: 'account', element: <AccountPage /> },
+          { path: 'security', element: <SecurityEventsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

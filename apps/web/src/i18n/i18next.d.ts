@@ -1,4 +1,5 @@
 import 'i18next';
+import type account from '../features/account/i18n/vi.json';
 import type agreements from '../features/agreements/i18n/vi.json';
 import type auth from '../features/auth/i18n/vi.json';
 import type history from '../features/history/i18n/vi.json';
@@ -16,6 +17,7 @@ declare module 'i18next' {
     fallbackNS: 'translation';
     resources: {
       translation: typeof shared;
+      account: typeof account;
       agreements: typeof agreements;
       auth: typeof auth;
       history: typeof history;

@@ -19,6 +19,7 @@ export const queryKeys = {
   taskHistory: (id: string, taskId: string) => ['agreement', id, 'history', 'task', taskId] as const,
   unitTasks: (filters: object) => ['unit-tasks', filters] as const,
   search: (q: string, limit: number) => ['search', q, limit] as const,
+  securityEvents: (kind: string | null) => ['security-events', kind] as const,
 };
 
 /**

@@ -21,7 +21,7 @@ import {
 } from '../plan.js';
 import { agreementTaskListQuery, searchQuery, searchResultSchema, taskListSchema, unitTaskListQuery } from '../task-list.js';
 import { uuid } from '../text.js';
-import { sessionSchema, signInInput } from '../user.js';
+import { passwordChangeInput, securityEventQuery, securityEventSchema, sessionSchema, signInInput } from '../user.js';
 import { endpoints, type Endpoint, type EndpointId } from './endpoints.js';
 
 /** One definition per endpoint: its entry in `endpoints` and the schemas of what goes in and out. */
@@ -49,6 +49,8 @@ const schemas = {
   signIn: { body: signInInput, response: sessionSchema },
   signOut: { response: null },
   getSession: { response: sessionSchema },
+  changePassword: { body: passwordChangeInput, response: null },
+  listSecurityEvents: { query: securityEventQuery, response: z.object({ items: z.array(securityEventSchema) }) },
   getHealth: { response: z.object({ status: z.literal('ok'), database: z.literal('ok'), migrations: z.literal('ok') }) },
   getLiveness: { response: z.object({ status: z.literal('ok') }) },
 

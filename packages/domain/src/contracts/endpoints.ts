@@ -39,6 +39,21 @@ export const endpoints = e({
     summary: 'Sign out and end the session',
   },
   getSession: { method: 'GET', path: '/api/auth/session', operation: 'session.read', tag: 'auth', summary: 'The signed-in user' },
+  changePassword: {
+    method: 'POST',
+    path: '/api/auth/password',
+    operation: 'account.changePassword',
+    status: 204,
+    tag: 'auth',
+    summary: "Change one's own password (the current one is asked for); every other session of the user ends",
+  },
+  listSecurityEvents: {
+    method: 'GET',
+    path: '/api/security-events',
+    operation: 'security.read',
+    tag: 'system',
+    summary: 'The security log, newest first: sign-ins, lockouts, refusals, administrative actions (administrators)',
+  },
   getHealth: {
     method: 'GET',
     path: '/api/health',

@@ -181,3 +181,24 @@ export async function deleteExpired(db: Queryable, windowMinutes: number): Promi
     [windowMinutes, PAIR_MEMORY_HOURS],
   );
 }
+
+/** A user's password hash, locked for the change that replaces it. */
+export async function lockPasswordHash(db: Queryable, userId: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1 FOR UPDATE', [userId]);
+  return rows[0]?.password_hash;
+}
+
+export async function setPasswordHash(db: Queryable, userId: string, hash: string): Promise<void> {
+  await db.query('UPDATE users SET password_hash = $2, version = version + 1, updated_at = now() WHERE id = $1', [userId, hash]);
+}
+
+/** Ends every session of a user but one (the one changing the password); answers how many ended. */
+export async function deleteOtherSessions(db: Queryable, userId: string, keep: Buffer): Promise<number> {
+  const { rowCount } = await db.query('DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2', [userId, keep]);
+  return rowCount ?? 0;
+}
+
+/** The right password was given: the pair's failures are forgotten. */
+export async function forgetPair(db: Queryable, pairKey: string): Promise<void> {
+  await db.query('DELETE FROM sign_in_attempts WHERE key = $1', [pairKey]);
+}

@@ -1,9 +1,12 @@
 import crypto from 'node:crypto';
-import { AppError, type SessionUser, type SignInInput } from '@accord/domain';
+import { AppError, invalidField, type PasswordChangeInput, type SessionUser, type SignInInput } from '@accord/domain';
+import { withChange } from '../../change/change.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/pool.js';
 import * as repo from './auth.repository.js';
-import { verifyPassword } from './password.js';
+import { authorizeGlobal } from '../access/access.service.js';
+import type { Viewer } from '../access/viewer.js';
+import { hashPassword, verifyPassword } from './password.js';
 
 export interface SignedIn {
   token: string;
@@ -60,6 +63,39 @@ function throttled(seconds: number): AppError {
   return new AppError('SIGN_IN_THROTTLED', `Too many failed sign-ins. Try again in ${minutes} minutes.`, {
     retryAfterMinutes: minutes,
     retryAfterSeconds: seconds,
+  });
+}
+
+/**
+ * Changes the signed-in user's own password. The current password is asked for (and counted like a
+ * sign-in attempt from this address, so a stolen session cannot guess it); on success every other
+ * session of the user ends, this one stays. Answers how many sessions ended.
+ */
+export async function changePassword(
+  db: Db,
+  config: Config,
+  viewer: Viewer,
+  session: { token: string; ip: string },
+  input: PasswordChangeInput,
+): Promise<{ endedSessions: number }> {
+  authorizeGlobal(viewer, 'account.changePassword');
+  const { email, id: userId } = viewer.user;
+  const wait = await repo.countPairAttempt(
+    db,
+    `pair:${email}|${session.ip}`,
+    config.signInLimits.perAccountAddress,
+    config.signInLimits.backoffMaxMinutes,
+  );
+  if (wait > 0) throw throttled(wait);
+  const found = await repo.findUserByEmail(db, email);
+  if (!found || !(await verifyPassword(found.passwordHash, input.currentPassword))) throw invalidField('currentPassword', 'wrongPassword');
+  const hash = await hashPassword(input.newPassword);
+  return withChange(db, viewer, async ({ tx }) => {
+    // Changed by another request since it was checked: check again rather than overwrite it.
+    if ((await repo.lockPasswordHash(tx, userId)) !== found.passwordHash) throw invalidField('currentPassword', 'wrongPassword');
+    await repo.setPasswordHash(tx, userId, hash);
+    await repo.forgetPair(tx, `pair:${email}|${session.ip}`);
+    return { endedSessions: await repo.deleteOtherSessions(tx, userId, hashToken(session.token)) };
   });
 }
 

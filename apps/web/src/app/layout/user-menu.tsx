@@ -12,9 +12,10 @@ import {
   VisuallyHidden,
   type Direction,
 } from '@mantine/core';
-import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { IconChevronDown, IconLogout, IconShieldLock, IconUserCircle } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../../components/ui/language-switch';
 import { useSignOut } from '../../features/auth/api/sign-out';
 import { useCurrentUser } from '../../lib/current-user';
@@ -33,6 +34,7 @@ export function UserMenu() {
   const navigate = useNavigate();
   const signOut = useSignOut();
   const { dir, setDirection } = useDirection();
+  const [opened, setOpened] = useState(false);
 
   const changeDirection = (value: string) => {
     const next: Direction = value === 'rtl' ? 'rtl' : 'ltr';
@@ -43,9 +45,9 @@ export function UserMenu() {
   // Not a role="menu": it holds the account's details and two switches besides one action, so
   // it is a popover (a dialog), and its button is named by the name and role it shows.
   return (
-    <Popover position="bottom-end" width={300} shadow="md" withinPortal trapFocus>
+    <Popover position="bottom-end" width={300} shadow="md" withinPortal trapFocus opened={opened} onChange={setOpened}>
       <Popover.Target>
-        <UnstyledButton data-testid="user-menu">
+        <UnstyledButton data-testid="user-menu" onClick={() => setOpened((o) => !o)}>
           <Group gap="xs" wrap="nowrap">
             <Avatar color="blue" radius="xl" size="md" aria-hidden>
               {initials(user.displayName)}
@@ -105,6 +107,34 @@ export function UserMenu() {
           </Group>
         </Stack>
         <Divider my="xs" />
+        <Button
+          component={Link}
+          to="/account"
+          variant="subtle"
+          color="gray"
+          fullWidth
+          justify="flex-start"
+          leftSection={<IconUserCircle size={16} />}
+          data-testid="user-menu-account"
+          onClick={() => setOpened(false)}
+        >
+          {t('userMenu.account')}
+        </Button>
+        {user.role === 'admin' && (
+          <Button
+            component={Link}
+            to="/security"
+            variant="subtle"
+            color="gray"
+            fullWidth
+            justify="flex-start"
+            leftSection={<IconShieldLock size={16} />}
+            data-testid="user-menu-security"
+            onClick={() => setOpened(false)}
+          >
+            {t('userMenu.security')}
+          </Button>
+        )}
         <Button
           variant="subtle"
           color="red"
