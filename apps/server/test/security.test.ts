@@ -95,11 +95,14 @@ describe('the security log', () => {
     expect(logged).not.toContain((ok.json() as { csrfToken: string }).csrfToken);
   });
 
-  it('records a throttled sign-in', async () => {
+  it('records a throttled sign-in, stored once a minute per address however many come', async () => {
     const user = await buildUser(ctx.db, { role: 'leader', organisationId: world.provinceId });
-    for (let i = 0; i < 6; i++) await signIn(user.email, 'sai', '10.6.0.2');
-    const [event] = await storedEvents('sign_in.throttled', user.email);
-    expect((event as { details: { retryAfterSeconds: number } }).details.retryAfterSeconds).toBeGreaterThan(0);
+    for (let i = 0; i < 12; i++) await signIn(user.email, 'sai', '10.6.0.2');
+    const stored = await storedEvents('sign_in.throttled', user.email);
+    expect(stored).toHaveLength(1);
+    expect((stored[0] as { details: { retryAfterSeconds: number } }).details.retryAfterSeconds).toBeGreaterThan(0);
+    // Every one of them is still a line of the log.
+    expect(securityLines('sign_in.throttled').filter((l) => (l.security as { email: string }).email === user.email)).toHaveLength(7);
   });
 
   it('records a refusal with the user, and an administrator’s every change', async () => {

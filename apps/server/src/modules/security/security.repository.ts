@@ -10,11 +10,27 @@ export interface NewSecurityEvent {
   details: Record<string, unknown>;
 }
 
-export async function insertSecurityEvent(db: Queryable, e: NewSecurityEvent): Promise<void> {
+/**
+ * Stores an event. With `onceEverySeconds`, an event of the same kind from the same address within
+ * that time is not stored again (a flood of throttled sign-ins costs the attacker nothing and must
+ * not fill the table; every one of them is still a log line).
+ */
+export async function insertSecurityEvent(db: Queryable, e: NewSecurityEvent, onceEverySeconds?: number): Promise<void> {
   await db.query({
     name: 'security-event-insert',
-    text: 'INSERT INTO security_events (kind, user_id, email, ip, request_id, details) VALUES ($1, $2, $3, $4, $5, $6)',
-    values: [e.kind, e.userId, e.email?.slice(0, 254) ?? null, e.ip?.slice(0, 100) ?? null, e.requestId?.slice(0, 100) ?? null, e.details],
+    text: `INSERT INTO security_events (kind, user_id, email, ip, request_id, details)
+           SELECT $1, $2, $3, $4, $5, $6
+            WHERE $7::int IS NULL OR NOT EXISTS (
+              SELECT 1 FROM security_events WHERE kind = $1 AND ip = $4 AND at > now() - make_interval(secs => $7::int))`,
+    values: [
+      e.kind,
+      e.userId,
+      e.email?.slice(0, 254) ?? null,
+      e.ip?.slice(0, 100) ?? null,
+      e.requestId?.slice(0, 100) ?? null,
+      e.details,
+      onceEverySeconds ?? null,
+    ],
   });
 }
 

@@ -28,7 +28,7 @@ export async function securityEvent(
   const level = kind === 'sign_in.succeeded' || kind === 'password.changed' || kind === 'admin.action' ? 'info' : 'warn';
   request.log[level]({ security: event }, `security: ${kind}`);
   try {
-    await repo.insertSecurityEvent(request.server.changeDb, event);
+    await repo.insertSecurityEvent(request.server.changeDb, event, kind === 'sign_in.throttled' ? 60 : undefined);
   } catch (error) {
     request.log.error({ err: error, security: event }, 'security event not stored');
   }
