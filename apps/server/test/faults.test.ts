@@ -6,7 +6,7 @@ import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { databaseFaultOf } from '../src/db/faults.js';
 import { migrate } from '../src/db/migrate.js';
-import { createPool, unbounded, type DatabaseBounds } from '../src/db/pool.js';
+import { createPool, unbounded, withTransaction, type DatabaseBounds } from '../src/db/pool.js';
 import {
   buildArea,
   buildTask,
@@ -296,5 +296,30 @@ describe('databaseFaultOf', () => {
     expect(databaseFaultOf(withCode('23514'))).toBeUndefined();
     expect(databaseFaultOf(withCode('VERSION_CONFLICT', 'Connection terminated'))).toBeUndefined();
     expect(databaseFaultOf(new Error('Something else'))).toBeUndefined();
+  });
+});
+
+describe('the client-side query bound', () => {
+  it('fails a query the database does not answer in time with a timeout, and the pool goes on', async () => {
+    const db = createPool(inject('databaseUrl'), 2, unique('accord-watch-'), { queryTimeoutMs: 300 });
+    try {
+      const started = Date.now();
+      const error = await db.query('SELECT pg_sleep(3)').then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(databaseFaultOf(error)).toEqual({ fault: 'timeout', discard: true });
+      expect(Date.now() - started).toBeLessThan(1_500);
+      // Inside a transaction too, and the connection is not handed on.
+      const inTx = await withTransaction(db, (tx) => tx.query('SELECT pg_sleep(3)')).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(databaseFaultOf(inTx)?.fault).toBe('timeout');
+      expect((await db.query('SELECT 1 AS one')).rows[0]).toEqual({ one: 1 });
+      expect(db.totalCount).toBeLessThanOrEqual(2);
+    } finally {
+      await db.end();
+    }
   });
 });

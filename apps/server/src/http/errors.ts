@@ -83,7 +83,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     const fault = databaseFaultOf(error);
     if (fault) {
-      request.log.warn({ err: error }, `database ${fault.fault}`);
+      request.log.warn({ err: error, userId: request.auth?.user.id }, `database ${fault.fault}`);
       return fault.fault === 'timeout'
         ? send(reply, 'DATABASE_TIMEOUT', 'The database did not answer in time. The change, if any, was not saved; try again.')
         : send(
@@ -100,7 +100,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return send(reply, 'MALFORMED_REQUEST', error.message);
     }
-    request.log.error({ err: error }, 'unhandled error');
+    request.log.error({ err: error, userId: request.auth?.user.id }, 'unhandled error');
     if (process.env.ACCORD_DEBUG_ERRORS) console.error(error);
     return send(reply, 'INTERNAL_ERROR', 'Something went wrong on our side. The change, if any, was not saved.');
   });

@@ -39,23 +39,48 @@ export async function findUserByEmail(db: Queryable, email: string): Promise<{ u
   return row ? { user: toSessionUser(row), passwordHash: row.password_hash } : undefined;
 }
 
-export async function insertSession(
+export interface NewSession {
+  tokenHash: Buffer;
+  userId: string;
+  csrfToken: string;
+  ttlHours: number;
+  maxHours: number;
+  ip: string;
+  userAgent: string | undefined;
+}
+
+/**
+ * The end of a successful sign-in, in one statement and so one commit: the pair's failures
+ * forgotten and the address's attempt taken back, the session, and its `sign_in.succeeded` row of
+ * the security log (written here rather than by the security module so that a sign-in costs one
+ * commit, not three).
+ */
+export async function openSession(
   db: Queryable,
-  s: {
-    tokenHash: Buffer;
-    userId: string;
-    csrfToken: string;
-    ttlHours: number;
-    maxHours: number;
-    ip: string;
-    userAgent: string | undefined;
-  },
+  s: NewSession & { pairKey: string; addressKey: string; email: string; requestId: string | null },
 ): Promise<void> {
-  await db.query(
-    `INSERT INTO sessions(token_hash, user_id, csrf_token, expires_at, ip, user_agent)
-     VALUES ($1, $2, $3, now() + make_interval(hours => least($4::int, $7::int)), $5, $6)`,
-    [s.tokenHash, s.userId, s.csrfToken, s.ttlHours, s.ip, s.userAgent?.slice(0, 300) ?? null, s.maxHours],
-  );
+  await db.query({
+    name: 'sign-in-open-session',
+    text: `WITH pair AS (DELETE FROM sign_in_attempts WHERE key = $8),
+       address AS (UPDATE sign_in_attempts SET n = greatest(n - 1, 0) WHERE key = $9),
+       session AS (
+         INSERT INTO sessions(token_hash, user_id, csrf_token, expires_at, ip, user_agent)
+         VALUES ($1, $2, $3, now() + make_interval(hours => least($4::int, $7::int)), $5, $6))
+     INSERT INTO security_events (kind, user_id, email, ip, request_id) VALUES ('sign_in.succeeded', $2, $10, left($5, 100), left($11, 100))`,
+    values: [
+      s.tokenHash,
+      s.userId,
+      s.csrfToken,
+      s.ttlHours,
+      s.ip,
+      s.userAgent?.slice(0, 300) ?? null,
+      s.maxHours,
+      s.pairKey,
+      s.addressKey,
+      s.email,
+      s.requestId,
+    ],
+  });
 }
 
 // Every signed-in request runs it first: prepared.
@@ -111,25 +136,6 @@ export async function deleteSession(db: Queryable, tokenHash: Buffer): Promise<v
   await db.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
 }
 
-/**
- * Counts one sign-in attempt against each key, in one statement, and answers each key's count in
- * its window, this attempt included. A key whose window has passed starts again at 1. The keys
- * are locked in sorted order, so two attempts cannot deadlock.
- */
-/** Counts an attempt on each key (per address), in one statement that serialises parallel attempts on a key. */
-export async function countAttempt(db: Queryable, keys: string[], windowMinutes: number): Promise<Map<string, number>> {
-  const { rows } = await db.query<{ key: string; n: number }>(
-    `INSERT INTO sign_in_attempts AS a (key, n) SELECT k, 1 FROM unnest($1::text[]) AS k ORDER BY k
-     ON CONFLICT (key) DO UPDATE SET
-       n = CASE WHEN a.window_start < now() - make_interval(mins => $2) THEN 1 ELSE a.n + 1 END,
-       window_start = CASE WHEN a.window_start < now() - make_interval(mins => $2) THEN now() ELSE a.window_start END,
-       last_at = now()
-     RETURNING key, n`,
-    [[...keys].sort(), windowMinutes],
-  );
-  return new Map(rows.map((r) => [r.key, r.n]));
-}
-
 /** How long a pair (an account at an address) stays quiet before its failures are forgotten. */
 export const PAIR_MEMORY_HOURS = 24;
 
@@ -156,20 +162,53 @@ export async function countPairAttempt(db: Queryable, key: string, limit: number
   if (rows[0]?.counted) return 0;
   // Refused. The wait is read in a statement of its own: the one above may not see a row that a
   // parallel attempt inserted after it began (its conflict check does, its snapshot does not).
+  return pairWait(db, key, limit, maxMinutes);
+}
+
+/**
+ * Counts a sign-in attempt, before its password is checked, in one statement: against its address
+ * (over all accounts, in a window from the first attempt), and, when the address is within its
+ * limit, against its account at that address (with the back-off of `countPairAttempt`). The address
+ * row is always locked first, so parallel attempts cannot deadlock; each row lock serialises a
+ * burst. Answers the address's count and whether the pair let this attempt through.
+ */
+export async function countSignInAttempt(
+  db: Queryable,
+  a: { addressKey: string; pairKey: string; perAddress: number; perPair: number; windowMinutes: number; backoffMaxMinutes: number },
+): Promise<{ addressCount: number; pairCounted: boolean }> {
+  const backoff = `make_interval(mins => least(power(2, greatest(p.n - $4, 0))::int, $5))`;
+  const { rows } = await db.query<{ address_n: number; counted: boolean }>({
+    name: 'sign-in-count',
+    text: `WITH address AS (
+       INSERT INTO sign_in_attempts AS a (key, n) VALUES ($1, 1)
+       ON CONFLICT (key) DO UPDATE SET
+         n = CASE WHEN a.window_start < now() - make_interval(mins => $6) THEN 1 ELSE a.n + 1 END,
+         window_start = CASE WHEN a.window_start < now() - make_interval(mins => $6) THEN now() ELSE a.window_start END,
+         last_at = now()
+       RETURNING n),
+     pair AS (
+       INSERT INTO sign_in_attempts AS p (key, n) SELECT $2, 1 WHERE (SELECT n FROM address) <= $3
+       ON CONFLICT (key) DO UPDATE SET
+         n = CASE WHEN p.last_at < now() - make_interval(hours => $7) THEN 1 ELSE p.n + 1 END,
+         window_start = CASE WHEN p.last_at < now() - make_interval(hours => $7) THEN now() ELSE p.window_start END,
+         last_at = now()
+       WHERE p.last_at < now() - make_interval(hours => $7) OR p.n < $4 OR p.last_at <= now() - ${backoff}
+       RETURNING 1)
+     SELECT (SELECT n FROM address) AS address_n, EXISTS (SELECT 1 FROM pair) AS counted`,
+    values: [a.addressKey, a.pairKey, a.perAddress, a.perPair, a.backoffMaxMinutes, a.windowMinutes, PAIR_MEMORY_HOURS],
+  });
+  const row = rows[0] as { address_n: number; counted: boolean };
+  return { addressCount: row.address_n, pairCounted: row.counted };
+}
+
+/** The seconds a pair still has to wait in its back-off (read in a statement of its own: see countPairAttempt). */
+export async function pairWait(db: Queryable, key: string, limit: number, maxMinutes: number): Promise<number> {
   const left = await db.query<{ wait: number }>(
-    `SELECT ceil(extract(epoch FROM a.last_at + ${backoff} - now()))::int AS wait FROM sign_in_attempts a WHERE a.key = $1`,
+    `SELECT ceil(extract(epoch FROM a.last_at + make_interval(mins => least(power(2, greatest(a.n - $2, 0))::int, $3)) - now()))::int AS wait
+       FROM sign_in_attempts a WHERE a.key = $1`,
     [key, limit, maxMinutes],
   );
   return Math.max(left.rows[0]?.wait ?? 1, 1);
-}
-
-/** A successful sign-in: its account at that address starts again, and its attempt no longer counts against the address. */
-export async function forgiveAttempt(db: Queryable, pairKey: string, addressKey: string): Promise<void> {
-  await db.query(
-    `WITH pair AS (DELETE FROM sign_in_attempts WHERE key = $1)
-     UPDATE sign_in_attempts SET n = greatest(n - 1, 0) WHERE key = $2`,
-    [pairKey, addressKey],
-  );
 }
 
 export async function deleteExpired(db: Queryable, windowMinutes: number): Promise<void> {

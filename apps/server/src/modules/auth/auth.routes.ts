@@ -22,7 +22,11 @@ export function authRoutes(db: Db, config: Config): FastifyPluginAsync {
     route(app, contracts.signIn, async ({ request, reply, body }) => {
       let result: Awaited<ReturnType<typeof signIn>>;
       try {
-        result = await signIn(db, config, body, clientAddress(request), request.headers['user-agent']);
+        result = await signIn(db, config, body, {
+          ip: clientAddress(request),
+          userAgent: request.headers['user-agent'],
+          requestId: String(request.id),
+        });
       } catch (error) {
         if (error instanceof AppError && (error.code === 'INVALID_CREDENTIALS' || error.code === 'SIGN_IN_THROTTLED')) {
           const kind = error.code === 'INVALID_CREDENTIALS' ? 'sign_in.failed' : 'sign_in.throttled';
@@ -35,7 +39,8 @@ export function authRoutes(db: Db, config: Config): FastifyPluginAsync {
         }
         throw error;
       }
-      await securityEvent(request, 'sign_in.succeeded', { userId: result.user.id, email: result.user.email });
+      // Its row of the security log was written with the session; this is its line.
+      await securityEvent(request, 'sign_in.succeeded', { userId: result.user.id, email: result.user.email }, {}, { stored: true });
       // Signing in on a browser that holds a session ends that session once the new one exists:
       // it is not left behind for the next person, and two users never share a browser's session.
       if (request.auth) await signOut(db, request.auth.token);

@@ -29,24 +29,35 @@ export function newToken(): string {
  * passwords sent from elsewhere never lock the owner out at their own address. A successful
  * sign-in takes its pair's count back to zero. The message never says whether the account exists.
  */
-export async function signIn(db: Db, config: Config, input: SignInInput, ip: string, userAgent: string | undefined): Promise<SignedIn> {
+export async function signIn(
+  db: Db,
+  config: Config,
+  input: SignInInput,
+  client: { ip: string; userAgent: string | undefined; requestId: string | null },
+): Promise<SignedIn> {
+  const { ip, userAgent, requestId } = client;
   const pairKey = `pair:${input.email}|${ip}`;
   const addressKey = `address:${ip}`;
   const { perAccountAddress, perAddress, windowMinutes, backoffMaxMinutes } = config.signInLimits;
   // Each attempt is counted before its password is checked, in one statement that serialises
   // parallel attempts on the same key, so that a burst cannot pass a count read before any of it
   // was written (all of a burst did when the count was read first and written after the check).
-  const counts = await repo.countAttempt(db, [addressKey], windowMinutes);
-  if ((counts.get(addressKey) ?? 0) > perAddress) throw throttled(windowMinutes * 60);
-  const wait = await repo.countPairAttempt(db, pairKey, perAccountAddress, backoffMaxMinutes);
-  if (wait > 0) throw throttled(wait);
+  const count = await repo.countSignInAttempt(db, {
+    addressKey,
+    pairKey,
+    perAddress,
+    perPair: perAccountAddress,
+    windowMinutes,
+    backoffMaxMinutes,
+  });
+  if (count.addressCount > perAddress) throw throttled(windowMinutes * 60);
+  if (!count.pairCounted) throw throttled(await repo.pairWait(db, pairKey, perAccountAddress, backoffMaxMinutes));
   const found = await repo.findUserByEmail(db, input.email);
   const ok = await verifyPassword(found?.passwordHash, input.password);
   if (!found || !ok) throw new AppError('INVALID_CREDENTIALS', 'The e-mail or password is not correct.');
-  await repo.forgiveAttempt(db, pairKey, addressKey);
   const token = newToken();
   const csrfToken = newToken();
-  await repo.insertSession(db, {
+  await repo.openSession(db, {
     tokenHash: hashToken(token),
     userId: found.user.id,
     csrfToken,
@@ -54,6 +65,10 @@ export async function signIn(db: Db, config: Config, input: SignInInput, ip: str
     maxHours: config.sessionMaxHours,
     ip,
     userAgent,
+    pairKey,
+    addressKey,
+    email: found.user.email,
+    requestId,
   });
   return { token, user: found.user, csrfToken };
 }

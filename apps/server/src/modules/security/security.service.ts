@@ -8,7 +8,7 @@ import * as repo from './security.repository.js';
 /**
  * The security log. Each event is one structured log line (pino, with the request's id and the
  * user; never a password, token or cookie) and one row of `security_events`, which administrators
- * read in the app. Writing the row is best effort: an event about a request must not fail it, so a
+ * read in the app (`stored`: its row was written with the change it is about). Writing the row is best effort: an event about a request must not fail it, so a
  * database fault is logged and the request goes on.
  */
 export async function securityEvent(
@@ -16,6 +16,7 @@ export async function securityEvent(
   kind: SecurityEventKind,
   who: { userId?: string | null; email?: string | null } = {},
   details: Record<string, unknown> = {},
+  { stored = false }: { stored?: boolean } = {},
 ): Promise<void> {
   const event = {
     kind,
@@ -26,7 +27,8 @@ export async function securityEvent(
     details,
   };
   const level = kind === 'sign_in.succeeded' || kind === 'password.changed' || kind === 'admin.action' ? 'info' : 'warn';
-  request.log[level]({ security: event }, `security: ${kind}`);
+  request.log[level]({ userId: event.userId, security: event }, `security: ${kind}`);
+  if (stored) return;
   try {
     await repo.insertSecurityEvent(request.server.changeDb, event, kind === 'sign_in.throttled' ? 60 : undefined);
   } catch (error) {
