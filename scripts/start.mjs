@@ -42,6 +42,46 @@ if (stale && process.env.ACCORD_SKIP_BUILD !== 'true') {
 process.env.ACCORD_DEMO = process.env.ACCORD_DEMO ?? (process.env.DATABASE_URL ? 'false' : 'true');
 process.env.NODE_ENV = process.env.NODE_ENV ?? 'production';
 process.chdir(root);
+if (process.env.npm_lifecycle_event) stopWithLauncher();
 const { register } = await import('tsx/esm/api');
 register();
 await import(pathToFileURL(path.join(root, 'apps/server/src/server.ts')).href);
+
+/**
+ * Under `npm start` this process's parent is npm's `sh -c`, and npm's parent is npm. A SIGTERM to
+ * npm is passed to that shell, which dies without passing it on; a SIGKILL reaches nobody. Either
+ * way the server would run on without a parent, holding its port and its PostgreSQL. So it watches
+ * both and stops as on SIGTERM (closing the server and stopping the embedded PostgreSQL) when
+ * either is gone. Run as `node scripts/start.mjs`, nothing is watched: its parent may come and go.
+ */
+function stopWithLauncher() {
+  const parentOf = (pid) => {
+    try {
+      return Number(
+        fs
+          .readFileSync(`/proc/${pid}/stat`, 'utf8')
+          .replace(/^.*\) /s, '')
+          .split(' ')[1],
+      );
+    } catch {
+      return undefined;
+    }
+  };
+  const alive = (pid) => {
+    try {
+      process.kill(pid, 0);
+      return !/^\S+ \(.*\) Z /s.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    } catch {
+      return false;
+    }
+  };
+  const parent = process.ppid;
+  const launchers = [parent, parentOf(parent)].filter((pid) => Number.isInteger(pid) && pid > 1);
+  const timer = setInterval(() => {
+    if (process.ppid === parent && launchers.every(alive)) return;
+    clearInterval(timer);
+    console.log('[accord] npm has gone: stopping');
+    process.kill(process.pid, 'SIGTERM');
+  }, 500);
+  timer.unref();
+}

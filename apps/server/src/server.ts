@@ -5,7 +5,7 @@ import { createLogger } from './http/logging.js';
 import { buildApp } from './app.js';
 import { resolveDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
-import { createPool, healthBounds } from './db/pool.js';
+import { createPool, endWhenIdle, healthBounds } from './db/pool.js';
 import { prepareAppConnection, type AppConnection } from './db/roles.js';
 import { purgeExpired } from './modules/auth/auth.service.js';
 import { seedDemo } from './seed/demo.js';
@@ -66,9 +66,8 @@ async function main() {
     stopping = true;
     log(`${signal}: stopping`);
     await app.close().catch(() => undefined);
-    await db.end().catch(() => undefined);
-    await healthDb.end().catch(() => undefined);
-    if (readDb !== db) await readDb.end().catch(() => undefined);
+    // Handlers of requests whose clients hung up may still be running: the pools end once idle.
+    await Promise.all([endWhenIdle(db), endWhenIdle(healthDb), readDb !== db ? endWhenIdle(readDb) : undefined]).catch(() => undefined);
     await target.stop();
     process.exit(0);
   };

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectDir } from '../src/config.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/db/embedded.js';
+import { freePort } from './support.js';
 
 const base = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-embedded-'));
 fs.chmodSync(base, 0o755);
@@ -289,4 +290,45 @@ describe('the embedded PostgreSQL', () => {
     expect(isAlive(first.pid)).toBe(false);
     expect(fs.existsSync(path.join(dataBase, 'pg.owner.json'))).toBe(false);
   }, 90_000);
+
+  it('stops with npm start: npm stopped with SIGTERM or killed with SIGKILL leaves neither the server nor its PostgreSQL running', async () => {
+    const dataBase = otherBase();
+    for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
+      const httpPort = await freePort();
+      const npm = spawn('npm', ['start'], {
+        cwd: projectDir,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: {
+          ...process.env,
+          DATABASE_URL: '',
+          ACCORD_DATA_DIR: dataBase,
+          ACCORD_PG_PORT: String(port + 11),
+          ACCORD_SKIP_BUILD: 'true',
+          ACCORD_DEMO: 'false',
+          LOG_FILE: 'false',
+          HOST: '127.0.0.1',
+          PORT: String(httpPort),
+        },
+      });
+      let output = '';
+      npm.stdout.on('data', (c: Buffer) => (output += c.toString()));
+      npm.stderr.on('data', (c: Buffer) => (output += c.toString()));
+      await until(`npm start to be ready (${signal})`, () => (output.includes('Accord is ready') ? true : undefined), 90_000).catch(
+        (error: unknown) => {
+          throw new Error(`${String(error)}\n${output}`);
+        },
+      );
+      const postmaster = postmasterOf(path.join(dataBase, 'pg'));
+      expect(postmaster).toBeTypeOf('number');
+      pids.add(postmaster as number);
+      // The owner of the PostgreSQL is the server: node scripts/start.mjs, under npm's sh -c.
+      const server = (JSON.parse(fs.readFileSync(path.join(dataBase, 'pg.owner.json'), 'utf8')) as { pid: number }).pid;
+      expect(server).not.toBe(npm.pid);
+      expect(isAlive(server)).toBe(true);
+      npm.kill(signal);
+      await until(`the server to stop after npm got ${signal}`, () => (isAlive(server) ? undefined : true), 30_000);
+      await until(`PostgreSQL to stop after npm got ${signal}`, () => (isAlive(postmaster as number) ? undefined : true), 30_000);
+      expect(fs.existsSync(path.join(dataBase, 'pg.owner.json'))).toBe(false);
+    }
+  }, 240_000);
 });

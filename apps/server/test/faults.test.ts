@@ -6,7 +6,7 @@ import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { databaseFaultOf } from '../src/db/faults.js';
 import { migrate } from '../src/db/migrate.js';
-import { createPool, unbounded, withTransaction, type DatabaseBounds } from '../src/db/pool.js';
+import { createPool, endWhenIdle, unbounded, withTransaction, type DatabaseBounds } from '../src/db/pool.js';
 import {
   buildArea,
   buildTask,
@@ -302,6 +302,10 @@ describe('databaseFaultOf', () => {
 describe('the client-side query bound', () => {
   it('fails a query the database does not answer in time with a timeout, and the pool goes on', async () => {
     const db = createPool(inject('databaseUrl'), 2, unique('accord-watch-'), { queryTimeoutMs: 300 });
+    // The watchdog reads no deprecated pg property: a production log carries no DeprecationWarning.
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.message);
+    process.on('warning', onWarning);
     try {
       const started = Date.now();
       const error = await db.query('SELECT pg_sleep(3)').then(
@@ -318,8 +322,28 @@ describe('the client-side query bound', () => {
       expect(databaseFaultOf(inTx)?.fault).toBe('timeout');
       expect((await db.query('SELECT 1 AS one')).rows[0]).toEqual({ one: 1 });
       expect(db.totalCount).toBeLessThanOrEqual(2);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((w) => /activeQuery|deprecat/i.test(w))).toEqual([]);
     } finally {
+      process.off('warning', onWarning);
       await db.end();
     }
+  });
+});
+
+describe('a graceful stop', () => {
+  it('ends a pool only once the statements running on it have finished', async () => {
+    const db = createPool(inject('databaseUrl'), 2, unique('accord-drain-'));
+    const running = db.query('SELECT pg_sleep(0.3) AS slept');
+    // A handler running one statement after another on the pool, as a request does (its session, then its work).
+    const handler = (async () => {
+      await db.query('SELECT pg_sleep(0.1)');
+      return (await db.query('SELECT 2 AS two')).rows[0];
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await endWhenIdle(db, 5_000);
+    await expect(running).resolves.toMatchObject({ rowCount: 1 });
+    await expect(handler).resolves.toEqual({ two: 2 });
+    expect(db.ended).toBe(true);
   });
 });

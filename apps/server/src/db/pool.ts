@@ -48,7 +48,13 @@ export const healthBounds: DatabaseBounds = {
 /** A pg client that notes when its current query was sent, for the pool's query watchdog. */
 interface WatchedClient {
   accordQueryStartedAt?: number;
-  activeQuery?: { callback?: (error: Error) => void } | null;
+  // pg 8 deprecated the public `activeQuery` (each read prints a DeprecationWarning); these are what it reads.
+  _getActiveQuery?: () => ActiveQuery | null | undefined;
+  _activeQuery?: ActiveQuery | null;
+}
+
+interface ActiveQuery {
+  callback?: (error: Error) => void;
 }
 
 /**
@@ -64,7 +70,7 @@ function watchQueries(pool: pg.Pool, clients: Set<WatchedClient>, boundMs: numbe
     () => {
       const now = performance.now();
       for (const client of clients) {
-        const query = client.activeQuery;
+        const query = client._getActiveQuery ? client._getActiveQuery() : client._activeQuery;
         if (!query || client.accordQueryStartedAt === undefined || now - client.accordQueryStartedAt < boundMs) continue;
         const callback = query.callback;
         query.callback = () => undefined;
@@ -115,6 +121,26 @@ export function createPool(url: string, max = 10, applicationName = 'accord', bo
     // An idle client's connection was lost; the pool replaces it on the next query.
   });
   return pool;
+}
+
+/**
+ * Ends a pool once the work on it is done, for a graceful stop. The HTTP server has closed by then,
+ * but a request whose client went away keeps running its handler: ending the pool under it failed
+ * it with "Cannot use a pool after calling end" (seen when a load generator hung up during a
+ * rolling restart). So this waits until no connection has been checked out for a moment, at most
+ * `timeoutMs`, and then ends the pool.
+ */
+export async function endWhenIdle(db: Db, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let quietSince = 0;
+  while (Date.now() < deadline) {
+    const busy = db.totalCount - db.idleCount + db.waitingCount > 0;
+    if (busy) quietSince = 0;
+    else if (quietSince === 0) quietSince = Date.now();
+    else if (Date.now() - quietSince >= 50) break;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  await db.end();
 }
 
 /**
