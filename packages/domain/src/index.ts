@@ -10,3 +10,4 @@ export * from './task-list.js';
 export * from './contracts/endpoints.js';
 export * from './contracts/contracts.js';
 export * from './task-status.js';
+export * from './execution.js';
