@@ -223,6 +223,34 @@ describe('the joint plan', () => {
     );
   });
 
+  it('keeps who decides on a task (the sixth "rõ") and the agreement\'s switch for it, each change in history', async () => {
+    const a = await area('Rõ thẩm quyền');
+    const t = await task(a.id, { decidedBy: 'Chủ tịch UBND tỉnh' });
+    expect(t).toMatchObject({ decidedBy: 'Chủ tịch UBND tỉnh' });
+    const tooLong = await coordinator.patch(url(`/tasks/${t.id}`), { decidedBy: 'x'.repeat(201) }, { 'if-match': '"1"' });
+    expect(tooLong.statusCode).toBe(400);
+    expect((tooLong.json() as { error: { details: { issues: { field: string }[] } } }).error.details.issues[0]?.field).toBe('decidedBy');
+    expect(((await coordinator.get(url(`/tasks/${t.id}`))).json() as Task).version).toBe(1);
+    const edited = await coordinator.patch(url(`/tasks/${t.id}`), { decidedBy: 'Giám đốc Sở KH&CN' }, { 'if-match': '"1"' });
+    expect(edited.json()).toMatchObject({ decidedBy: 'Giám đốc Sở KH&CN', version: 2 });
+    const history = (await coordinator.get(url(`/tasks/${t.id}/history`))).json() as {
+      items: { changes: { field: string; before: unknown; after: unknown }[] }[];
+    };
+    expect(history.items[0]?.changes).toEqual([{ field: 'decidedBy', before: 'Chủ tịch UBND tỉnh', after: 'Giám đốc Sở KH&CN' }]);
+
+    const agreement = (await coordinator.get(url())).json() as { checksAuthority: boolean; version: number };
+    expect(agreement.checksAuthority).toBe(false);
+    const on = await coordinator.patch(url(), { checksAuthority: true }, { 'if-match': `"${agreement.version}"` });
+    expect(on.statusCode, on.body).toBe(200);
+    expect(on.json()).toMatchObject({ checksAuthority: true });
+    const agreementHistory = (await coordinator.get(url('/history'))).json() as {
+      items: { changes: { field: string; before: unknown; after: unknown }[] }[];
+    };
+    expect(agreementHistory.items[0]?.changes).toEqual([{ field: 'checksAuthority', before: false, after: true }]);
+    const off = await coordinator.patch(url(), { checksAuthority: false }, { 'if-match': `"${agreement.version + 1}"` });
+    expect(off.json()).toMatchObject({ checksAuthority: false });
+  });
+
   it('edits and deletes an area with its tasks', async () => {
     const a = await area('Nông nghiệp số');
     await task(a.id);

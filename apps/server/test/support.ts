@@ -118,6 +118,7 @@ export async function buildAgreement(
       legalBases: [],
       sourceUrls: [],
       visibility: a.visibility ?? 'parties',
+      checksAuthority: false,
     },
     parties,
     parties.map((p) => p.nameAtSigning),
@@ -173,6 +174,7 @@ export async function buildTask(
       startDate: t.dueDate && t.dueDate < '2025-10-01' ? null : '2025-10-01',
       dueDate: t.dueDate === undefined ? '2026-06-30' : t.dueDate,
       expectedProduct: null,
+      decidedBy: null,
       status: t.status ?? 'not_started',
     },
   );

@@ -18,6 +18,8 @@ const day = (d: number | null) => (d === null ? null : isoDay(d));
 export function agreementState(a: AgreementEntry) {
   return historySnapshots.agreement({
     ...a,
+    // The data set leaves the sixth "rõ" off and no task names who decides: the columns' defaults.
+    checksAuthority: false,
     status: a.status as AgreementStatus,
     signedOn: day(a.signedOn),
     periodStart: day(a.periodStart),
@@ -72,6 +74,7 @@ export function taskState(t: TaskEntry, data: DatasetRegistry) {
     ...t,
     agreementId: t.agreement.id,
     areaId: t.area.id,
+    decidedBy: null,
     startDate: day(t.startDate),
     dueDate: day(t.dueDate),
     status: t.status as TaskStatus,

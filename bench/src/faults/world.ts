@@ -55,6 +55,7 @@ async function agreement(db: Db, provinceId: string, groupId: string): Promise<s
       legalBases: [],
       sourceUrls: [],
       visibility: 'parties',
+      checksAuthority: false,
     },
     parties,
     parties.map((p) => p.nameAtSigning),

@@ -67,6 +67,8 @@ const agreementFields = {
   legalBases: z.array(textField(300)).max(30).default([]),
   sourceUrls: z.array(webAddress()).max(20).default([]),
   visibility: visibilitySchema.default('parties'),
+  /** The sixth "rõ": every task must name who decides on it (rõ thẩm quyền). */
+  checksAuthority: z.boolean().default(false),
 };
 
 function checkPeriod(value: { periodStart?: string | null; periodEnd?: string | null }, ctx: z.RefinementCtx) {
@@ -106,6 +108,7 @@ export const agreementUpdateInput = z
     legalBases: z.array(textField(300)).max(30).optional(),
     sourceUrls: z.array(webAddress()).max(20).optional(),
     visibility: visibilitySchema.optional(),
+    checksAuthority: z.boolean().optional(),
     parties: z.array(partyInput).min(2).max(10).optional(),
     version: versionField.optional(),
   })
@@ -144,6 +147,7 @@ export const agreementDetailSchema = agreementSummarySchema.extend({
   legalBases: z.array(z.string()),
   sourceUrls: z.array(z.string()),
   visibility: visibilitySchema,
+  checksAuthority: z.boolean(),
   predecessor: agreementRefSchema.nullable(),
   successors: z.array(agreementRefSchema),
   parent: agreementRefSchema.nullable(),

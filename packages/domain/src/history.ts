@@ -56,6 +56,7 @@ export const historySnapshots = {
     legalBases: string[];
     sourceUrls: string[];
     visibility: string;
+    checksAuthority: boolean;
     parties: readonly {
       organisationId: string;
       side: string;
@@ -80,6 +81,7 @@ export const historySnapshots = {
       legalBases: a.legalBases,
       sourceUrls: a.sourceUrls,
       visibility: a.visibility,
+      checksAuthority: a.checksAuthority,
       parties: a.parties.map((p) => ({
         organisationId: p.organisationId,
         side: p.side,
@@ -110,6 +112,7 @@ export const historySnapshots = {
     startDate: string | null;
     dueDate: string | null;
     expectedProduct: string | null;
+    decidedBy: string | null;
     status: string;
   }) {
     return {
@@ -128,6 +131,7 @@ export const historySnapshots = {
       startDate: t.startDate,
       dueDate: t.dueDate,
       expectedProduct: t.expectedProduct,
+      decidedBy: t.decidedBy,
       status: t.status,
     };
   },

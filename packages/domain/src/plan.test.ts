@@ -19,6 +19,7 @@ const task = (id: string, parentId: string | null, position: number, areaId = 'a
   startDate: null,
   dueDate: null,
   expectedProduct: null,
+  decidedBy: null,
   status: 'not_started',
   version: 1,
   updatedAt: '',

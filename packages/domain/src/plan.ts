@@ -73,6 +73,8 @@ export const taskSchema = z.object({
   startDate: isoDate.nullable(),
   dueDate: isoDate.nullable(),
   expectedProduct: z.string().nullable(),
+  /** Who decides on the task (rõ thẩm quyền), checked when the agreement asks. */
+  decidedBy: z.string().nullable(),
   status: taskStatusSchema,
   version: z.number().int(),
   updatedAt: z.string(),
@@ -99,6 +101,7 @@ const taskFields = {
   startDate: isoDate.nullable().optional(),
   dueDate: isoDate.nullable().optional(),
   expectedProduct: optionalText(2000),
+  decidedBy: optionalText(200),
   status: taskStatusSchema.default('not_started'),
 };
 
@@ -123,6 +126,7 @@ export const taskUpdateInput = z
     startDate: taskFields.startDate,
     dueDate: taskFields.dueDate,
     expectedProduct: taskFields.expectedProduct,
+    decidedBy: taskFields.decidedBy,
     status: taskStatusSchema.optional(),
     version: versionField.optional(),
   })

@@ -37,6 +37,8 @@ export interface DemoTask {
   startDate?: string;
   dueDate?: string;
   expectedProduct?: string;
+  /** Who decides on it (checked when the agreement asks). */
+  decidedBy?: string;
   status: TaskStatus;
   subtasks?: DemoTask[];
 }
@@ -64,6 +66,8 @@ export interface DemoAgreement {
   parties: { organisationKey: string; label: string; signatoryName?: string; signatoryTitle?: string }[];
   /** The status it reaches, through the valid transitions. */
   status: AgreementStatus;
+  /** The sixth "rõ": its tasks must name who decides. */
+  checksAuthority?: boolean;
 }
 
 /**

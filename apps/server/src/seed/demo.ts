@@ -68,6 +68,7 @@ async function createAgreement(db: Db, admin: Viewer, a: DemoAgreement, org: Org
     legalBases: a.legalBases,
     sourceUrls: a.sourceUrls,
     visibility: 'parties',
+    checksAuthority: a.checksAuthority ?? false,
     parties: a.parties.map((p) => ({
       organisationId: org(p.organisationKey),
       label: p.label,
@@ -102,6 +103,7 @@ async function createPlan(db: Db, admin: Viewer, agreementId: string, areas: Dem
           startDate: t.startDate ?? null,
           dueDate: t.dueDate ?? null,
           expectedProduct: t.expectedProduct ?? null,
+          decidedBy: t.decidedBy ?? null,
           status: t.status,
         });
         if (t.subtasks) await addTasks(t.subtasks, task.id);

@@ -22,6 +22,7 @@ export function buildTask(overrides: Partial<TaskNode> = {}): TaskNode {
     startDate: null,
     dueDate: null,
     expectedProduct: null,
+    decidedBy: null,
     status: 'not_started',
     version: 1,
     updatedAt: '2025-01-01T00:00:00Z',

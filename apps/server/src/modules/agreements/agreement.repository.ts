@@ -21,6 +21,7 @@ export interface AgreementRecord {
   legalBases: string[];
   sourceUrls: string[];
   visibility: 'parties' | 'public';
+  checksAuthority: boolean;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -39,7 +40,7 @@ export interface PartyRow {
 const columns = `a.id, a.title, a.kind, a.reference, a.summary, a.status, a.signed_on AS "signedOn",
   a.signed_place AS "signedPlace", a.period_start AS "periodStart", a.period_end AS "periodEnd",
   a.predecessor_id AS "predecessorId", a.parent_id AS "parentId", a.legal_bases AS "legalBases",
-  a.source_urls AS "sourceUrls", a.visibility, a.version,
+  a.source_urls AS "sourceUrls", a.visibility, a.checks_authority AS "checksAuthority", a.version,
   to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
   to_char(a.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"`;
 
@@ -192,8 +193,8 @@ export async function insertAgreement(
 ): Promise<string> {
   const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO agreements(title, kind, reference, summary, status, signed_on, signed_place, period_start, period_end,
-       predecessor_id, parent_id, legal_bases, source_urls, visibility, search_text, created_by)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) RETURNING id`,
+       predecessor_id, parent_id, legal_bases, source_urls, visibility, search_text, created_by, checks_authority)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) RETURNING id`,
     [
       a.title,
       a.kind,
@@ -211,6 +212,7 @@ export async function insertAgreement(
       a.visibility,
       searchTextOf(a, partyNames),
       createdBy,
+      a.checksAuthority,
     ],
   );
   const id = (rows[0] as { id: string }).id;
@@ -248,7 +250,7 @@ export async function updateAgreement(
   await tx.query(
     `UPDATE agreements SET title=$2, kind=$3, reference=$4, summary=$5, status=$6, signed_on=$7, signed_place=$8,
        period_start=$9, period_end=$10, predecessor_id=$11, parent_id=$12, legal_bases=$13, source_urls=$14,
-       visibility=$15, search_text=COALESCE($16, search_text), version = version + 1, updated_at = now()
+       visibility=$15, search_text=COALESCE($16, search_text), checks_authority=$17, version = version + 1, updated_at = now()
      WHERE id = $1`,
     [
       id,
@@ -267,6 +269,7 @@ export async function updateAgreement(
       a.sourceUrls,
       a.visibility,
       partyNames && searchTextOf(a, partyNames),
+      a.checksAuthority,
     ],
   );
   if (parties) {

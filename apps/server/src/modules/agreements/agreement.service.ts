@@ -189,6 +189,7 @@ export async function createAgreement(db: Db, viewer: Viewer, input: AgreementCr
         legalBases: input.legalBases,
         sourceUrls: input.sourceUrls,
         visibility: input.visibility,
+        checksAuthority: input.checksAuthority,
       },
       parties,
       await partySearchNames(tx, parties),
@@ -225,6 +226,7 @@ function mergeWrite(before: repo.AgreementRecord, input: AgreementUpdateInput, s
     legalBases: pick('legalBases'),
     sourceUrls: pick('sourceUrls'),
     visibility: pick('visibility'),
+    checksAuthority: pick('checksAuthority'),
   };
 }
 

@@ -18,7 +18,7 @@ export function taskColumnsWith(coordinators: string): string {
   CASE WHEN lo.id IS NULL THEN NULL ELSE json_build_object('id', lo.id, 'name', lo.name_vi, 'nameEn', lo.name_en) END AS "leadUnit",
   ${coordinators} AS "coordinatingUnits",
   t.responsible_person AS "responsiblePerson", t.start_date AS "startDate", t.due_date AS "dueDate",
-  t.expected_product AS "expectedProduct", t.status, t.version,
+  t.expected_product AS "expectedProduct", t.decided_by AS "decidedBy", t.status, t.version,
   to_char(t.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"`;
 }
 
@@ -59,6 +59,7 @@ export interface TaskWrite {
   startDate: string | null;
   dueDate: string | null;
   expectedProduct: string | null;
+  decidedBy: string | null;
   status: TaskStatus;
 }
 
@@ -77,7 +78,7 @@ async function writeCoordinators(tx: Queryable, taskId: string, ids: string[]): 
   );
 }
 
-/** What a write sets, in the column order both statements below name them (code … status, search_text). */
+/** What a write sets, in the column order both statements below name them (code … status, search_text, decided_by). */
 function writtenValues(t: TaskWrite): unknown[] {
   return [
     t.code,
@@ -91,6 +92,7 @@ function writtenValues(t: TaskWrite): unknown[] {
     t.expectedProduct,
     t.status,
     taskSearchText(t),
+    t.decidedBy,
   ];
 }
 
@@ -101,10 +103,10 @@ export async function insertTask(
 ): Promise<string> {
   const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO tasks(agreement_id, area_id, parent_id, depth, position, code, title, description, obligor, lead_org_id,
-       responsible_person, start_date, due_date, expected_product, status, search_text)
+       responsible_person, start_date, due_date, expected_product, status, search_text, decided_by)
      VALUES ($1, $2, $3, $4,
        (SELECT COALESCE(max(position) + 1, 0) FROM tasks WHERE area_id = $2 AND parent_id IS NOT DISTINCT FROM $3 AND deleted_at IS NULL),
-       $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
      RETURNING id`,
     [place.agreementId, place.areaId, place.parentId, place.depth, ...writtenValues(t)],
   );
@@ -117,7 +119,7 @@ export async function insertTask(
 export async function updateTask(tx: Queryable, id: string, t: TaskWrite, coordinatorsChanged: boolean): Promise<void> {
   await tx.query(
     `UPDATE tasks SET code=$2, title=$3, description=$4, obligor=$5, lead_org_id=$6, responsible_person=$7, start_date=$8,
-       due_date=$9, expected_product=$10, status=$11, search_text=$12, version = version + 1, updated_at = now()
+       due_date=$9, expected_product=$10, status=$11, search_text=$12, decided_by=$13, version = version + 1, updated_at = now()
      WHERE id = $1`,
     [id, ...writtenValues(t)],
   );

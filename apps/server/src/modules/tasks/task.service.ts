@@ -115,6 +115,7 @@ export async function createTask(db: Db, viewer: Viewer, agreementId: string, in
         startDate: input.startDate ?? null,
         dueDate: input.dueDate ?? null,
         expectedProduct: input.expectedProduct ?? null,
+        decidedBy: input.decidedBy ?? null,
         status: input.status,
       },
     );
@@ -160,6 +161,7 @@ export async function updateTask(
       startDate: pick('startDate'),
       dueDate: pick('dueDate'),
       expectedProduct: pick('expectedProduct'),
+      decidedBy: pick('decidedBy'),
       status: pick('status'),
     };
     // The dates as they will be after the edit: one sent, the other kept.

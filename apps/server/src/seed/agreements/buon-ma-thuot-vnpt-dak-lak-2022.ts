@@ -48,6 +48,8 @@ const plan: DemoArea[] = [
       {
         code: '1.1',
         title: 'Rà soát, thống kê hạ tầng VT-CNTT, hạ tầng số hiện có để kế thừa, sử dụng hiệu quả',
+        description:
+          'Văn phòng HĐND và UBND thành phố chủ trì cùng VNPT Đắk Lắk, Phòng Văn hóa và Thông tin thống kê đường truyền, thiết bị, phần mềm, camera đang sử dụng tại các cơ quan của thành phố, đánh giá mức độ đáp ứng và phân loại hạ tầng tiếp tục sử dụng, cần nâng cấp hoặc thay thế.',
         obligor: 'joint',
         leadUnitKey: 'gov-old:66:bmt:vp',
         coordinatingUnitKeys: ['vnpt:daklak', 'gov-old:66:bmt:pvhtt'],
@@ -72,6 +74,8 @@ const plan: DemoArea[] = [
       {
         code: '1.3',
         title: 'Lắp đặt camera giám sát an ninh trật tự, giao thông tại các nút giao trọng điểm',
+        description:
+          'VNPT Đắk Lắk khảo sát và lắp đặt camera tại các nút giao trọng điểm theo danh mục do Văn phòng HĐND và UBND thành phố thống nhất, kết nối đường truyền, đưa tín hiệu về trung tâm giám sát; vận hành thử và nghiệm thu trước ngày 30/6/2024.',
         obligor: 'enterprise',
         leadUnitKey: 'vnpt:daklak',
         coordinatingUnitKeys: ['gov-old:66:bmt:vp'],
@@ -84,6 +88,8 @@ const plan: DemoArea[] = [
       {
         code: '1.4',
         title: 'Bảo đảm hạ tầng kết nối cho UBND phường Buôn Ma Thuột và các phường, xã sau sắp xếp',
+        description:
+          'VNPT Đắk Lắk rà soát trụ sở dự kiến của UBND phường Buôn Ma Thuột, phường Tân An, xã Hòa Phú và các phường, xã sau sắp xếp; lắp đặt đường truyền, mạng truyền số liệu chuyên dùng, thiết bị hội nghị truyền hình và chạy thử trước ngày 01/7/2025.',
         obligor: 'enterprise',
         leadUnitKey: 'vnpt:daklak',
         coordinatingUnitKeys: ['gov:66:p-bmt', 'gov:66:p-tanan', 'gov:66:x-hoaphu'],
@@ -96,6 +102,8 @@ const plan: DemoArea[] = [
       {
         code: '1.5',
         title: 'Phủ sóng 5G khu vực trung tâm phường Buôn Ma Thuột',
+        description:
+          'VNPT Đắk Lắk xác định vị trí, lắp đặt và phát sóng các trạm 5G tại khu vực trung tâm phường Buôn Ma Thuột; UBND phường hỗ trợ địa điểm lắp đặt trên công trình công cộng và thông tin đến người dân.',
         obligor: 'enterprise',
         leadUnitKey: 'vnpt:daklak',
         coordinatingUnitKeys: ['gov:66:p-bmt'],
@@ -114,6 +122,8 @@ const plan: DemoArea[] = [
       {
         code: '2.1',
         title: 'Triển khai hệ thống quản lý văn bản và điều hành, chữ ký số cho các phòng, ban và UBND phường, xã',
+        description:
+          'VNPT Đắk Lắk cài đặt hệ thống quản lý văn bản và điều hành, cấp chữ ký số cho lãnh đạo, văn thư các phòng, ban và UBND phường, xã, tập huấn sử dụng; Văn phòng HĐND và UBND thành phố hướng dẫn quy trình gửi, nhận văn bản điện tử thay cho văn bản giấy.',
         obligor: 'enterprise',
         leadUnitKey: 'vnpt:daklak',
         coordinatingUnitKeys: ['gov-old:66:bmt:vp'],
@@ -140,6 +150,8 @@ const plan: DemoArea[] = [
         code: '2.3',
         title:
           'Triển khai ứng dụng tiếp nhận phản ánh, kiến nghị của người dân, để người dân tham gia quản lý xã hội, giám sát chính quyền',
+        description:
+          'VNPT Đắk Lắk xây dựng ứng dụng di động tiếp nhận phản ánh, kiến nghị kèm hình ảnh, vị trí, tự động chuyển đến cơ quan có thẩm quyền và công khai kết quả xử lý; Văn phòng HĐND và UBND thành phố điều phối việc xử lý, Phòng Văn hóa và Thông tin tuyên truyền để người dân sử dụng.',
         obligor: 'enterprise',
         leadUnitKey: 'vnpt:daklak',
         coordinatingUnitKeys: ['gov-old:66:bmt:vp', 'gov-old:66:bmt:pvhtt'],
@@ -163,6 +175,8 @@ const plan: DemoArea[] = [
           {
             code: '2.3.2',
             title: 'Tiếp tục vận hành ứng dụng phản ánh hiện trường tại phường Buôn Ma Thuột',
+            description:
+              'Sau sắp xếp đơn vị hành chính, UBND phường Buôn Ma Thuột tiếp nhận tài khoản quản trị, phân công công chức tiếp nhận và chuyển xử lý phản ánh; VNPT Đắk Lắk duy trì hệ thống, cung cấp số liệu để phường báo cáo hằng quý.',
             obligor: 'joint',
             leadUnitKey: 'gov:66:p-bmt',
             coordinatingUnitKeys: ['vnpt:daklak'],
@@ -177,6 +191,8 @@ const plan: DemoArea[] = [
       {
         code: '2.4',
         title: 'Bàn giao dữ liệu, hồ sơ điện tử của UBND thành phố cho UBND các phường, xã kế thừa',
+        description:
+          'UBND phường Buôn Ma Thuột chủ trì cùng VNPT Đắk Lắk phân loại dữ liệu văn bản, hồ sơ thủ tục hành chính và tài khoản hệ thống của UBND thành phố theo địa bàn kế thừa, chuyển giao cho UBND phường Tân Lập, phường Ea Kao và các phường, xã khác.',
         obligor: 'joint',
         leadUnitKey: 'gov:66:p-bmt',
         coordinatingUnitKeys: ['vnpt:daklak', 'gov:66:p-tanlap', 'gov:66:p-eakao'],
@@ -195,6 +211,8 @@ const plan: DemoArea[] = [
       {
         code: '3.1',
         title: 'Hỗ trợ tiểu thương tại các chợ thực hiện thanh toán không dùng tiền mặt',
+        description:
+          'VNPT Đắk Lắk phối hợp Phòng Kinh tế và ban quản lý các chợ hướng dẫn tiểu thương mở tài khoản, cấp và niêm yết mã QR thanh toán tại quầy hàng; theo dõi số tiểu thương sử dụng tại từng chợ trong danh mục.',
         obligor: 'enterprise',
         leadUnitKey: 'vnpt:daklak',
         coordinatingUnitKeys: ['gov-old:66:bmt:pkt'],
@@ -207,6 +225,8 @@ const plan: DemoArea[] = [
       {
         code: '3.2',
         title: 'Đưa cà phê và nông sản đặc trưng của thành phố lên sàn thương mại điện tử',
+        description:
+          'Phòng Kinh tế lựa chọn các cơ sở sản xuất cà phê, nông sản đặc trưng đủ điều kiện; VNPT Đắk Lắk hỗ trợ hoàn thiện thông tin sản phẩm, mở gian hàng trên sàn thương mại điện tử và hướng dẫn quản lý đơn hàng trực tuyến.',
         obligor: 'joint',
         leadUnitKey: 'gov-old:66:bmt:pkt',
         coordinatingUnitKeys: ['vnpt:daklak'],
@@ -230,6 +250,8 @@ const plan: DemoArea[] = [
       {
         code: '3.4',
         title: 'Hỗ trợ hộ kinh doanh chuyển sang sử dụng hóa đơn điện tử khởi tạo từ máy tính tiền',
+        description:
+          'VNPT Đắk Lắk phối hợp UBND phường Buôn Ma Thuột, phường Tân An lập danh sách hộ kinh doanh thuộc diện áp dụng, khảo sát thiết bị bán hàng, cài đặt phần mềm hóa đơn điện tử khởi tạo từ máy tính tiền và hướng dẫn lập hóa đơn cho từng hộ.',
         obligor: 'enterprise',
         leadUnitKey: 'vnpt:daklak',
         coordinatingUnitKeys: ['gov:66:p-bmt', 'gov:66:p-tanan'],
@@ -247,6 +269,8 @@ const plan: DemoArea[] = [
       {
         code: '4.1',
         title: 'Thành lập, tập huấn Tổ công nghệ số cộng đồng tại các phường, xã',
+        description:
+          'Phòng Văn hóa và Thông tin tham mưu UBND thành phố quyết định thành lập Tổ công nghệ số cộng đồng tại tất cả phường, xã; VNPT Đắk Lắk biên soạn tài liệu, cử giảng viên tập huấn kỹ năng hướng dẫn người dân sử dụng dịch vụ công trực tuyến, thanh toán số.',
         obligor: 'joint',
         leadUnitKey: 'gov-old:66:bmt:pvhtt',
         coordinatingUnitKeys: ['vnpt:daklak'],
@@ -271,6 +295,8 @@ const plan: DemoArea[] = [
       {
         code: '4.3',
         title: 'Triển khai sổ liên lạc điện tử, thu học phí không dùng tiền mặt tại các trường học',
+        description:
+          'VNPT Đắk Lắk triển khai sổ liên lạc điện tử và kênh thu học phí không dùng tiền mặt cho các trường mầm non, tiểu học, THCS, tập huấn giáo viên và kế toán nhà trường; Phòng GD&ĐT chỉ đạo các trường áp dụng và theo dõi tỷ lệ phụ huynh tham gia.',
         obligor: 'enterprise',
         leadUnitKey: 'vnpt:daklak',
         coordinatingUnitKeys: ['gov-old:66:bmt:pgddt'],
@@ -283,6 +309,8 @@ const plan: DemoArea[] = [
       {
         code: '4.4',
         title: 'Hướng dẫn người dân kích hoạt tài khoản định danh điện tử và sử dụng dịch vụ công trực tuyến',
+        description:
+          'UBND phường Buôn Ma Thuột chủ trì cùng VNPT Đắk Lắk và UBND phường Tân An, phường Tân Lập bố trí điểm hỗ trợ tại trụ sở và khu dân cư, hướng dẫn người dân kích hoạt tài khoản định danh điện tử mức độ 2 và nộp hồ sơ dịch vụ công trực tuyến.',
         obligor: 'joint',
         leadUnitKey: 'gov:66:p-bmt',
         coordinatingUnitKeys: ['vnpt:daklak', 'gov:66:p-tanan', 'gov:66:p-tanlap'],
@@ -294,6 +322,8 @@ const plan: DemoArea[] = [
       {
         code: '4.5',
         title: 'Tổng kết thực hiện thỏa thuận hợp tác giai đoạn 2022–2026',
+        description:
+          'UBND phường Buôn Ma Thuột chủ trì cùng VNPT Đắk Lắk tổng hợp kết quả từng nội dung hợp tác, kể cả các nhiệm vụ đã chuyển giao sau sắp xếp, đánh giá mức độ hoàn thành, tồn tại và đề xuất nội dung giai đoạn tiếp theo; lấy ý kiến Sở KH&CN tỉnh Đắk Lắk trước khi hoàn thiện báo cáo.',
         obligor: 'joint',
         leadUnitKey: 'gov:66:p-bmt',
         coordinatingUnitKeys: ['vnpt:daklak', 'gov:66:sokhcn'],

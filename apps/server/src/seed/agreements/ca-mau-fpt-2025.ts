@@ -53,6 +53,8 @@ const plan: DemoArea[] = [
       {
         code: '1.1',
         title: 'Xây dựng kế hoạch chung triển khai thỏa thuận hợp tác giữa tỉnh và FPT',
+        description:
+          'Sở KH&CN chủ trì cùng FPT xây dựng kế hoạch chung theo ba trụ cột chính quyền số – kinh tế số – xã hội số, xác định nhiệm vụ, đơn vị chủ trì, phối hợp và thời hạn của từng sở, ngành và đơn vị thành viên FPT; lấy ý kiến các bên, trình UBND tỉnh và FPT ký ban hành trước ngày 30/11/2025.',
         obligor: 'joint',
         leadUnitKey: 'gov:96:sokhcn',
         coordinatingUnitKeys: ['fpt', 'gov:96:vp'],
@@ -78,6 +80,8 @@ const plan: DemoArea[] = [
       {
         code: '1.3',
         title: 'Khảo sát, đánh giá hiện trạng hạ tầng số của tỉnh',
+        description:
+          'FPT IS chủ trì, FPT Smart Cloud tham gia khảo sát trung tâm dữ liệu, mạng, các nền tảng và hiện trạng an toàn thông tin của tỉnh trên cơ sở số liệu do các sở, ngành, xã, phường cung cấp; phân tích khoảng trống so với yêu cầu chuyển đổi số và trình Sở KH&CN nghiệm thu báo cáo trước ngày 28/02/2026.',
         obligor: 'enterprise',
         leadUnitKey: 'fpt:is',
         coordinatingUnitKeys: ['fpt:smartcloud', 'gov:96:sokhcn'],
@@ -91,6 +95,8 @@ const plan: DemoArea[] = [
       {
         code: '1.4',
         title: 'Đề xuất giải pháp phát triển, hoàn thiện hạ tầng dữ liệu của tỉnh (trung tâm dữ liệu, điện toán đám mây)',
+        description:
+          'Trên cơ sở báo cáo hiện trạng đã được nghiệm thu, FPT Smart Cloud đề xuất mô hình trung tâm dữ liệu, điện toán đám mây của tỉnh, lộ trình đầu tư hoặc thuê dịch vụ và khái toán kinh phí; Sở KH&CN góp ý để hoàn thiện đề án trình UBND tỉnh trước ngày 30/6/2026.',
         obligor: 'enterprise',
         leadUnitKey: 'fpt:smartcloud',
         coordinatingUnitKeys: ['fpt:is', 'gov:96:sokhcn'],
@@ -103,6 +109,8 @@ const plan: DemoArea[] = [
       {
         code: '1.5',
         title: 'Đề xuất các nền tảng số tiên tiến phục vụ quản lý nhà nước, kinh tế số và xã hội số',
+        description:
+          'FPT IS đề xuất danh mục nền tảng số ưu tiên cho quản lý nhà nước, kinh tế số và xã hội số, nêu rõ chức năng, khả năng kết nối với hệ thống hiện có và phương thức triển khai; Sở KH&CN tổ chức đánh giá, lựa chọn nền tảng đưa vào kế hoạch năm 2027.',
         obligor: 'enterprise',
         leadUnitKey: 'fpt:is',
         coordinatingUnitKeys: ['gov:96:sokhcn'],
@@ -120,6 +128,8 @@ const plan: DemoArea[] = [
       {
         code: '2.1',
         title: 'Tổ chức khóa "phổ cập số" ứng dụng trí tuệ nhân tạo (AI) cho cán bộ, công chức các cấp',
+        description:
+          'Tổ chức Giáo dục FPT xây dựng chương trình, học liệu và tổ chức các khóa "phổ cập số" về ứng dụng AI trong công việc cho cán bộ lãnh đạo, quản lý các sở, ngành và 64/64 xã, phường, kết hợp học trực tiếp và trực tuyến; Sở KH&CN tổng hợp học viên và theo dõi tỷ lệ hoàn thành theo từng đợt.',
         obligor: 'enterprise',
         leadUnitKey: 'fpt:edu',
         coordinatingUnitKeys: ['gov:96:sokhcn'],
@@ -144,6 +154,8 @@ const plan: DemoArea[] = [
           {
             code: '2.1.2',
             title: 'Khóa "phổ cập số" ứng dụng AI cho lãnh đạo, quản lý cấp tỉnh',
+            description:
+              'Tổ chức Giáo dục FPT giảng dạy cho lãnh đạo, quản lý cấp tỉnh cách khai thác công cụ AI trong soạn thảo văn bản, tổng hợp và phân tích số liệu phục vụ điều hành; kiểm tra cuối khóa và cấp chứng nhận cho học viên đạt yêu cầu trước ngày 31/01/2026.',
             obligor: 'enterprise',
             leadUnitKey: 'fpt:edu',
             coordinatingUnitKeys: ['gov:96:sokhcn'],
@@ -156,6 +168,8 @@ const plan: DemoArea[] = [
           {
             code: '2.1.3',
             title: 'Khóa "phổ cập số" ứng dụng AI cho cán bộ, công chức cấp xã',
+            description:
+              'Tổ chức Giáo dục FPT mở các lớp theo cụm xã, phường cho cán bộ, công chức cấp xã, tập trung vào ứng dụng AI trong giải quyết thủ tục hành chính và soạn thảo văn bản; UBND phường An Xuyên, phường Bạc Liêu bố trí địa điểm và triệu tập học viên của cụm.',
             obligor: 'enterprise',
             leadUnitKey: 'fpt:edu',
             coordinatingUnitKeys: ['gov:96:p-anxuyen', 'gov:96:p-baclieu'],
@@ -170,6 +184,8 @@ const plan: DemoArea[] = [
       {
         code: '2.2',
         title: 'Đào tạo chuyên sâu cho cán bộ chuyên trách công nghệ thông tin, an toàn thông tin',
+        description:
+          'Tổ chức Giáo dục FPT cùng FPT IS đào tạo chuyên sâu về quản trị hệ thống, an toàn thông tin và ứng cứu sự cố cho cán bộ chuyên trách CNTT của các sở, ngành, có bài thực hành trên môi trường mô phỏng; Sở KH&CN lập danh sách học viên và theo dõi kết quả.',
         obligor: 'enterprise',
         leadUnitKey: 'fpt:edu',
         coordinatingUnitKeys: ['fpt:is', 'gov:96:sokhcn'],
@@ -181,6 +197,8 @@ const plan: DemoArea[] = [
       {
         code: '2.3',
         title: 'Tư vấn xây dựng chương trình phát triển nguồn nhân lực công nghệ số của tỉnh',
+        description:
+          'Tổ chức Giáo dục FPT đánh giá nhu cầu nhân lực công nghệ số của tỉnh đến năm 2030, đề xuất mục tiêu và giải pháp đào tạo, thu hút, liên kết với các cơ sở giáo dục; Sở GD&ĐT, Sở KH&CN góp ý để hoàn thiện dự thảo trình UBND tỉnh.',
         obligor: 'enterprise',
         leadUnitKey: 'fpt:edu',
         coordinatingUnitKeys: ['gov:96:sogddt', 'gov:96:sokhcn'],
@@ -199,6 +217,8 @@ const plan: DemoArea[] = [
       {
         code: '3.1',
         title: 'Triển khai giải pháp "hội nghị không giấy"',
+        description:
+          'FPT IS cung cấp giải pháp hội nghị không giấy gồm phần mềm quản lý tài liệu họp, biểu quyết và ký số, triển khai trước tại UBND tỉnh rồi mở rộng đến các sở, ngành và UBND xã, phường; Văn phòng UBND tỉnh và Sở KH&CN điều phối việc áp dụng.',
         obligor: 'enterprise',
         leadUnitKey: 'fpt:is',
         coordinatingUnitKeys: ['gov:96:vp', 'gov:96:sokhcn'],
@@ -211,6 +231,8 @@ const plan: DemoArea[] = [
           {
             code: '3.1.1',
             title: 'Đưa phòng họp không giấy vào sử dụng tại UBND tỉnh',
+            description:
+              'FPT IS cài đặt phần mềm, cấu hình thiết bị tại phòng họp UBND tỉnh, tạo tài khoản và tập huấn cho thành viên UBND tỉnh, chuyên viên Văn phòng; vận hành thử tại các cuộc họp chuyên đề trước khi áp dụng cho phiên họp thường kỳ.',
             obligor: 'enterprise',
             leadUnitKey: 'fpt:is',
             coordinatingUnitKeys: ['gov:96:vp'],
@@ -237,6 +259,8 @@ const plan: DemoArea[] = [
       {
         code: '3.2',
         title: 'Bố trí hạ tầng, thiết bị và ban hành quy chế tổ chức họp không giấy',
+        description:
+          'Văn phòng UBND tỉnh đề xuất trang bị máy tính bảng, màn hình và đường truyền cho phòng họp, Sở Tài chính bố trí kinh phí; đồng thời dự thảo quy chế về phát hành tài liệu, biểu quyết điện tử và bảo mật tài liệu họp, trình UBND tỉnh ban hành trước ngày 31/01/2026.',
         obligor: 'government',
         leadUnitKey: 'gov:96:vp',
         coordinatingUnitKeys: ['gov:96:sokhcn', 'gov:96:sotc'],
@@ -249,6 +273,8 @@ const plan: DemoArea[] = [
       {
         code: '3.3',
         title: 'Thí điểm trợ lý ảo AI hỗ trợ tra cứu văn bản, tổng hợp báo cáo cho cán bộ',
+        description:
+          'FPT Smart Cloud xây dựng trợ lý ảo trên kho văn bản quy phạm pháp luật và văn bản chỉ đạo của tỉnh, hỗ trợ tra cứu, tóm tắt văn bản và tổng hợp số liệu báo cáo; thí điểm với chuyên viên Văn phòng UBND tỉnh, đo độ chính xác và thời gian xử lý tiết kiệm được.',
         obligor: 'enterprise',
         leadUnitKey: 'fpt:smartcloud',
         coordinatingUnitKeys: ['gov:96:vp'],
@@ -267,6 +293,8 @@ const plan: DemoArea[] = [
       {
         code: '4.1',
         title: 'Tư vấn, triển khai giải pháp chuyển đổi số ngành y tế',
+        description:
+          'FPT IS khảo sát hiện trạng ứng dụng CNTT tại các cơ sở y tế, đề xuất phương án chuyển đổi số ngành y tế (hồ sơ sức khỏe điện tử, bệnh án điện tử, khám chữa bệnh từ xa) để Sở Y tế thống nhất, sau đó thí điểm giải pháp tại một bệnh viện tuyến tỉnh.',
         obligor: 'enterprise',
         leadUnitKey: 'fpt:is',
         coordinatingUnitKeys: ['gov:96:soyte'],
@@ -279,6 +307,8 @@ const plan: DemoArea[] = [
       {
         code: '4.2',
         title: 'Tư vấn, triển khai giải pháp chuyển đổi số ngành giáo dục',
+        description:
+          'FPT IS cùng Tổ chức Giáo dục FPT khảo sát các trường học, đề xuất phương án quản lý trường học, học liệu số và đánh giá học sinh trên môi trường số, bảo đảm kết nối với cơ sở dữ liệu ngành giáo dục; Sở GD&ĐT góp ý và thống nhất phương án trước ngày 31/12/2026.',
         obligor: 'enterprise',
         leadUnitKey: 'fpt:is',
         coordinatingUnitKeys: ['gov:96:sogddt', 'fpt:edu'],
@@ -291,6 +321,8 @@ const plan: DemoArea[] = [
       {
         code: '4.3',
         title: 'Ứng dụng công nghệ số trong nông nghiệp và quản lý môi trường (quan trắc, cảnh báo xâm nhập mặn, sạt lở)',
+        description:
+          'FPT IS lắp đặt thiết bị quan trắc độ mặn, mực nước và biến động bờ tại các điểm do Sở Nông nghiệp và Môi trường lựa chọn, xây dựng phần mềm cảnh báo xâm nhập mặn, sạt lở gửi đến cơ quan quản lý và người dân; vận hành thí điểm qua ít nhất một mùa khô.',
         obligor: 'enterprise',
         leadUnitKey: 'fpt:is',
         coordinatingUnitKeys: ['gov:96:sonnmt'],
@@ -303,6 +335,8 @@ const plan: DemoArea[] = [
       {
         code: '4.4',
         title: 'Chuyển đổi số du lịch (bản đồ số, thuyết minh tự động, dữ liệu du khách)',
+        description:
+          'FPT IS xây dựng bản đồ số các điểm du lịch, thuyết minh tự động qua mã QR tại các điểm trọng điểm như khu du lịch Mũi Cà Mau và công cụ thu thập dữ liệu du khách phục vụ quản lý; Sở VHTTDL cung cấp nội dung, UBND xã Đất Mũi hỗ trợ khảo sát thực địa.',
         obligor: 'enterprise',
         leadUnitKey: 'fpt:is',
         coordinatingUnitKeys: ['gov:96:sovhttdl', 'gov:96:x-datmui'],
@@ -326,6 +360,8 @@ const plan: DemoArea[] = [
       {
         code: '4.6',
         title: 'Ưu tiên doanh nghiệp tham gia một số chương trình, dự án chuyển đổi số của tỉnh theo quy định',
+        description:
+          'Sở Tài chính rà soát các chương trình, dự án chuyển đổi số của tỉnh có thể áp dụng cơ chế ưu tiên doanh nghiệp theo quy định về đầu tư, đấu thầu và hợp tác công – tư, hướng dẫn chủ đầu tư thực hiện; Sở KH&CN đề xuất danh mục dự án phù hợp.',
         obligor: 'government',
         leadUnitKey: 'gov:96:sotc',
         coordinatingUnitKeys: ['gov:96:sokhcn'],
@@ -343,6 +379,8 @@ const plan: DemoArea[] = [
       {
         code: '5.1',
         title: 'Đánh giá an toàn thông tin các hệ thống thông tin dùng chung của tỉnh',
+        description:
+          'FPT IS rà quét lỗ hổng, kiểm thử xâm nhập và đánh giá cấu hình đối với từng hệ thống thông tin dùng chung của tỉnh; Sở KH&CN, Công an tỉnh thống nhất phạm vi, thời gian kiểm tra để không gián đoạn vận hành.',
         obligor: 'enterprise',
         leadUnitKey: 'fpt:is',
         coordinatingUnitKeys: ['gov:96:sokhcn', 'gov:96:ca'],
@@ -367,6 +405,8 @@ const plan: DemoArea[] = [
       {
         code: '5.3',
         title: 'Tổ chức diễn tập thực chiến an toàn thông tin cấp tỉnh',
+        description:
+          'Sở KH&CN xây dựng kịch bản và tổ chức diễn tập thực chiến trên hệ thống thật với sự tham gia của đội ứng cứu sự cố các sở, ngành; FPT IS đóng vai đội tấn công và hỗ trợ kỹ thuật, Công an tỉnh giám sát; kết quả và bài học kinh nghiệm được tổng hợp báo cáo UBND tỉnh.',
         obligor: 'joint',
         leadUnitKey: 'gov:96:sokhcn',
         coordinatingUnitKeys: ['fpt:is', 'gov:96:ca'],

@@ -59,6 +59,8 @@ const plan: DemoArea[] = [
       {
         code: '1.1',
         title: 'Xây dựng, ban hành Kế hoạch triển khai thỏa thuận hợp tác với Tập đoàn VNPT',
+        description:
+          'Sở KH&CN chủ trì cùng VNPT Cà Mau cụ thể hóa bốn nội dung hợp tác thành danh mục nhiệm vụ theo tinh thần "5 rõ", lấy ý kiến các sở, ngành và đơn vị thành viên VNPT, hoàn thiện dự thảo trình UBND tỉnh ban hành trước ngày 31/10/2025.',
         obligor: 'joint',
         leadUnitKey: 'gov:96:sokhcn',
         coordinatingUnitKeys: ['vnpt:camau', 'gov:96:vp'],
@@ -72,6 +74,8 @@ const plan: DemoArea[] = [
           {
             code: '1.1.1',
             title: 'Các sở, ngành, UBND xã, phường xây dựng kế hoạch chi tiết của đơn vị',
+            description:
+              'Căn cứ Kế hoạch của UBND tỉnh, từng sở, ngành và UBND xã, phường xác định nhiệm vụ thuộc phạm vi quản lý, phân công cán bộ thực hiện và thời hạn hoàn thành; Sở KH&CN ban hành biểu mẫu, đôn đốc và tổng hợp đủ kế hoạch của 64/64 xã, phường trước ngày 31/12/2025.',
             obligor: 'government',
             leadUnitKey: 'gov:96:sokhcn',
             coordinatingUnitKeys: ['gov:96:p-anxuyen', 'gov:96:p-baclieu', 'gov:96:x-datmui'],
@@ -98,6 +102,8 @@ const plan: DemoArea[] = [
       {
         code: '1.2',
         title: 'Thiết lập cơ chế cung cấp, trao đổi thông tin ngay và thường xuyên giữa hai bên',
+        description:
+          'Hai bên cử cán bộ đầu mối tại Sở KH&CN và VNPT Cà Mau, thống nhất kênh trao đổi thông tin thường xuyên, chế độ báo cáo và lịch giao ban hằng quý; Sở KH&CN dự thảo quy chế phối hợp để hai bên ký trước ngày 15/10/2025.',
         obligor: 'joint',
         leadUnitKey: 'gov:96:sokhcn',
         coordinatingUnitKeys: ['vnpt:camau'],
@@ -122,6 +128,8 @@ const plan: DemoArea[] = [
       {
         code: '1.4',
         title: 'Phát triển hạ tầng di động 4G/5G và cáp quang tại các vùng lõm sóng, vùng ven biển',
+        description:
+          'VNPT Cà Mau đầu tư trạm BTS 4G/5G và tuyến cáp quang theo danh mục vùng lõm sóng đã rà soát, ưu tiên các xã ven biển và trụ sở UBND xã, phường chưa có cáp quang; Sở Xây dựng, Sở Nông nghiệp và Môi trường hỗ trợ mặt bằng, thủ tục để hoàn thành trong năm 2026.',
         obligor: 'enterprise',
         leadUnitKey: 'vnpt:camau',
         coordinatingUnitKeys: ['gov:96:soxd', 'gov:96:sonnmt'],
@@ -134,6 +142,8 @@ const plan: DemoArea[] = [
           {
             code: '1.4.1',
             title: 'Lắp đặt, phát sóng trạm BTS tại xã Đất Mũi và xã Năm Căn',
+            description:
+              'VNPT Cà Mau khảo sát vị trí, lắp đặt thiết bị, đấu nối truyền dẫn và phát sóng các trạm BTS mới tại xã Đất Mũi, xã Năm Căn; UBND hai xã phối hợp bố trí điểm đặt trạm và cùng đo kiểm vùng phủ khi nghiệm thu trước ngày 30/6/2026.',
             obligor: 'enterprise',
             leadUnitKey: 'vnpt:camau',
             coordinatingUnitKeys: ['gov:96:x-datmui', 'gov:96:x-namcan'],
@@ -146,6 +156,8 @@ const plan: DemoArea[] = [
           {
             code: '1.4.2',
             title: 'Bố trí mặt bằng, hỗ trợ thủ tục cấp phép xây dựng trạm BTS và tuyến cáp quang',
+            description:
+              'Sở Xây dựng hướng dẫn và giải quyết hồ sơ cấp phép xây dựng trạm BTS, tuyến cáp quang; Sở Nông nghiệp và Môi trường cùng UBND xã Đất Mũi, xã Năm Căn xác định và bàn giao mặt bằng cho các vị trí trong danh mục trước ngày 30/4/2026.',
             obligor: 'government',
             leadUnitKey: 'gov:96:soxd',
             coordinatingUnitKeys: ['gov:96:sonnmt', 'gov:96:x-datmui', 'gov:96:x-namcan'],
@@ -159,6 +171,8 @@ const plan: DemoArea[] = [
       {
         code: '1.5',
         title: 'Giám sát an toàn, an ninh mạng (SOC) cho các hệ thống thông tin dùng chung của tỉnh',
+        description:
+          'VNPT-IT kết nối các hệ thống thông tin dùng chung của tỉnh vào Trung tâm giám sát an toàn thông tin (SOC), theo dõi, cảnh báo và phối hợp Công an tỉnh xử lý sự cố 24/7; tổng hợp tình hình giám sát, sự cố và khuyến nghị gửi Sở KH&CN hằng tháng.',
         obligor: 'enterprise',
         leadUnitKey: 'vnpt:it',
         coordinatingUnitKeys: ['gov:96:sokhcn', 'gov:96:ca'],
@@ -171,6 +185,8 @@ const plan: DemoArea[] = [
       {
         code: '1.6',
         title: 'Phê duyệt hồ sơ đề xuất cấp độ an toàn các hệ thống thông tin của tỉnh sau sắp xếp',
+        description:
+          'Sở KH&CN hướng dẫn các cơ quan chủ quản rà soát, lập lại hồ sơ đề xuất cấp độ an toàn cho các hệ thống thông tin sau khi hợp nhất tỉnh; tổ chức thẩm định với sự tham gia của Công an tỉnh và VNPT-IT, phê duyệt toàn bộ hồ sơ trước ngày 30/9/2026.',
         obligor: 'government',
         leadUnitKey: 'gov:96:sokhcn',
         coordinatingUnitKeys: ['gov:96:ca', 'vnpt:it'],
@@ -188,6 +204,8 @@ const plan: DemoArea[] = [
       {
         code: '2.1',
         title: 'Hoàn thiện Hệ thống thông tin giải quyết thủ tục hành chính theo mô hình chính quyền địa phương hai cấp',
+        description:
+          'VNPT-IT cấu hình lại Hệ thống theo mô hình hai cấp: chuẩn hóa danh mục thủ tục, quy trình nội bộ, tài khoản cán bộ của 64 xã, phường và bổ sung chức năng thống kê tự động hồ sơ trực tuyến toàn trình; VNPT Cà Mau hỗ trợ tại chỗ cho các xã, phường trong quá trình vận hành.',
         obligor: 'enterprise',
         leadUnitKey: 'vnpt:it',
         coordinatingUnitKeys: ['gov:96:vp', 'vnpt:camau'],
@@ -201,6 +219,8 @@ const plan: DemoArea[] = [
       {
         code: '2.2',
         title: 'Hợp nhất, chuẩn hóa dữ liệu chuyên ngành của tỉnh Cà Mau và tỉnh Bạc Liêu (trước sắp xếp)',
+        description:
+          'Sở KH&CN chủ trì rà soát cơ sở dữ liệu chuyên ngành của hai tỉnh trước sắp xếp và thống nhất chuẩn dữ liệu chung; VNPT-IT chuyển đổi, hợp nhất dữ liệu và kết nối qua LGSP; Sở Tài chính bảo đảm kinh phí thực hiện.',
         obligor: 'joint',
         leadUnitKey: 'gov:96:sokhcn',
         coordinatingUnitKeys: ['vnpt:it', 'gov:96:sotc'],
@@ -226,6 +246,8 @@ const plan: DemoArea[] = [
           {
             code: '2.2.2',
             title: 'Chuyển đổi, làm sạch dữ liệu và kết nối với LGSP của tỉnh',
+            description:
+              'VNPT-IT chuyển dữ liệu của các cơ sở dữ liệu trong danh mục được phê duyệt sang cấu trúc thống nhất, loại bỏ bản ghi trùng lặp, sai lệch và đồng bộ lên LGSP của tỉnh; Sở KH&CN kiểm tra chất lượng dữ liệu và nghiệm thu theo từng đợt.',
             obligor: 'enterprise',
             leadUnitKey: 'vnpt:it',
             coordinatingUnitKeys: ['gov:96:sokhcn'],
@@ -240,6 +262,8 @@ const plan: DemoArea[] = [
       {
         code: '2.3',
         title: 'Triển khai nền tảng giám sát, điều hành thông minh (IOC) phục vụ chỉ đạo, điều hành của lãnh đạo tỉnh',
+        description:
+          'VNPT Cà Mau cùng VNPT-IT xây dựng các phân hệ giám sát dịch vụ công, chỉ tiêu kinh tế – xã hội và phản ánh hiện trường trên nền tảng IOC, kết nối dữ liệu từ các hệ thống dùng chung của tỉnh; Văn phòng UBND tỉnh xác định yêu cầu chỉ đạo, điều hành và bố trí cán bộ vận hành.',
         obligor: 'enterprise',
         leadUnitKey: 'vnpt:camau',
         coordinatingUnitKeys: ['gov:96:vp', 'gov:96:sokhcn', 'vnpt:it'],
@@ -265,6 +289,8 @@ const plan: DemoArea[] = [
       {
         code: '2.5',
         title: 'Thí điểm trợ lý ảo hỗ trợ cán bộ cấp xã tiếp nhận, giải quyết thủ tục hành chính',
+        description:
+          'VNPT-IT xây dựng trợ lý ảo hướng dẫn quy trình, thành phần hồ sơ và tra cứu quy định cho cán bộ một cửa cấp xã, huấn luyện trên bộ thủ tục hành chính của tỉnh; thí điểm sáu tháng tại phường An Xuyên, phường Bạc Liêu và đánh giá tỷ lệ trả lời chính xác trước khi đề xuất nhân rộng.',
         obligor: 'enterprise',
         leadUnitKey: 'vnpt:it',
         coordinatingUnitKeys: ['gov:96:p-anxuyen', 'gov:96:p-baclieu'],
@@ -282,6 +308,8 @@ const plan: DemoArea[] = [
       {
         code: '3.1',
         title: 'Hỗ trợ doanh nghiệp nhỏ và vừa, hợp tác xã, hộ kinh doanh sử dụng hóa đơn điện tử, chữ ký số, hợp đồng điện tử',
+        description:
+          'VNPT Cà Mau và VNPT VinaPhone khảo sát nhu cầu, tư vấn và hỗ trợ cài đặt hóa đơn điện tử, chữ ký số, hợp đồng điện tử cho doanh nghiệp nhỏ và vừa, hợp tác xã, hộ kinh doanh tại từng xã, phường; Sở Tài chính cung cấp danh sách đối tượng và cùng theo dõi kết quả hằng quý.',
         obligor: 'enterprise',
         leadUnitKey: 'vnpt:camau',
         coordinatingUnitKeys: ['vnpt:vinaphone', 'gov:96:sotc'],
@@ -294,6 +322,8 @@ const plan: DemoArea[] = [
       {
         code: '3.2',
         title: 'Đưa sản phẩm OCOP và thủy sản chủ lực của tỉnh lên sàn thương mại điện tử',
+        description:
+          'Sở Nông nghiệp và Môi trường lựa chọn sản phẩm OCOP, thủy sản chủ lực và chủ thể tham gia; VNPT Cà Mau, VNPT VinaPhone hỗ trợ mở gian hàng trên sàn thương mại điện tử và gắn mã QR truy xuất nguồn gốc cho từng sản phẩm trong năm 2026.',
         obligor: 'joint',
         leadUnitKey: 'gov:96:sonnmt',
         coordinatingUnitKeys: ['vnpt:camau', 'vnpt:vinaphone'],
@@ -306,6 +336,8 @@ const plan: DemoArea[] = [
           {
             code: '3.2.1',
             title: 'Tập huấn kỹ năng bán hàng trực tuyến cho chủ thể OCOP',
+            description:
+              'VNPT Cà Mau biên soạn nội dung và tổ chức các lớp tập huấn về mở gian hàng, chụp ảnh, livestream bán hàng và xử lý đơn hàng trực tuyến; Sở Nông nghiệp và Môi trường triệu tập chủ thể OCOP, bảo đảm mỗi chủ thể cử ít nhất một người tham gia.',
             obligor: 'enterprise',
             leadUnitKey: 'vnpt:camau',
             coordinatingUnitKeys: ['gov:96:sonnmt'],
@@ -318,6 +350,8 @@ const plan: DemoArea[] = [
           {
             code: '3.2.2',
             title: 'Triển khai truy xuất nguồn gốc cho sản phẩm tôm, cua',
+            description:
+              'VNPT-IT thiết lập mã truy xuất nguồn gốc và số hóa thông tin vùng nuôi, cơ sở thu mua, chế biến cho sản phẩm tôm, cua; Sở Nông nghiệp và Môi trường xác nhận dữ liệu vùng nuôi và hướng dẫn các cơ sở cập nhật nhật ký sản xuất trên hệ thống.',
             obligor: 'enterprise',
             leadUnitKey: 'vnpt:it',
             coordinatingUnitKeys: ['gov:96:sonnmt'],
@@ -343,6 +377,8 @@ const plan: DemoArea[] = [
       {
         code: '3.4',
         title: 'Xây dựng bộ chỉ tiêu đo lường kết quả hợp tác theo mức đóng góp vào tăng trưởng của tỉnh',
+        description:
+          'Sở Tài chính chủ trì cùng Sở KH&CN, VNPT Cà Mau xác định các chỉ tiêu đo kết quả hợp tác, giá trị cơ sở năm 2025, mục tiêu từng năm và nguồn số liệu, gắn với tỷ trọng kinh tế số trong GRDP; trình hai bên thống nhất trước ngày 31/3/2026.',
         obligor: 'joint',
         leadUnitKey: 'gov:96:sotc',
         coordinatingUnitKeys: ['gov:96:sokhcn', 'vnpt:camau'],
@@ -362,6 +398,8 @@ const plan: DemoArea[] = [
       {
         code: '4.1',
         title: 'Nâng cao kỹ năng số cho người dân thông qua Tổ công nghệ số cộng đồng',
+        description:
+          'Sở KH&CN chủ trì kiện toàn và tổ chức tập huấn cho Tổ công nghệ số cộng đồng tại 64/64 xã, phường; VNPT Cà Mau cung cấp tài liệu, giảng viên và cùng các Tổ hướng dẫn người dân cài đặt, sử dụng dịch vụ công trực tuyến và thanh toán số.',
         obligor: 'joint',
         leadUnitKey: 'gov:96:sokhcn',
         coordinatingUnitKeys: ['vnpt:camau', 'gov:96:p-anxuyen', 'gov:96:x-datmui'],
@@ -375,6 +413,8 @@ const plan: DemoArea[] = [
           {
             code: '4.1.1',
             title: 'Biên soạn tài liệu hướng dẫn kỹ năng số bằng hình ảnh, video ngắn',
+            description:
+              'VNPT Cà Mau biên soạn bộ tài liệu bằng hình ảnh và video ngắn hướng dẫn kích hoạt VNeID, nộp hồ sơ dịch vụ công trực tuyến, thanh toán không dùng tiền mặt; Sở KH&CN thẩm định nội dung và đăng tải trên Cổng thông tin điện tử tỉnh trước ngày 31/01/2026.',
             obligor: 'enterprise',
             leadUnitKey: 'vnpt:camau',
             coordinatingUnitKeys: ['gov:96:sokhcn'],
@@ -401,6 +441,8 @@ const plan: DemoArea[] = [
       {
         code: '4.2',
         title: 'Triển khai bệnh án điện tử tại các bệnh viện tuyến tỉnh',
+        description:
+          'Sở Y tế chỉ đạo các bệnh viện tuyến tỉnh chuẩn hóa quy trình, hạ tầng và hồ sơ theo quy định của Bộ Y tế để chuyển sang bệnh án điện tử; VNPT-IT cung cấp, tích hợp phần mềm để các bệnh viện dừng sử dụng bệnh án giấy trước ngày 31/12/2026.',
         obligor: 'government',
         leadUnitKey: 'gov:96:soyte',
         coordinatingUnitKeys: ['vnpt:it'],
@@ -413,6 +455,8 @@ const plan: DemoArea[] = [
           {
             code: '4.2.1',
             title: 'Cung cấp, tích hợp phần mềm quản lý bệnh viện và bệnh án điện tử (HIS/EMR/LIS/PACS)',
+            description:
+              'VNPT-IT cài đặt, cấu hình HIS, EMR, LIS, PACS tại từng bệnh viện tuyến tỉnh, chuyển dữ liệu từ phần mềm cũ và kết nối liên thông với Cổng tiếp nhận dữ liệu giám định bảo hiểm y tế; Sở Y tế kiểm tra và nghiệm thu theo từng bệnh viện.',
             obligor: 'enterprise',
             leadUnitKey: 'vnpt:it',
             coordinatingUnitKeys: ['gov:96:soyte'],
@@ -427,6 +471,8 @@ const plan: DemoArea[] = [
       {
         code: '4.3',
         title: 'Triển khai sổ liên lạc điện tử, học bạ số tại các trường phổ thông',
+        description:
+          'Sở GD&ĐT hướng dẫn các trường phổ thông cập nhật hồ sơ học sinh, tài khoản phụ huynh và tập huấn giáo viên ký số học bạ; VNPT Cà Mau hỗ trợ kỹ thuật để toàn bộ các trường áp dụng sổ liên lạc điện tử, học bạ số từ năm học 2026–2027.',
         obligor: 'government',
         leadUnitKey: 'gov:96:sogddt',
         coordinatingUnitKeys: ['vnpt:camau'],
@@ -439,6 +485,8 @@ const plan: DemoArea[] = [
       {
         code: '4.4',
         title: 'Lắp đặt Wi-Fi công cộng miễn phí tại các điểm du lịch trọng điểm',
+        description:
+          'VNPT Cà Mau khảo sát, lắp đặt và vận hành các điểm phát Wi-Fi công cộng miễn phí tại các điểm du lịch do Sở VHTTDL đề xuất, trong đó có khu du lịch Mũi Cà Mau; UBND xã Đất Mũi bố trí vị trí lắp đặt và nguồn điện.',
         obligor: 'enterprise',
         leadUnitKey: 'vnpt:camau',
         coordinatingUnitKeys: ['gov:96:sovhttdl', 'gov:96:x-datmui'],

@@ -58,6 +58,8 @@ const plan: DemoArea[] = [
       {
         code: '1.1',
         title: 'Nâng cấp Hệ thống thông tin giải quyết thủ tục hành chính và Cổng dịch vụ công của tỉnh',
+        description:
+          'VNPT-IT nâng cấp Hệ thống và Cổng dịch vụ công của tỉnh, chuẩn hóa danh mục thủ tục, kết nối Cổng Dịch vụ công quốc gia và nền tảng thanh toán trực tuyến; Sở TT&TT, Văn phòng UBND tỉnh rà soát danh mục dịch vụ công mức độ 3, 4, tổ chức kiểm thử và nghiệm thu trước ngày 31/12/2021.',
         obligor: 'enterprise',
         leadUnitKey: 'vnpt:it',
         coordinatingUnitKeys: ['gov-old:49:sotttt', 'gov-old:49:vp'],
@@ -71,6 +73,8 @@ const plan: DemoArea[] = [
       {
         code: '1.2',
         title: 'Mở rộng Trung tâm điều hành thông minh (IOC) tỉnh, bổ sung các phân hệ giám sát',
+        description:
+          'VNPT Quảng Nam khảo sát yêu cầu chỉ đạo, điều hành của lãnh đạo tỉnh, bổ sung các phân hệ giám sát mới cho IOC (giao thông, trật tự đô thị, chỉ số phục vụ người dân) và tích hợp dữ liệu từ các sở, ngành; Sở TT&TT, Văn phòng UBND tỉnh nghiệm thu, đưa vào vận hành từng phân hệ.',
         obligor: 'enterprise',
         leadUnitKey: 'vnpt:quangnam',
         coordinatingUnitKeys: ['gov-old:49:sotttt', 'gov-old:49:vp'],
@@ -83,6 +87,8 @@ const plan: DemoArea[] = [
           {
             code: '1.2.1',
             title: 'Kết nối dữ liệu camera giám sát giao thông, trật tự đô thị về IOC',
+            description:
+              'VNPT Quảng Nam kết nối đường truyền, tích hợp luồng tín hiệu camera tại các nút giao trọng điểm vào IOC, thiết lập lưu trữ và phân quyền khai thác; Sở GTVT cung cấp danh mục nút giao và sử dụng dữ liệu phục vụ điều hành giao thông.',
             obligor: 'enterprise',
             leadUnitKey: 'vnpt:quangnam',
             coordinatingUnitKeys: ['gov-old:49:sogtvt'],
@@ -109,6 +115,8 @@ const plan: DemoArea[] = [
       {
         code: '1.3',
         title: 'Triển khai hệ thống quản lý văn bản và điều hành, chữ ký số đến cấp xã',
+        description:
+          'VNPT-IT mở rộng hệ thống quản lý văn bản và điều hành đến UBND cấp xã, cấp chứng thư số cho lãnh đạo và văn thư, kết nối trục liên thông văn bản của tỉnh; Văn phòng UBND tỉnh, Sở TT&TT hướng dẫn quy trình và theo dõi tỷ lệ văn bản điện tử có ký số.',
         obligor: 'enterprise',
         leadUnitKey: 'vnpt:it',
         coordinatingUnitKeys: ['gov-old:49:vp', 'gov-old:49:sotttt'],
@@ -121,6 +129,8 @@ const plan: DemoArea[] = [
       {
         code: '1.4',
         title: 'Triển khai bệnh án điện tử, hồ sơ sức khỏe điện tử tại các bệnh viện tuyến tỉnh',
+        description:
+          'VNPT-IT triển khai phần mềm bệnh án điện tử và hồ sơ sức khỏe điện tử theo lộ trình Sở Y tế phê duyệt, gồm cài đặt, kết nối thiết bị cận lâm sàng, chuyển đổi dữ liệu và đào tạo nhân viên y tế tại từng bệnh viện tuyến tỉnh.',
         obligor: 'enterprise',
         leadUnitKey: 'vnpt:it',
         coordinatingUnitKeys: ['gov-old:49:soyte'],
@@ -159,6 +169,8 @@ const plan: DemoArea[] = [
       {
         code: '1.7',
         title: 'Chuyển đổi dữ liệu hệ thống giải quyết thủ tục hành chính của tỉnh Quảng Nam sang hệ thống của thành phố Đà Nẵng',
+        description:
+          'VNPT-IT trích xuất, chuẩn hóa và chuyển toàn bộ hồ sơ, tài khoản, danh mục thủ tục từ hệ thống của tỉnh Quảng Nam sang hệ thống của thành phố Đà Nẵng, đối soát số lượng hồ sơ trước và sau chuyển đổi; VNPT Đà Nẵng hỗ trợ vận hành sau hợp nhất.',
         obligor: 'enterprise',
         leadUnitKey: 'vnpt:it',
         coordinatingUnitKeys: ['gov-old:49:vp', 'gov:48:vp', 'vnpt:danang'],
@@ -171,6 +183,8 @@ const plan: DemoArea[] = [
       {
         code: '1.8',
         title: 'Tổng kết thực hiện thỏa thuận hợp tác giai đoạn 2021–2025',
+        description:
+          'Sở KH&CN thành phố Đà Nẵng kế thừa nhiệm vụ, chủ trì cùng VNPT Đà Nẵng, VNPT Quảng Nam tổng hợp kết quả từng nội dung hợp tác của tỉnh Quảng Nam (trước hợp nhất), đánh giá nhiệm vụ hoàn thành, tạm dừng, dừng thực hiện và đề xuất nội dung hợp tác tiếp theo.',
         obligor: 'joint',
         leadUnitKey: 'gov:48:sokhcn',
         coordinatingUnitKeys: ['vnpt:danang', 'vnpt:quangnam'],
@@ -189,6 +203,8 @@ const plan: DemoArea[] = [
       {
         code: '2.1',
         title: 'Phủ sóng 4G đến các thôn vùng núi, xóa vùng lõm sóng',
+        description:
+          'VNPT Quảng Nam cùng Sở TT&TT rà soát danh mục thôn vùng lõm sóng, đầu tư trạm BTS 4G và truyền dẫn tại các thôn vùng núi, ưu tiên nơi chưa có sóng di động; đo kiểm chất lượng vùng phủ sau khi phát sóng.',
         obligor: 'enterprise',
         leadUnitKey: 'vnpt:quangnam',
         coordinatingUnitKeys: ['gov-old:49:sotttt'],
@@ -212,6 +228,8 @@ const plan: DemoArea[] = [
       {
         code: '2.3',
         title: 'Phát triển mạng cáp quang băng rộng đến hộ gia đình',
+        description:
+          'VNPT Quảng Nam mở rộng mạng cáp quang FTTH đến các khu dân cư, ưu tiên khu vực nông thôn và miền núi có nhu cầu, hướng tới phổ cập Internet cáp quang đến hộ gia đình theo chương trình chuyển đổi số của tỉnh.',
         obligor: 'enterprise',
         leadUnitKey: 'vnpt:quangnam',
         responsiblePerson: 'Trần Đình Khải – Trưởng phòng Kỹ thuật – Đầu tư, VNPT Quảng Nam',
@@ -242,6 +260,8 @@ const plan: DemoArea[] = [
       {
         code: '3.1',
         title: 'Giám sát an toàn thông tin (SOC) cho các hệ thống thông tin của tỉnh, kết nối hệ thống giám sát quốc gia',
+        description:
+          'VNPT-IT thu thập nhật ký và giám sát 24/7 các hệ thống thông tin của tỉnh qua SOC, kết nối, chia sẻ thông tin với hệ thống giám sát quốc gia theo hướng dẫn của cơ quan chuyên trách; cảnh báo và phối hợp Sở TT&TT xử lý khi phát hiện sự cố.',
         obligor: 'enterprise',
         leadUnitKey: 'vnpt:it',
         coordinatingUnitKeys: ['gov-old:49:sotttt'],
@@ -254,6 +274,8 @@ const plan: DemoArea[] = [
       {
         code: '3.2',
         title: 'Xây dựng, phê duyệt hồ sơ đề xuất cấp độ an toàn hệ thống thông tin',
+        description:
+          'Sở TT&TT hướng dẫn các cơ quan chủ quản xác định cấp độ và lập hồ sơ đề xuất cấp độ cho từng hệ thống thông tin dùng chung; VNPT-IT hỗ trợ xây dựng phương án bảo đảm an toàn; Sở thẩm định và trình phê duyệt theo thẩm quyền.',
         obligor: 'government',
         leadUnitKey: 'gov-old:49:sotttt',
         coordinatingUnitKeys: ['vnpt:it'],
@@ -283,6 +305,8 @@ const plan: DemoArea[] = [
       {
         code: '4.1',
         title: 'Đào tạo, bồi dưỡng kỹ năng CNTT, chuyển đổi số cho cán bộ, công chức',
+        description:
+          'VNPT Quảng Nam tổ chức các lớp bồi dưỡng hằng năm về sử dụng các hệ thống dùng chung, an toàn thông tin và chuyển đổi số cho cán bộ, công chức theo danh sách do Sở TT&TT tổng hợp; đánh giá kết quả học viên cuối mỗi lớp.',
         obligor: 'enterprise',
         leadUnitKey: 'vnpt:quangnam',
         coordinatingUnitKeys: ['gov-old:49:sotttt'],
@@ -295,6 +319,8 @@ const plan: DemoArea[] = [
       {
         code: '4.2',
         title: 'Tập huấn sử dụng hệ thống một cửa điện tử cho cán bộ cấp xã',
+        description:
+          'VNPT Quảng Nam tập huấn theo cụm xã về tiếp nhận, số hóa hồ sơ, luân chuyển và trả kết quả trên hệ thống một cửa điện tử cho cán bộ một cửa cấp xã và biên soạn tài liệu hướng dẫn; Văn phòng UBND tỉnh triệu tập học viên.',
         obligor: 'enterprise',
         leadUnitKey: 'vnpt:quangnam',
         coordinatingUnitKeys: ['gov-old:49:vp'],

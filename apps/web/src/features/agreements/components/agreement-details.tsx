@@ -97,6 +97,9 @@ export function AgreementDetails({ agreement: a }: { agreement: AgreementDetail 
               <Item label={t('fields.signedPlace')}>{a.signedPlace}</Item>
               <Item label={t('agreement.period')}>{formatPeriod(a.periodStart, a.periodEnd)}</Item>
               <Item label={t('fields.visibility')}>{t(`visibility.${a.visibility}`)}</Item>
+              <Item label={t('agreement.clarityCheck')}>
+                {t(a.checksAuthority ? 'agreement.clarityWithAuthority' : 'agreement.clarityFive')}
+              </Item>
               {a.predecessor && (
                 <Item label={t('fields.predecessorId')}>
                   <AgreementLinks items={[a.predecessor]} />

@@ -70,6 +70,7 @@ function agreement(overrides: Partial<AgreementDetail> = {}): AgreementDetail {
     legalBases: ['Nghị quyết 57-NQ/TW'],
     sourceUrls: [],
     visibility: 'parties',
+    checksAuthority: false,
     predecessor: null,
     successors: [],
     parent: null,

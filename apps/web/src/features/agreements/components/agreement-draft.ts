@@ -26,6 +26,7 @@ export interface AgreementDraft {
   legalBases: string[];
   sourceUrls: string[];
   visibility: 'parties' | 'public';
+  checksAuthority: boolean;
   parties: PartyDraft[];
 }
 
@@ -54,6 +55,7 @@ export function emptyDraft(t: TFunction<'agreements'>): AgreementDraft {
     legalBases: [],
     sourceUrls: [],
     visibility: 'parties',
+    checksAuthority: false,
     parties: [newPartyDraft(partyLabel(0, t)), newPartyDraft(partyLabel(1, t))],
   };
 }
@@ -72,6 +74,7 @@ export function draftFromAgreement(a: AgreementDetail): AgreementDraft {
     legalBases: [...a.legalBases],
     sourceUrls: [...a.sourceUrls],
     visibility: a.visibility,
+    checksAuthority: a.checksAuthority,
     parties: a.parties.map((p) => ({
       ...newPartyDraft(p.label ?? ''),
       organisationId: p.organisationId,

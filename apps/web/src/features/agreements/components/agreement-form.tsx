@@ -1,4 +1,18 @@
-import { Alert, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Input, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Input,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { IconAlertCircle, IconDeviceFloppy } from '@tabler/icons-react';
 import { useMemo, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -203,6 +217,13 @@ export function AgreementForm(props: AgreementFormProps) {
                 data-testid="agreement-visibility"
               />
             </SimpleGrid>
+            <Checkbox
+              label={t('fields.checksAuthority')}
+              description={t('agreementForm.checksAuthorityHint')}
+              checked={draft.checksAuthority}
+              onChange={(e) => set('checksAuthority', e.currentTarget.checked)}
+              data-testid="agreement-checks-authority"
+            />
           </Stack>
         </Section>
 

@@ -30,6 +30,7 @@ const fieldKeys = {
   legalBases: 'fields.legalBases',
   sourceUrls: 'fields.sourceUrls',
   visibility: 'fields.visibility',
+  checksAuthority: 'fields.checksAuthority',
   parties: 'fields.parties',
   theme: 'fields.theme',
   description: 'fields.description',
@@ -44,6 +45,7 @@ const fieldKeys = {
   startDate: 'fields.startDate',
   dueDate: 'fields.dueDate',
   expectedProduct: 'fields.expectedProduct',
+  decidedBy: 'fields.decidedBy',
 } as const;
 
 const fieldOrder = Object.keys(fieldKeys);

@@ -1,7 +1,7 @@
 import { obligorsUserMayCreate } from '@accord/domain/policy';
 import { type AgreementDetail, type Area, type Obligor, type Task, type TaskNode } from '@accord/domain';
-import { Alert, Button, Drawer, EmptyState, Group, SegmentedControl, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconFoldDown, IconFoldUp, IconList, IconListTree, IconPlus } from '@tabler/icons-react';
+import { Alert, Badge, Button, Drawer, EmptyState, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconChecklist, IconFoldDown, IconFoldUp, IconList, IconListTree, IconPlus } from '@tabler/icons-react';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -22,7 +22,8 @@ import { useMoveTask } from '../api/move-task';
 import { AreaFormModal } from './area-form-modal';
 import { AreaSection } from './area-section';
 import { MoveTaskModal } from './move-task-modal';
-import { allTaskIds, leadUnitsOf, planTitles, type PlanArea } from './plan-tree';
+import { allTaskIds, claritySummary, failingOnly, leadUnitsOf, planTitles, type PlanArea } from './plan-tree';
+import { AuthorityCheck } from './clarity-rules';
 import { TaskCreatePanel } from './task-create-panel';
 import { TaskEditPanel } from './task-edit-panel';
 import { useStableTaskActions, type TaskActions } from './task-table';
@@ -43,7 +44,7 @@ export interface PlanListContext {
 }
 
 interface PlanTabProps {
-  agreement: Pick<AgreementDetail, 'id' | 'parties' | 'permissions'>;
+  agreement: Pick<AgreementDetail, 'id' | 'parties' | 'permissions' | 'checksAuthority'>;
   /** The plan as a flat list (the tasks feature owns it), shown instead of the tree on ?view=list. */
   renderList?: (context: PlanListContext) => ReactNode;
   /** The task history view, supplied by the page (the history feature owns it); titles name the plan's ids. */
@@ -61,6 +62,8 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, onChanged }:
   const [params, setParams] = useSearchParams();
   const openTaskId = params.get('task');
   const view = renderList && params.get('view') === 'list' ? 'list' : 'tree';
+  // ?clarity=failing: the tree shows only the tasks that fail the "5 rõ" check (and the tasks above them).
+  const onlyFailing = view === 'tree' && params.get('clarity') === 'failing';
   const errorMessage = useErrorMessage();
   const user = useCurrentUser();
   // The plan can be megabytes: asked for once the page around it (the agreement's heading) is painted.
@@ -99,6 +102,16 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, onChanged }:
       { replace: true, flushSync: true },
     );
   // Another view starts from an unfiltered list; the tab stays.
+  const toggleFailing = (on: boolean) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (on) next.set('clarity', 'failing');
+        else next.delete('clarity');
+        return next;
+      },
+      { replace: true },
+    );
   const changeView = (value: string) =>
     setParams(
       (current) => {
@@ -162,231 +175,268 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, onChanged }:
 
   // Drawing a large tree takes a while: React draws it in the background, in slices, so the page
   // stays responsive meanwhile; the rest of the page shows the plan's current data at once.
-  const treeAreas = useDeferredValue(plan.data?.areas);
+  const withAuthority = agreement.checksAuthority;
+  const shownAreas = useMemo(
+    () => (plan.data && onlyFailing ? failingOnly(plan.data.areas, withAuthority) : plan.data?.areas),
+    [plan.data, onlyFailing, withAuthority],
+  );
+  const treeAreas = useDeferredValue(shownAreas);
   useScrollToOpenTask(openTaskId, tree, treeAreas);
 
-  const derived = useMemo(() => (plan.data ? planFacts(plan.data.areas) : null), [plan.data]);
+  const derived = useMemo(() => (plan.data ? planFacts(plan.data.areas, withAuthority) : null), [plan.data, withAuthority]);
 
   if (plan.isError) return <QueryError error={plan.error} onRetry={() => void plan.refetch()} />;
   if (!plan.data || !derived) return <PageLoader />;
   const areas = plan.data.areas;
-  const { everyTask, titles } = derived;
+  const { everyTask, titles, clarity } = derived;
+  const failingCount = clarity.total - clarity.clear;
 
   return (
-    <Stack gap="md" data-testid="plan-tab">
-      <Group justify="space-between">
-        <Group gap="md">
-          {renderList && (
-            <SegmentedControl
-              size="sm"
-              value={view}
-              onChange={changeView}
-              aria-label={t('plan.views.label')}
-              data-testid="plan-view"
-              data={[
-                { value: 'tree', label: <ViewLabel icon={<IconListTree size={16} />} label={t('plan.views.tree')} /> },
-                { value: 'list', label: <ViewLabel icon={<IconList size={16} />} label={t('plan.views.list')} /> },
-              ]}
-            />
-          )}
-          <Text c="dimmed" size="sm">
-            {t('plan.summary', { areas: areas.length, tasks: everyTask.size })}
-          </Text>
-        </Group>
-        <Group gap="xs">
-          {view === 'tree' && everyTask.size > 0 && (
-            <>
-              <Button
-                variant="subtle"
-                size="xs"
-                leftSection={<IconFoldDown size={14} />}
-                onClick={tree.expandAll}
-                data-testid="plan-expand-all"
+    <AuthorityCheck.Provider value={withAuthority}>
+      <Stack gap="md" data-testid="plan-tab">
+        <Group justify="space-between">
+          <Group gap="md">
+            {renderList && (
+              <SegmentedControl
+                size="sm"
+                value={view}
+                onChange={changeView}
+                aria-label={t('plan.views.label')}
+                data-testid="plan-view"
+                data={[
+                  { value: 'tree', label: <ViewLabel icon={<IconListTree size={16} />} label={t('plan.views.tree')} /> },
+                  { value: 'list', label: <ViewLabel icon={<IconList size={16} />} label={t('plan.views.list')} /> },
+                ]}
+              />
+            )}
+            <Text c="dimmed" size="sm">
+              {t('plan.summary', { areas: areas.length, tasks: everyTask.size })}
+            </Text>
+            {clarity.total > 0 && (
+              <Badge
+                variant="light"
+                color={clarity.score === 100 ? 'green' : 'orange'}
+                leftSection={<IconChecklist size={14} />}
+                title={t('clarity.scoreHint', { ...clarity })}
+                data-testid="plan-clarity-score"
+                data-score={clarity.score}
               >
-                {t('common.expandAll')}
-              </Button>
+                {t('clarity.score', { score: clarity.score })}
+              </Badge>
+            )}
+            {view === 'tree' && (failingCount > 0 || onlyFailing) && (
               <Button
-                variant="subtle"
-                size="xs"
-                leftSection={<IconFoldUp size={14} />}
-                onClick={tree.collapseAll}
-                data-testid="plan-collapse-all"
+                size="compact-sm"
+                radius="xl"
+                variant={onlyFailing ? 'filled' : 'default'}
+                color="orange"
+                aria-pressed={onlyFailing}
+                onClick={() => toggleFailing(!onlyFailing)}
+                data-testid="plan-clarity-filter"
               >
-                {t('common.collapseAll')}
+                {t('clarity.failingOnly', { n: failingCount })}
               </Button>
-            </>
-          )}
-          {canWrite && (
-            <Button
-              size="sm"
-              leftSection={<IconPlus size={16} />}
-              onClick={() => setDialog({ kind: 'area-form', area: null })}
-              data-testid="add-area"
-            >
-              {t('plan.addArea')}
-            </Button>
-          )}
+            )}
+          </Group>
+          <Group gap="xs">
+            {view === 'tree' && everyTask.size > 0 && (
+              <>
+                <Button
+                  variant="subtle"
+                  size="xs"
+                  leftSection={<IconFoldDown size={14} />}
+                  onClick={tree.expandAll}
+                  data-testid="plan-expand-all"
+                >
+                  {t('common.expandAll')}
+                </Button>
+                <Button
+                  variant="subtle"
+                  size="xs"
+                  leftSection={<IconFoldUp size={14} />}
+                  onClick={tree.collapseAll}
+                  data-testid="plan-collapse-all"
+                >
+                  {t('common.collapseAll')}
+                </Button>
+              </>
+            )}
+            {canWrite && (
+              <Button
+                size="sm"
+                leftSection={<IconPlus size={16} />}
+                onClick={() => setDialog({ kind: 'area-form', area: null })}
+                data-testid="add-area"
+              >
+                {t('plan.addArea')}
+              </Button>
+            )}
+          </Group>
         </Group>
-      </Group>
 
-      {view === 'list' && renderList?.(listContextOf(areas, i18n.language))}
+        {view === 'list' && renderList?.(listContextOf(areas, i18n.language))}
 
-      {view === 'tree' && areas.length === 0 && (
-        <EmptyState
-          py="xl"
-          icon={<IconListTree size={36} />}
-          title={t('plan.emptyTitle')}
-          description={canWrite ? t('plan.emptyDescriptionEditor') : t('plan.emptyDescription')}
-          data-testid="plan-empty"
-        />
-      )}
+        {view === 'tree' && areas.length === 0 && (
+          <EmptyState
+            py="xl"
+            icon={<IconListTree size={36} />}
+            title={t('plan.emptyTitle')}
+            description={canWrite ? t('plan.emptyDescriptionEditor') : t('plan.emptyDescription')}
+            data-testid="plan-empty"
+          />
+        )}
 
-      {view === 'tree' && !treeAreas && <PageLoader />}
-      {view === 'tree' &&
-        treeAreas?.map((area, index) => {
-          const isOpen = tree.isAreaOpen(area.id);
-          return (
-            <AreaSection
-              key={area.id}
-              area={area}
-              index={index}
-              canWriteArea={canWrite}
-              canAddTask={permissions.allowed.createTasks}
-              isOpen={isOpen}
-              rowBudget={tree.rowBudget(area.id)}
-              // A closed area draws no task: the same function every time leaves it as it is.
-              isTaskOpen={isOpen ? tree.isTaskOpen : isNeverOpen}
-              selectedTaskId={isOpen ? openTaskId : null}
-              onToggleArea={tree.toggleArea}
-              onShowMore={tree.showMore}
-              onToggleTask={tree.toggleTask}
-              onEdit={editArea}
-              onDelete={askDeleteArea}
-              onAddTask={addTask}
-              taskActions={stableTaskActions}
-            />
-          );
-        })}
+        {onlyFailing && failingCount === 0 && (
+          <EmptyState py="xl" icon={<IconChecklist size={36} />} title={t('clarity.noneFailing')} data-testid="plan-clarity-none" />
+        )}
 
-      {dialog?.kind === 'area-form' && (
-        <AreaFormModal
-          agreementId={agreement.id}
-          area={dialog.area}
-          onClose={close}
-          onSaved={(saved) => {
-            tree.openArea(saved.id);
-            afterChange();
-          }}
-        />
-      )}
-      {dialog?.kind === 'task-move' && (
-        <MoveTaskModal
-          agreementId={agreement.id}
-          areas={areas}
-          task={dialog.task}
-          onClose={close}
-          onMoved={() => {
-            reveal(dialog.task.id);
-            afterChange();
-          }}
-        />
-      )}
+        {view === 'tree' && !treeAreas && <PageLoader />}
+        {view === 'tree' &&
+          treeAreas?.map((area, index) => {
+            const isOpen = tree.isAreaOpen(area.id);
+            return (
+              <AreaSection
+                key={area.id}
+                area={area}
+                index={index}
+                canWriteArea={canWrite}
+                canAddTask={permissions.allowed.createTasks}
+                isOpen={isOpen}
+                rowBudget={tree.rowBudget(area.id)}
+                // A closed area draws no task: the same function every time leaves it as it is.
+                isTaskOpen={isOpen ? tree.isTaskOpen : isNeverOpen}
+                selectedTaskId={isOpen ? openTaskId : null}
+                onToggleArea={tree.toggleArea}
+                onShowMore={tree.showMore}
+                onToggleTask={tree.toggleTask}
+                onEdit={editArea}
+                onDelete={askDeleteArea}
+                onAddTask={addTask}
+                taskActions={stableTaskActions}
+              />
+            );
+          })}
 
-      <Drawer
-        opened={isDrawerOpen}
-        onClose={close}
-        position="right"
-        size="xl"
-        title={
-          dialog?.kind === 'task-create' ? t(dialog.parent ? 'plan.addSubtask' : 'plan.addTask') : (titles.get(openTaskId ?? '') ?? '')
-        }
-        data-testid="task-drawer"
-      >
-        {dialog?.kind === 'task-create' && (
-          <TaskCreatePanel
+        {dialog?.kind === 'area-form' && (
+          <AreaFormModal
             agreementId={agreement.id}
-            areaId={dialog.areaId}
-            parent={dialog.parent}
-            obligorOptions={obligorOptions}
-            unitScope={unitScope}
-            onCreated={(created) => {
-              reveal(created.id);
+            area={dialog.area}
+            onClose={close}
+            onSaved={(saved) => {
+              tree.openArea(saved.id);
               afterChange();
             }}
-            onClose={close}
           />
         )}
-        {dialog?.kind !== 'task-create' && openTaskId && !everyTask.has(openTaskId) && (
-          // A stale or mistyped link: say so rather than ask the server about an id the plan does not have.
-          <Alert color="red" icon={<IconAlertTriangle size={18} />} role="alert" data-testid="task-not-found">
-            {t('errors.TASK_NOT_FOUND')}
-          </Alert>
-        )}
-        {dialog?.kind !== 'task-create' && openTaskId && everyTask.has(openTaskId) && (
-          <TaskEditPanel
-            key={openTaskId}
+        {dialog?.kind === 'task-move' && (
+          <MoveTaskModal
             agreementId={agreement.id}
-            taskId={openTaskId}
-            obligorOptions={obligorOptions}
-            unitScope={unitScope}
-            renderHistory={(taskId) => renderTaskHistory(taskId, titles)}
-            onSaved={onChanged}
+            areas={areas}
+            task={dialog.task}
             onClose={close}
+            onMoved={() => {
+              reveal(dialog.task.id);
+              afterChange();
+            }}
           />
         )}
-      </Drawer>
 
-      <ConfirmModal
-        opened={dialog?.kind === 'task-delete'}
-        title={t('plan.deleteTaskTitle')}
-        message={
-          dialog?.kind === 'task-delete' ? t('plan.deleteTaskMessage', { title: dialog.task.title, n: dialog.task.children.length }) : ''
-        }
-        confirmLabel={t('common.delete')}
-        loading={deleteTask.isPending}
-        onClose={close}
-        onConfirm={() => {
-          if (dialog?.kind !== 'task-delete') return;
-          deleteTask.mutate(
-            { taskId: dialog.task.id, version: dialog.task.version },
-            {
-              onSuccess: () => {
-                notifySuccess(t('plan.taskDeleted'));
+        <Drawer
+          opened={isDrawerOpen}
+          onClose={close}
+          position="right"
+          size="xl"
+          title={
+            dialog?.kind === 'task-create' ? t(dialog.parent ? 'plan.addSubtask' : 'plan.addTask') : (titles.get(openTaskId ?? '') ?? '')
+          }
+          data-testid="task-drawer"
+        >
+          {dialog?.kind === 'task-create' && (
+            <TaskCreatePanel
+              agreementId={agreement.id}
+              areaId={dialog.areaId}
+              parent={dialog.parent}
+              obligorOptions={obligorOptions}
+              unitScope={unitScope}
+              onCreated={(created) => {
+                reveal(created.id);
                 afterChange();
+              }}
+              onClose={close}
+            />
+          )}
+          {dialog?.kind !== 'task-create' && openTaskId && !everyTask.has(openTaskId) && (
+            // A stale or mistyped link: say so rather than ask the server about an id the plan does not have.
+            <Alert color="red" icon={<IconAlertTriangle size={18} />} role="alert" data-testid="task-not-found">
+              {t('errors.TASK_NOT_FOUND')}
+            </Alert>
+          )}
+          {dialog?.kind !== 'task-create' && openTaskId && everyTask.has(openTaskId) && (
+            <TaskEditPanel
+              key={openTaskId}
+              agreementId={agreement.id}
+              taskId={openTaskId}
+              obligorOptions={obligorOptions}
+              unitScope={unitScope}
+              renderHistory={(taskId) => renderTaskHistory(taskId, titles)}
+              onSaved={onChanged}
+              onClose={close}
+            />
+          )}
+        </Drawer>
+
+        <ConfirmModal
+          opened={dialog?.kind === 'task-delete'}
+          title={t('plan.deleteTaskTitle')}
+          message={
+            dialog?.kind === 'task-delete' ? t('plan.deleteTaskMessage', { title: dialog.task.title, n: dialog.task.children.length }) : ''
+          }
+          confirmLabel={t('common.delete')}
+          loading={deleteTask.isPending}
+          onClose={close}
+          onConfirm={() => {
+            if (dialog?.kind !== 'task-delete') return;
+            deleteTask.mutate(
+              { taskId: dialog.task.id, version: dialog.task.version },
+              {
+                onSuccess: () => {
+                  notifySuccess(t('plan.taskDeleted'));
+                  afterChange();
+                },
+                onError: (e) => {
+                  onWriteError(e);
+                  close();
+                },
               },
-              onError: (e) => {
-                onWriteError(e);
-                close();
+            );
+          }}
+        />
+        <ConfirmModal
+          opened={dialog?.kind === 'area-delete'}
+          title={t('plan.deleteArea')}
+          message={dialog?.kind === 'area-delete' ? t('plan.deleteAreaMessage', { title: dialog.area.title }) : ''}
+          confirmLabel={t('common.delete')}
+          loading={deleteArea.isPending}
+          onClose={close}
+          onConfirm={() => {
+            if (dialog?.kind !== 'area-delete') return;
+            deleteArea.mutate(
+              { areaId: dialog.area.id, version: dialog.area.version },
+              {
+                onSuccess: () => {
+                  notifySuccess(t('plan.areaDeleted'));
+                  afterChange();
+                },
+                onError: (e) => {
+                  onWriteError(e);
+                  close();
+                },
               },
-            },
-          );
-        }}
-      />
-      <ConfirmModal
-        opened={dialog?.kind === 'area-delete'}
-        title={t('plan.deleteArea')}
-        message={dialog?.kind === 'area-delete' ? t('plan.deleteAreaMessage', { title: dialog.area.title }) : ''}
-        confirmLabel={t('common.delete')}
-        loading={deleteArea.isPending}
-        onClose={close}
-        onConfirm={() => {
-          if (dialog?.kind !== 'area-delete') return;
-          deleteArea.mutate(
-            { areaId: dialog.area.id, version: dialog.area.version },
-            {
-              onSuccess: () => {
-                notifySuccess(t('plan.areaDeleted'));
-                afterChange();
-              },
-              onError: (e) => {
-                onWriteError(e);
-                close();
-              },
-            },
-          );
-        }}
-      />
-    </Stack>
+            );
+          }}
+        />
+      </Stack>
+    </AuthorityCheck.Provider>
   );
 }
 
@@ -402,8 +452,12 @@ function ViewLabel({ icon, label }: { icon: ReactNode; label: string }) {
 const isNeverOpen = () => false;
 
 /** What the page works out once per loaded plan rather than on every render: thousands of tasks. */
-function planFacts(areas: readonly PlanArea[]) {
-  return { everyTask: new Set(areas.flatMap((a) => allTaskIds(a.tasks))), titles: planTitles(areas) };
+function planFacts(areas: readonly PlanArea[], withAuthority: boolean) {
+  return {
+    everyTask: new Set(areas.flatMap((a) => allTaskIds(a.tasks))),
+    titles: planTitles(areas),
+    clarity: claritySummary(areas, withAuthority),
+  };
 }
 
 /** The list view's filter choices: the plan's lead units by name, and its areas. */

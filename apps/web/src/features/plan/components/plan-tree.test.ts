@@ -5,8 +5,11 @@ import {
   allTaskIds,
   canHaveSubtasks,
   childrenOf,
+  claritySummary,
+  clarityOf,
   countTasks,
   depthOf,
+  failingOnly,
   findTask,
   isOverdue,
   leadUnitsOf,
@@ -210,5 +213,94 @@ describe('overdue tasks (by the date in Vietnam)', () => {
     expect(isOverdue(task)).toBe(false);
     vi.setSystemTime(new Date('2025-03-10T17:00:00Z'));
     expect(isOverdue(task)).toBe(true);
+  });
+});
+
+/** A task clear in all its "5 rõ". */
+const clearTask = (overrides: Parameters<typeof buildTask>[0] = {}) =>
+  buildTask({
+    description: 'Triển khai nền tảng cho 100% xã',
+    responsiblePerson: 'Nguyễn Văn A',
+    startDate: '2026-01-01',
+    dueDate: '2026-06-30',
+    leadUnit: { id: 'u1', name: 'Sở Khoa học và Công nghệ', nameEn: null },
+    expectedProduct: 'Nền tảng vận hành',
+    ...overrides,
+  });
+
+describe('the "5 rõ" of a plan', () => {
+  it('checks a task as the plan holds it, its lead unit included', () => {
+    expect(clarityOf(clearTask()).clear).toBe(true);
+    const failing = clarityOf(clearTask({ leadUnit: null, dueDate: null }));
+    expect(failing.checks.filter((c) => c.problems.length > 0).map((c) => c.criterion)).toEqual(['time', 'responsibility']);
+    expect(failing.met).toBe(3);
+  });
+
+  it('scores the plan by criteria met, and counts the tasks clear in all', () => {
+    const tasks = [
+      clearTask({ children: [clearTask({ responsiblePerson: null })] }),
+      clearTask({ description: null, expectedProduct: null }),
+    ];
+    // 15 criteria: 5 + 4 + 3 met.
+    expect(claritySummary([buildArea('x', tasks)])).toEqual({ clear: 1, total: 3, score: 80 });
+    expect(claritySummary([])).toEqual({ clear: 0, total: 0, score: 100 });
+  });
+
+  it('keeps only failing tasks with the tasks above them, and drops areas with none', () => {
+    const deep = clearTask({ id: 'deep', responsiblePerson: null });
+    const fine = clearTask({ id: 'fine' });
+    const parent = clearTask({ id: 'parent', children: [fine, deep] });
+    const loose = buildTask({ id: 'loose' });
+    const areas = [buildArea('one', [parent, clearTask({ id: 'other' }), loose]), buildArea('two', [clearTask()])];
+    const cut = failingOnly(areas);
+    expect(cut.map((a) => a.id)).toEqual(['one']);
+    expect(cut[0]?.tasks.map((t) => t.id)).toEqual(['parent', 'loose']);
+    expect(cut[0]?.tasks[0]?.children.map((t) => t.id)).toEqual(['deep']);
+    // The plan itself is left as it was.
+    expect(parent.children).toHaveLength(2);
+  });
+
+  it('checks who decides only when the agreement asks', () => {
+    const task = clearTask();
+    expect(clarityOf(task).of).toBe(5);
+    expect(clarityOf(task, true)).toMatchObject({ met: 5, of: 6, clear: false });
+    expect(clarityOf({ ...task, decidedBy: 'Chủ tịch UBND tỉnh' }, true).clear).toBe(true);
+    const areas = [buildArea('a', [task])];
+    expect(claritySummary(areas, true)).toEqual({ clear: 0, total: 1, score: 83 });
+    expect(failingOnly(areas)).toEqual([]);
+    expect(failingOnly(areas, true)).toHaveLength(1);
+  });
+
+  it('returns the same objects when every task fails, so nothing is drawn again', () => {
+    const area = buildArea('a', [buildTask({ children: [buildTask()] })]);
+    expect(failingOnly([area])[0]).toBe(area);
+  });
+
+  it('never loses a failing task nor keeps a clear leaf, on any tree', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -1, max: 30 }), { maxLength: 40 }),
+        fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
+        (picks, failing) => {
+          const forest = forestFrom(picks);
+          const all: ReturnType<typeof buildTask>[] = [];
+          const mark = (tasks: ReturnType<typeof buildTask>[]) =>
+            tasks.forEach((t) => {
+              all.push(t);
+              mark(t.children);
+            });
+          mark(forest);
+          const made = all.map((t, i) => Object.assign(t, failing[i] ? {} : clearTask({ id: t.id, title: t.title, children: t.children })));
+          const cut = failingOnly([buildArea('a', forest)]);
+          const kept = new Set(cut.flatMap((a) => allTaskIds(a.tasks)));
+          for (const t of made) {
+            if (!clarityOf(t).clear) expect(kept.has(t.id)).toBe(true);
+          }
+          const leaves = (tasks: readonly ReturnType<typeof buildTask>[]): ReturnType<typeof buildTask>[] =>
+            tasks.flatMap((t) => (t.children.length === 0 ? [t] : leaves(t.children)));
+          for (const leaf of leaves(cut.flatMap((a) => a.tasks))) expect(clarityOf(leaf).clear).toBe(false);
+        },
+      ),
+    );
   });
 });

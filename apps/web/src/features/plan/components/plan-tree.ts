@@ -1,4 +1,4 @@
-import { MAX_TASK_DEPTH, isOverdue as isOverdueOn, type Plan, type Task, type TaskNode } from '@accord/domain';
+import { MAX_TASK_DEPTH, checkClarity, isOverdue as isOverdueOn, type Clarity, type Plan, type Task, type TaskNode } from '@accord/domain';
 import { todayIso } from '../../../lib/dates';
 
 export type PlanArea = Plan['areas'][number];
@@ -189,4 +189,58 @@ export function leadUnitsOf(areas: readonly PlanArea[]): NonNullable<Task['leadU
     });
   areas.forEach((a) => walk(a.tasks));
   return [...units.values()];
+}
+
+/** Whether a task is clear in its "5 rõ": the domain's check, on the task as the plan holds it. */
+export function clarityOf(
+  task: Pick<Task, 'title' | 'description' | 'responsiblePerson' | 'startDate' | 'dueDate' | 'leadUnit' | 'expectedProduct' | 'decidedBy'>,
+  withAuthority = false,
+): Clarity {
+  return checkClarity({ ...task, leadUnitId: task.leadUnit?.id ?? null }, { withAuthority });
+}
+
+export interface ClaritySummary {
+  /** Tasks clear in every criterion, out of all the plan's tasks. */
+  clear: number;
+  total: number;
+  /** Criteria met over all tasks, out of those checked: the plan's completeness, 0–100. */
+  score: number;
+}
+
+/** The plan's "5 rõ" completeness: how many tasks are clear, and the share of criteria met (authority too, when the agreement asks). */
+export function claritySummary(areas: readonly PlanArea[], withAuthority = false): ClaritySummary {
+  let clear = 0;
+  let total = 0;
+  let met = 0;
+  let of = 0;
+  const walk = (tasks: readonly TaskNode[]) =>
+    tasks.forEach((t) => {
+      const c = clarityOf(t, withAuthority);
+      total += 1;
+      if (c.clear) clear += 1;
+      met += c.met;
+      of += c.of;
+      walk(t.children);
+    });
+  areas.forEach((a) => walk(a.tasks));
+  return { clear, total, score: of === 0 ? 100 : Math.floor((met / of) * 100) };
+}
+
+const same = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * The plan cut down to the tasks that fail the "5 rõ" check, each with the tasks above it (so it
+ * shows where it sits); areas with none are left out. Nothing is copied when nothing is cut.
+ */
+export function failingOnly(areas: readonly PlanArea[], withAuthority = false): PlanArea[] {
+  const prune = (tasks: readonly TaskNode[]): TaskNode[] =>
+    tasks.flatMap((t) => {
+      const children = prune(t.children);
+      if (children.length === 0 && clarityOf(t, withAuthority).clear) return [];
+      return [same(children, t.children) ? t : { ...t, children }];
+    });
+  return areas.flatMap((a) => {
+    const tasks = prune(a.tasks);
+    return tasks.length === 0 ? [] : [same(tasks, a.tasks) ? a : { ...a, tasks }];
+  });
 }

@@ -54,6 +54,7 @@ describe('editing a task', () => {
       startDate: null,
       dueDate: '2025-12-31',
       expectedProduct: '',
+      decidedBy: '',
       status: 'in_progress',
     });
   });
@@ -80,6 +81,7 @@ describe('editing a task', () => {
       startDate: fc.option(fc.constantFrom('2025-01-01', '2025-06-01'), { nil: null }),
       dueDate: fc.option(fc.constantFrom('2025-03-01', '2025-12-31'), { nil: null }),
       expectedProduct: fc.string(),
+      decidedBy: fc.string(),
       status: fc.constantFrom(...taskStatuses),
     });
     fc.assert(

@@ -16,6 +16,7 @@ export interface TaskDraft {
   startDate: string | null;
   dueDate: string | null;
   expectedProduct: string;
+  decidedBy: string;
   status: TaskStatus;
 }
 
@@ -31,6 +32,7 @@ export function emptyTaskDraft(obligor: Obligor): TaskDraft {
     startDate: null,
     dueDate: null,
     expectedProduct: '',
+    decidedBy: '',
     status: 'not_started',
   };
 }
@@ -47,6 +49,7 @@ export function draftFromTask(task: Task): TaskDraft {
     startDate: task.startDate,
     dueDate: task.dueDate,
     expectedProduct: task.expectedProduct ?? '',
+    decidedBy: task.decidedBy ?? '',
     status: task.status,
   };
 }

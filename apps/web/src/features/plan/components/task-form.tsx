@@ -1,10 +1,12 @@
-import { taskStatuses, type Obligor } from '@accord/domain';
+import { checkClarity, taskStatuses, type Obligor } from '@accord/domain';
 import { Alert, Divider, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../../components/ui/date-field';
 import { OrganisationMultiSelect, OrganisationSelect } from '../../../components/ui/organisation-select';
 import type { FieldErrors } from '../../../lib/field-errors';
+import { ClarityChecklist } from './clarity';
+import { useAuthorityCheck } from './clarity-rules';
 import type { TaskDraft } from './task-draft';
 
 interface TaskFormProps {
@@ -24,6 +26,7 @@ interface TaskFormProps {
 export function TaskForm({ draft, onChange, errors, formError, readOnly, canChangeOwnership, obligorOptions, unitScope }: TaskFormProps) {
   const { t } = useTranslation('plan');
   const set = <K extends keyof TaskDraft>(key: K, value: TaskDraft[K]) => onChange({ ...draft, [key]: value });
+  const withAuthority = useAuthorityCheck();
 
   return (
     <Stack gap="sm">
@@ -32,6 +35,8 @@ export function TaskForm({ draft, onChange, errors, formError, readOnly, canChan
           {formError}
         </Alert>
       )}
+      {/* Worked out from what is typed, so the form shows at once what a change makes clear. */}
+      <ClarityChecklist clarity={checkClarity(draft, { withAuthority })} />
       <Divider label={t('taskForm.sections.work')} labelPosition="left" />
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
         <TextInput
@@ -107,6 +112,16 @@ export function TaskForm({ draft, onChange, errors, formError, readOnly, canChan
           disabled={readOnly}
         />
       </SimpleGrid>
+      {(withAuthority || draft.decidedBy !== '') && (
+        <TextInput
+          label={t('fields.decidedBy')}
+          value={draft.decidedBy}
+          onChange={(e) => set('decidedBy', e.currentTarget.value)}
+          error={errors.decidedBy}
+          readOnly={readOnly}
+          data-testid="task-form-decided-by"
+        />
+      )}
 
       <Divider label={t('taskForm.sections.time')} labelPosition="left" mt="xs" />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">

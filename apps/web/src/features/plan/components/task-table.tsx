@@ -7,7 +7,9 @@ import { TaskStatusBadge } from '../../../components/ui/status-badge';
 import { formatDate } from '../../../lib/dates';
 import { organisationName } from '../../../lib/organisations/organisation-names';
 import classes from './plan-tree.module.css';
-import { canHaveSubtasks, isOverdue, type TaskRow as TaskRowData } from './plan-tree';
+import { canHaveSubtasks, clarityOf, isOverdue, type TaskRow as TaskRowData } from './plan-tree';
+import { ClarityBadge } from './clarity';
+import { useAuthorityCheck } from './clarity-rules';
 import { TaskRowActions } from './task-row-actions';
 
 export interface TaskActions {
@@ -106,6 +108,7 @@ interface TaskRowProps {
 /** One task: drawn again only when the task, its place or its open state changes. */
 const TaskRow = memo(function TaskRow({ task, depth, index, siblings, isOpen, isSelected, onToggle, actions }: TaskRowProps) {
   const { t, i18n } = useTranslation('plan');
+  const withAuthority = useAuthorityCheck();
   const unitName = (u: { name: string; nameEn: string | null }) => organisationName({ nameVi: u.name, nameEn: u.nameEn }, i18n.language);
   return (
     <Table.Tr
@@ -139,6 +142,7 @@ const TaskRow = memo(function TaskRow({ task, depth, index, siblings, isOpen, is
           <span className={depth === 0 ? classes.topLevel : undefined} data-testid="task-title">
             {task.title}
           </span>
+          <ClarityBadge clarity={clarityOf(task, withAuthority)} />
         </div>
       </Table.Td>
       <Table.Td>{t(`obligor.${task.obligor}`)}</Table.Td>
