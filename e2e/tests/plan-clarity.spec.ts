@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { pick, signIn } from './helpers';
 
@@ -76,4 +77,11 @@ test('the "5 rõ" check: a task says what it lacks, the plan its score, and a fi
   await expect(check(page)).toHaveAttribute('data-clear', 'true');
   await page.getByTestId('task-save').click();
   await expect(row.getByTestId('task-clarity')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  // The plan leaves as the spreadsheet the offices keep (its content is checked in plan-export.test.ts).
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('plan-export').click()]);
+  expect(download.suggestedFilename()).toMatch(/^Ke hoach - Thỏa thuận hợp tác chuyển đổi số Cà Mau – MobiFone \(5 rõ\) \d+\.xlsx$/);
+  const bytes = await fs.readFile(await download.path());
+  expect(bytes.subarray(0, 2).toString()).toBe('PK');
 });

@@ -58,6 +58,7 @@ const table: Record<string, Row> = {
   'changeAgreementStatus':            { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
 
   'getPlan':                          { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: 'ok ok 404',   leader: 'ok ok 404',   observer: 'ok ok ok' },
+  'exportPlan':                       { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: 'ok ok 404',   leader: 'ok ok 404',   observer: 'ok ok ok' },
   'createArea':                       { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
   'updateArea':                       { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
   'deleteArea':                       { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
@@ -212,6 +213,7 @@ const situations: Record<string, (place: Placement) => Promise<Request>> = {
   }),
 
   getPlan: async () => ({ method: 'GET', url: url('getPlan', { id: world.agreement.id }) }),
+  exportPlan: async () => ({ method: 'GET', url: url('exportPlan', { id: world.agreement.id }) }),
   createArea: async () => ({
     method: 'POST',
     url: url('createArea', { id: (await agreementOf()).id }),

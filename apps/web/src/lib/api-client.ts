@@ -146,6 +146,12 @@ export function call<K extends EndpointId>(id: K, input: CallInput<K>): Promise<
   return sendKeyed<ResponseOf<K>>(endpoint.method, path, { ...options, idempotencyKey: newIdempotencyKey() });
 }
 
+/** The address of a GET endpoint, for a link the browser follows itself (a download). */
+export function endpointUrl<K extends EndpointId>(id: K, params: Record<string, string>): string {
+  if (endpoints[id].method !== 'GET') throw new Error(`${id} is not a GET endpoint`);
+  return fillPath(endpoints[id].path, params);
+}
+
 /** A lost answer: nothing came back, or the server could not reach its database. The change may or may not have been made. */
 const answerLost = (error: unknown) => error instanceof ApiError && (error.status === 0 || error.status === 503);
 

@@ -66,6 +66,8 @@ const schemas = {
   changeAgreementStatus: { params: agreementParams, body: agreementStatusInput, response: agreementDetailSchema },
 
   getPlan: { params: agreementParams, response: planSchema },
+  /** A file, sent by the handler itself. */
+  exportPlan: { params: agreementParams, response: null },
   createArea: { params: agreementParams, body: areaCreateInput, response: areaSchema },
   updateArea: { params: areaParams, body: areaUpdateInput, response: areaSchema },
   deleteArea: { params: areaParams, response: null },

@@ -140,6 +140,13 @@ export const endpoints = e({
     tag: 'plan',
     summary: 'The joint plan: areas with their task trees',
   },
+  exportPlan: {
+    method: 'GET',
+    path: '/api/agreements/:id/plan.xlsx',
+    operation: 'agreement.read',
+    tag: 'plan',
+    summary: "The joint plan as an Excel workbook (XLSX): the offices' columns (STT … Ghi chú) and Accord's, numbered 1, 1.1, 1.1.1",
+  },
   createArea: {
     method: 'POST',
     path: '/api/agreements/:id/areas',

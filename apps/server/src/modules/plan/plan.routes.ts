@@ -1,7 +1,9 @@
 import { contracts } from '@accord/domain';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from '../../db/pool.js';
+import { sendDownload } from '../../http/download.js';
 import { route } from '../../http/route.js';
+import { exportPlan } from './plan-export.js';
 import * as service from './plan.service.js';
 
 /** `readDb` (a replica, or the primary) serves the plan tree; area changes use the primary. */
@@ -11,6 +13,10 @@ export function planRoutes(db: Db, readDb: Db = db): FastifyPluginAsync {
     // node against the schema on the way out (that alone cost ~12 ms per 1,000 tasks).
     route(app, contracts.getPlan, ({ viewer, params }) => service.getPlan(readDb, viewer, params.id), {
       serializerCompiler: () => (data) => JSON.stringify(data),
+    });
+    route(app, contracts.exportPlan, async ({ viewer, params, reply }) => {
+      const file = await exportPlan(readDb, viewer, params.id);
+      sendDownload(reply, { ...file, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
     });
     route(app, contracts.createArea, ({ viewer, params, body }) => service.createArea(db, viewer, params.id, body));
     route(app, contracts.updateArea, ({ viewer, params, version, body }) =>

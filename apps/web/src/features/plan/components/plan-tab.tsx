@@ -1,7 +1,16 @@
 import { obligorsUserMayCreate } from '@accord/domain/policy';
 import { type AgreementDetail, type Area, type Obligor, type Task, type TaskNode } from '@accord/domain';
 import { Alert, Badge, Button, Drawer, EmptyState, Group, SegmentedControl, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconChecklist, IconFoldDown, IconFoldUp, IconList, IconListTree, IconPlus } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconChecklist,
+  IconFileSpreadsheet,
+  IconFoldDown,
+  IconFoldUp,
+  IconList,
+  IconListTree,
+  IconPlus,
+} from '@tabler/icons-react';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -9,6 +18,7 @@ import { ConfirmModal } from '../../../components/ui/confirm-modal';
 import { notifyConflict, notifyError, notifySuccess } from '../../../components/ui/notify';
 import { PageLoader } from '../../../components/ui/page-loader';
 import { QueryError } from '../../../components/ui/query-error';
+import { endpointUrl } from '../../../lib/api-client';
 import { isVersionConflict } from '../../../lib/api-error';
 import { useCurrentUser } from '../../../lib/current-user';
 import { useOrganisations } from '../../../lib/organisations/get-organisations';
@@ -260,6 +270,19 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, onChanged }:
                   {t('common.collapseAll')}
                 </Button>
               </>
+            )}
+            {everyTask.size > 0 && (
+              <Button
+                component="a"
+                href={endpointUrl('exportPlan', { id: agreement.id })}
+                download
+                variant="default"
+                size="xs"
+                leftSection={<IconFileSpreadsheet size={14} />}
+                data-testid="plan-export"
+              >
+                {t('plan.exportXlsx')}
+              </Button>
             )}
             {canWrite && (
               <Button
