@@ -37,10 +37,10 @@ test("a unit officer opens their unit's tasks, filters them by status, and the a
   const ascending = await dates();
   expect([...ascending].sort()).toEqual(ascending);
 
-  await choose(page, 'task-list-filter-status', 'Đang thực hiện');
-  await expect(page).toHaveURL(/status=in_progress/);
+  await choose(page, 'task-list-filter-status', 'Quá hạn');
+  await expect(page).toHaveURL(/status=overdue/);
   await expect.poll(async () => rows(page).count()).toBeLessThan(all);
-  await expect.poll(async () => [...new Set(await statuses(page))]).toEqual(['in_progress']);
+  await expect.poll(async () => [...new Set(await statuses(page))]).toEqual(['overdue']);
 
   // A reload shows the same list.
   const filtered = await rows(page).count();
@@ -117,10 +117,10 @@ test("the agreement's plan as a list filters by status and lead unit, pages, and
   expect(secondPage.filter((t) => firstPage.includes(t))).toEqual([]);
 
   // Filtering starts again from page 1.
-  await choose(page, 'task-list-filter-status', 'Đang thực hiện');
+  await choose(page, 'task-list-filter-status', 'Quá hạn');
   await expect(page).not.toHaveURL(/page=2/);
   // The previous page stays on screen until the filtered one arrives.
-  await expect.poll(async () => [...new Set(await statuses(page))]).toEqual(['in_progress']);
+  await expect.poll(async () => [...new Set(await statuses(page))]).toEqual(['overdue']);
 
   await choose(page, 'task-list-filter-lead-unit', /VNPT Cà Mau/);
   await expect(page).toHaveURL(/leadUnitId=/);
@@ -142,7 +142,7 @@ test("the agreement's plan as a list filters by status and lead unit, pages, and
   await expect(page.getByTestId('task-form-title')).toHaveValue(/trạm BTS/);
   await page.keyboard.press('Escape');
   await expect(page).not.toHaveURL(/task=/);
-  await expect(page).toHaveURL(/view=list.*status=in_progress|status=in_progress.*view=list/);
+  await expect(page).toHaveURL(/view=list.*status=overdue|status=overdue.*view=list/);
   await expect(rows(page)).toHaveCount(1);
 
   // Nothing matches: the list says so and offers to clear the filters.

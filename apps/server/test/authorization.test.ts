@@ -83,6 +83,16 @@ const table: Record<string, Row> = {
   'deleteTask ent':                   { admin: 'ok ok ok',    coordinator: '403 ok 404',  unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
   'deleteTask joint':                 { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
   'deleteTask joint with ent sub-task':{ admin: 'ok ok ok',   coordinator: '403 ok 404',  unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
+  // Marking a product delivered is reporting on the task: as updating it.
+  'deliverTask gov led by gov':       { admin: 'ok ok ok',    coordinator: 'ok 403 404',  unit_officer: 'ok 403 404',  leader: '403 403 404', observer: '403 403 403' },
+  'deliverTask ent led by ent':       { admin: 'ok ok ok',    coordinator: '403 ok 404',  unit_officer: '403 ok 404',  leader: '403 403 404', observer: '403 403 403' },
+  'deliverTask joint led by gov':     { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: 'ok 403 404',  leader: '403 403 404', observer: '403 403 403' },
+  // Accepting or rejecting is for a coordinator of the side that did not deliver; nobody accepts their own side's product.
+  'acceptTask gov delivered':         { admin: '403 403 403', coordinator: '403 ok 404',  unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
+  'acceptTask ent delivered':         { admin: '403 403 403', coordinator: 'ok 403 404',  unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
+  'acceptTask joint delivered by ent':{ admin: '403 403 403', coordinator: 'ok 403 404',  unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
+  'rejectTask gov delivered':         { admin: '403 403 403', coordinator: '403 ok 404',  unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
+  'rejectTask joint delivered by gov':{ admin: '403 403 403', coordinator: '403 ok 404',  unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
   // A task of the agreement led by the user's own unit, in "my unit's tasks".
   'listUnitTasks':                    { admin: 'seen seen seen', coordinator: 'seen seen hidden', unit_officer: 'seen seen hidden', leader: 'seen seen hidden', observer: 'seen seen seen' },
 
@@ -274,7 +284,7 @@ const situations: Record<string, (place: Placement) => Promise<Request>> = {
         return {
           method: 'PATCH' as const,
           url: url('updateTask', { id: world.agreement.id, taskId: t.id }),
-          body: { status: 'in_progress' },
+          body: { progress: 25 },
           ifMatch: true,
         };
       },
@@ -341,6 +351,49 @@ const situations: Record<string, (place: Placement) => Promise<Request>> = {
     await taskIn(world.agreement.id, world.area.id, 'enterprise', 'enterprise', t.id);
     return { method: 'DELETE', url: url('deleteTask', { id: world.agreement.id, taskId: t.id }), ifMatch: true };
   },
+  ...Object.fromEntries(
+    (
+      [
+        ['deliverTask gov led by gov', 'government'],
+        ['deliverTask ent led by ent', 'enterprise'],
+        ['deliverTask joint led by gov', 'joint'],
+      ] as const
+    ).map(([name, obligor]) => [
+      name,
+      async () => {
+        const t = await taskIn(world.agreement.id, world.area.id, obligor, lead(obligor));
+        return { method: 'POST' as const, url: url('deliverTask', { id: world.agreement.id, taskId: t.id }), body: {}, ifMatch: true };
+      },
+    ]),
+  ),
+  ...Object.fromEntries(
+    (
+      [
+        ['acceptTask gov delivered', 'acceptTask', 'government', 'government'],
+        ['acceptTask ent delivered', 'acceptTask', 'enterprise', 'enterprise'],
+        ['acceptTask joint delivered by ent', 'acceptTask', 'joint', 'enterprise'],
+        ['rejectTask gov delivered', 'rejectTask', 'government', 'government'],
+        ['rejectTask joint delivered by gov', 'rejectTask', 'joint', 'government'],
+      ] as const
+    ).map(([name, endpoint, obligor, deliveredBySide]) => [
+      name,
+      async () => {
+        const t = await buildTask(ctx.db, {
+          agreementId: world.agreement.id,
+          areaId: world.area.id,
+          obligor,
+          leadUnitId: world.orgOf[deliveredBySide],
+          facts: { progress: 100, startedOn: '2025-10-01', deliveredOn: '2025-11-01', deliveredBySide },
+        });
+        return {
+          method: 'POST' as const,
+          url: url(endpoint, { id: world.agreement.id, taskId: t.id }),
+          body: endpoint === 'rejectTask' ? { reason: 'Sản phẩm chưa đạt yêu cầu' } : {},
+          ifMatch: true,
+        };
+      },
+    ]),
+  ),
   listUnitTasks: async (place) => {
     const t = await taskIn(world.agreement.id, world.area.id, 'joint', place);
     return { method: 'GET', url: url('listUnitTasks', {}, '?pageSize=100&sort=updatedAt'), expectId: t.id };
@@ -481,9 +534,24 @@ describe('the policy as people expect it', () => {
     const ent = await taskIn(world.agreement.id, world.area.id, 'enterprise', 'enterprise');
     const allowed = async (c: Client, id: string) =>
       ((await c.get(`/api/agreements/${world.agreement.id}/tasks/${id}`)).json() as { allowed: Record<string, boolean> }).allowed;
-    expect(await allowed(clients.coordinator.government, gov.id)).toEqual({ update: true, move: true, addSubtask: true, delete: true });
-    expect(await allowed(clients.coordinator.government, ent.id)).toEqual({ update: false, move: false, addSubtask: false, delete: false });
-    expect(await allowed(clients.unit_officer.enterprise, ent.id)).toEqual({ update: true, move: false, addSubtask: false, delete: false });
-    expect(await allowed(clients.observer.unrelated, gov.id)).toEqual({ update: false, move: false, addSubtask: false, delete: false });
+    const none = { update: false, move: false, addSubtask: false, delete: false, deliver: false, review: false };
+    expect(await allowed(clients.coordinator.government, gov.id)).toEqual({
+      ...none,
+      update: true,
+      move: true,
+      addSubtask: true,
+      delete: true,
+      deliver: true,
+    });
+    expect(await allowed(clients.coordinator.government, ent.id)).toEqual(none);
+    expect(await allowed(clients.unit_officer.enterprise, ent.id)).toEqual({ ...none, update: true, deliver: true });
+    expect(await allowed(clients.observer.unrelated, gov.id)).toEqual(none);
+    // Delivered by the enterprise side: the province's coordinator may review it, the enterprise's may not.
+    await ctx.db.query(
+      `UPDATE tasks SET delivered_on = '2025-11-01', delivered_by_side = 'enterprise', delivered_version = version WHERE id = $1`,
+      [ent.id],
+    );
+    expect(await allowed(clients.coordinator.government, ent.id)).toEqual({ ...none, review: true });
+    expect(await allowed(clients.coordinator.enterprise, ent.id)).toMatchObject({ review: false, deliver: false });
   });
 });

@@ -130,7 +130,7 @@ describe('tasks', () => {
     const area = await buildArea(ctx.db, agreementId);
     const created = await coordinator.post(url('/tasks'), { areaId: area.id, title: 'Nền tảng dữ liệu', obligor: 'government' });
     const id = (created.json() as { id: string }).id;
-    await coordinator.patch(url(`/tasks/${id}`), { status: 'in_progress' }, { 'if-match': '"1"' });
+    await coordinator.patch(url(`/tasks/${id}`), { progress: 10 }, { 'if-match': '"1"' });
     const { rows } = await ctx.db.query<{ topic: string; same: boolean }>(
       `SELECT o.topic, o.entity_id = e.entity_id AND o.agreement_id = e.agreement_id AS same
        FROM outbox o JOIN audit_events e ON e.id = o.audit_event_id WHERE o.entity_id = $1 ORDER BY o.id`,

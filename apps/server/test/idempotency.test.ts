@@ -25,6 +25,7 @@ let ctx: TestContext;
 let coordinator: Client;
 let colleague: Client;
 let admin: Client;
+let partner: Client;
 let world: { provinceId: string; groupId: string; agreementId: string };
 let areaId: string;
 
@@ -36,6 +37,7 @@ beforeAll(async () => {
   colleague = await signInAs(ctx.app, (await buildUser(ctx.db, { role: 'coordinator', organisationId: world.provinceId })).email);
   const agency = await buildOrganisation(ctx.db, { kind: 'central_agency' });
   admin = await signInAs(ctx.app, (await buildUser(ctx.db, { role: 'admin', organisationId: agency.id })).email);
+  partner = await signInAs(ctx.app, (await buildUser(ctx.db, { role: 'coordinator', organisationId: world.groupId })).email);
 });
 afterAll(() => ctx.close());
 
@@ -237,6 +239,40 @@ const cases: Record<
       state: async () => [(await ctx.db.query('SELECT area_id, version FROM tasks WHERE id = $1', [t.id])).rows[0], await eventsOf(t.id)],
     };
   },
+  deliverTask: async () => {
+    const t = await buildTask(ctx.db, { agreementId: world.agreementId, areaId, obligor: 'government' });
+    return {
+      client: coordinator,
+      send: (k) => coordinator.post(`${tasksUrl()}/${t.id}/deliver`, { version: 1 }, { 'idempotency-key': k }),
+      state: async () => [
+        (await ctx.db.query('SELECT delivered_on, version FROM tasks WHERE id = $1', [t.id])).rows[0],
+        await eventsOf(t.id),
+      ],
+    };
+  },
+  ...Object.fromEntries(
+    (['acceptTask', 'rejectTask'] as const).map((id) => [
+      id,
+      async () => {
+        const t = await buildTask(ctx.db, {
+          agreementId: world.agreementId,
+          areaId,
+          obligor: 'government',
+          facts: { progress: 100, startedOn: '2025-10-01', deliveredOn: '2025-11-01', deliveredBySide: 'government' },
+        });
+        const body = id === 'rejectTask' ? { reason: 'Chưa đạt', version: 1 } : { version: 1 };
+        return {
+          client: partner,
+          send: (k: string) =>
+            partner.post(`${tasksUrl()}/${t.id}/${id === 'rejectTask' ? 'reject' : 'accept'}`, body, { 'idempotency-key': k }),
+          state: async () => [
+            (await ctx.db.query('SELECT delivered_on, accepted_on, version FROM tasks WHERE id = $1', [t.id])).rows[0],
+            await eventsOf(t.id),
+          ],
+        };
+      },
+    ]),
+  ),
 };
 
 describe('every create and non-idempotent action', () => {

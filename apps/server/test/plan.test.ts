@@ -210,7 +210,7 @@ describe('the joint plan', () => {
   it('records who changed what on a task', async () => {
     const a = await area('Giáo dục số');
     const t = await task(a.id, { responsiblePerson: 'Trần Thị Mai' });
-    await coordinator.patch(url(`/tasks/${t.id}`), { responsiblePerson: 'Lê Văn Nam', status: 'in_progress' }, { 'if-match': '"1"' });
+    await coordinator.patch(url(`/tasks/${t.id}`), { responsiblePerson: 'Lê Văn Nam', progress: 40 }, { 'if-match': '"1"' });
     const history = (await coordinator.get(url(`/tasks/${t.id}/history`))).json() as {
       items: { actor: { id: string }; changes: { field: string; before: unknown; after: unknown }[] }[];
     };
@@ -218,7 +218,7 @@ describe('the joint plan', () => {
     expect(history.items[0]?.changes).toEqual(
       expect.arrayContaining([
         { field: 'responsiblePerson', before: 'Trần Thị Mai', after: 'Lê Văn Nam' },
-        { field: 'status', before: 'not_started', after: 'in_progress' },
+        { field: 'progress', before: 0, after: 40 },
       ]),
     );
   });

@@ -112,7 +112,7 @@ describe('npm run db:seed', () => {
       `SELECT (SELECT count(*)::int FROM organisations) AS organisations, (SELECT count(*)::int FROM users) AS users,
               (SELECT count(*)::int FROM agreement_parties) AS parties`,
     );
-    expect(totals.rows[0]).toEqual({ organisations: 176, users: 20, parties: 12 });
+    expect(totals.rows[0]).toEqual({ organisations: 176, users: 21, parties: 12 });
   });
 
   it('refuses a second load, says why, and changes nothing', async () => {

@@ -9,7 +9,7 @@ import {
   type Obligor,
   type OrganisationKind,
   type Role,
-  type TaskStatus,
+  type TaskState,
 } from '@accord/domain';
 import { buildApp } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
@@ -119,6 +119,9 @@ export async function buildAgreement(
       sourceUrls: [],
       visibility: a.visibility ?? 'parties',
       checksAuthority: false,
+      atRiskDays: 7,
+      progressMargin: 20,
+      reportCadence: 'monthly',
     },
     parties,
     parties.map((p) => p.nameAtSigning),
@@ -156,10 +159,12 @@ export async function buildTask(
     parentId?: string | null;
     depth?: number;
     title?: string;
-    status?: TaskStatus;
     dueDate?: string | null;
+    /** What happened to it so far (the status is worked out from these). */
+    facts?: Partial<TaskFactsWrite>;
   },
 ) {
+  const f = t.facts ?? {};
   const id = await insertTask(
     db,
     { agreementId: t.agreementId, areaId: t.areaId, parentId: t.parentId ?? null, depth: t.depth ?? 0 },
@@ -175,10 +180,32 @@ export async function buildTask(
       dueDate: t.dueDate === undefined ? '2026-06-30' : t.dueDate,
       expectedProduct: null,
       decidedBy: null,
-      status: t.status ?? 'not_started',
+      state: f.state ?? 'open',
+      stateReason: f.state && f.state !== 'open' ? 'Lý do trong bài kiểm thử' : null,
+      progress: f.progress ?? 0,
+      weight: f.weight ?? 1,
+      startedOn: f.startedOn ?? null,
     },
   );
+  if (f.deliveredOn || f.acceptedOn) {
+    // Delivered at the version it has now, by the side given (or the side that owes it).
+    await db.query(
+      `UPDATE tasks SET delivered_on = $2, accepted_on = $3, delivered_version = version,
+         delivered_by_side = COALESCE($4, CASE obligor WHEN 'enterprise' THEN 'enterprise' ELSE 'government' END) WHERE id = $1`,
+      [id, f.deliveredOn ?? null, f.acceptedOn ?? null, f.deliveredBySide ?? null],
+    );
+  }
   return { id };
+}
+
+export interface TaskFactsWrite {
+  state: TaskState;
+  progress: number;
+  weight: number;
+  startedOn: string | null;
+  deliveredOn: string | null;
+  acceptedOn: string | null;
+  deliveredBySide: 'government' | 'enterprise' | null;
 }
 
 /** A signed-in client: sends the session cookie and the CSRF token on every request. */

@@ -75,8 +75,17 @@ beforeAll(async () => {
       obligor: 'government',
       leadUnitId: i % 5 === 0 ? subUnitId : deptId,
       title: `Nhiệm vụ ${String(i).padStart(2, '0')} ${marker}`,
-      status: i % 3 === 0 ? 'completed' : 'in_progress',
       dueDate: `${2025 + Math.floor(i / 12)}-${month}-15`,
+      // One in three delivered on its due date and accepted: completed on time, whatever today is.
+      facts:
+        i % 3 === 0
+          ? {
+              progress: 100,
+              startedOn: '2025-01-01',
+              deliveredOn: `${2025 + Math.floor(i / 12)}-${month}-15`,
+              acceptedOn: `${2025 + Math.floor(i / 12)}-${month}-20`,
+            }
+          : { progress: 50, startedOn: '2025-01-01' },
     });
   }
   for (let i = 0; i < 5; i++) {
@@ -128,17 +137,17 @@ const list = async (who: Client, url: string) => {
 
 describe("an agreement's task list", () => {
   it('filters by status and lead unit (with the units below it), sorts by due date and pages', async () => {
-    const url = `/api/agreements/${agreementId}/tasks?status=in_progress&leadUnitId=${deptId}&sort=dueDate&pageSize=5`;
+    const url = `/api/agreements/${agreementId}/tasks?status=completed_on_time&leadUnitId=${deptId}&sort=dueDate&pageSize=5`;
     const first = await list(coordinator, url);
-    // in_progress: i % 3 !== 0 among 25 → 16, plus the undated one is not_started → excluded.
-    expect(first.total).toBe(16);
+    // Completed on time: i % 3 === 0 among 25 → 9; the undated one is not started → excluded.
+    expect(first.total).toBe(9);
     expect(first.items).toHaveLength(5);
-    expect(first.items.every((t) => t.status === 'in_progress')).toBe(true);
+    expect(first.items.every((t) => t.status === 'completed_on_time')).toBe(true);
     expect(first.items.some((t) => t.leadUnit?.id === subUnitId)).toBe(true);
     const all: Item[] = [];
-    for (let page = 1; page <= 4; page++) all.push(...(await list(coordinator, `${url}&page=${page}`)).items);
-    expect(all).toHaveLength(16);
-    expect(new Set(all.map((t) => t.id)).size).toBe(16);
+    for (let page = 1; page <= 2; page++) all.push(...(await list(coordinator, `${url}&page=${page}`)).items);
+    expect(all).toHaveLength(9);
+    expect(new Set(all.map((t) => t.id)).size).toBe(9);
     const dues = all.map((t) => t.dueDate as string);
     expect(dues).toEqual([...dues].sort());
     expect(all[0]?.areaTitle).toBe('Chính quyền số');
@@ -152,10 +161,10 @@ describe("an agreement's task list", () => {
     expect(body.items[0]?.dueDate).toBe('2027-01-15');
   });
 
-  it('marks and filters overdue work: past due and neither completed nor cancelled', async () => {
+  it('marks and filters overdue work: past due, not delivered, paused or cancelled', async () => {
     const body = await list(coordinator, `/api/agreements/${agreementId}/tasks?overdue=true&pageSize=100`);
     expect(body.total).toBeGreaterThan(0);
-    expect(body.items.every((t) => t.overdue && t.status !== 'completed')).toBe(true);
+    expect(body.items.every((t) => t.overdue && t.status === 'overdue')).toBe(true);
     const today = new Date().toISOString().slice(0, 10);
     expect(body.items.every((t) => (t.dueDate as string) < today)).toBe(true);
   });
@@ -187,7 +196,7 @@ describe("a unit's tasks across agreements", () => {
   });
 
   it('takes another unit, status and words', async () => {
-    const body = await list(coordinator, `/api/tasks?leadUnitId=${subUnitId}&status=in_progress,completed`);
+    const body = await list(coordinator, `/api/tasks?leadUnitId=${subUnitId}&status=in_progress,at_risk,overdue,completed_on_time`);
     expect(body.total).toBe(5);
     const found = await list(coordinator, `/api/tasks?leadUnitId=${deptId}&q=CHUYEN DOI SO`);
     expect(found.items.map((t) => t.title)).toEqual([`Triển khai Chuyển đổi số xã ${marker}`]);
@@ -262,8 +271,12 @@ describe('search across agreements and tasks', () => {
     expect((await found(`${word} alpha`)).total).toBe(0);
     expect((await found(`${word} gamma`)).items.map((t) => t.id)).toEqual([parent.id]);
 
-    // Done work comes after open work, whatever its due date.
-    const done = await coordinator.patch(url(`/${parent.id}`), { status: 'completed' }, { 'if-match': '"2"' });
+    // Work that owes nothing (cancelled, or accepted) comes after open work, whatever its due date.
+    const done = await coordinator.patch(
+      url(`/${parent.id}`),
+      { state: 'cancelled', stateReason: 'Gộp vào nhiệm vụ khác' },
+      { 'if-match': '"2"' },
+    );
     expect(done.statusCode, done.body).toBe(200);
     expect((await found(word)).items.map((t) => t.id)).toEqual([child.id, other.id, parent.id]);
     const sooner = await coordinator.patch(url(`/${other.id}`), { dueDate: '2026-12-20' }, { 'if-match': '"1"' });
@@ -312,7 +325,7 @@ describe('a read replica', () => {
       const before = replicaQueries.mock.calls.length;
       const edit = await client.patch(
         `/api/agreements/${agreementId}/tasks/${task.id}`,
-        { status: 'paused' },
+        { state: 'paused', stateReason: 'Chờ kinh phí' },
         { 'if-match': current.headers.etag as string },
       );
       expect(edit.statusCode, edit.body).toBe(200);

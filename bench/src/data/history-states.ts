@@ -1,4 +1,5 @@
-import { historySnapshots, type AgreementStatus, type TaskStatus } from '@accord/domain';
+import { defaultStatusRules, historySnapshots, type AgreementStatus } from '@accord/domain';
+import { executionSteps } from './plan-builder.js';
 import type { Rng } from './prng.js';
 import type { AgreementEntry, AreaEntry, DatasetRegistry, TaskEntry } from './registry.js';
 import { DAY_MS, isoDay } from './time.js';
@@ -20,6 +21,10 @@ export function agreementState(a: AgreementEntry) {
     ...a,
     // The data set leaves the sixth "rõ" off and no task names who decides: the columns' defaults.
     checksAuthority: false,
+    // Nor does it set an agreement's status rules or report cadence: the columns' defaults too.
+    atRiskDays: defaultStatusRules.atRiskDays,
+    progressMargin: defaultStatusRules.progressMargin,
+    reportCadence: 'monthly',
     status: a.status as AgreementStatus,
     signedOn: day(a.signedOn),
     periodStart: day(a.periodStart),
@@ -65,6 +70,12 @@ export function undoAreaEdit(rng: Rng, s: AreaState): AreaState {
   return before;
 }
 
+/** The side that delivered a task's product: the side that owes it (the government side for joint work), as the app records an administrator's delivery. */
+export function deliveredBySideOf(t: TaskEntry): 'government' | 'enterprise' | null {
+  if (t.deliveredOn === null) return null;
+  return t.obligor === 'enterprise' ? 'enterprise' : 'government';
+}
+
 export function taskState(t: TaskEntry, data: DatasetRegistry) {
   const unit = (id: string | null) => {
     const name = id ? data.orgById.get(id)?.nameVi : undefined;
@@ -77,27 +88,80 @@ export function taskState(t: TaskEntry, data: DatasetRegistry) {
     decidedBy: null,
     startDate: day(t.startDate),
     dueDate: day(t.dueDate),
-    status: t.status as TaskStatus,
+    startedOn: day(t.startedOn),
+    deliveredOn: day(t.deliveredOn),
+    acceptedOn: day(t.acceptedOn),
+    deliveredBySide: deliveredBySideOf(t),
+    reviewNote: null,
     leadUnit: unit(t.leadOrgId),
     coordinatingUnits: t.coordinatorIds.map((id) => unit(id) ?? { name: '' }),
   });
 }
 export type TaskState = ReturnType<typeof taskState>;
 
-/** The statuses a task went through to reach its current one. */
-export function statusPath(rng: Rng, status: TaskStatus): TaskStatus[] {
-  switch (status) {
-    case 'completed':
-      return ['not_started', 'in_progress', 'completed'];
-    case 'in_progress':
-      return ['not_started', 'in_progress'];
-    case 'paused':
-      return ['not_started', 'in_progress', 'paused'];
-    case 'cancelled':
-      return rng.chance(0.5) ? ['not_started', 'cancelled'] : ['not_started', 'in_progress', 'cancelled'];
+/** The facts of a task's snapshot that a change of its execution sets (what its status is worked out from). */
+export type TaskFactsState = Pick<
+  TaskState,
+  'state' | 'stateReason' | 'progress' | 'weight' | 'startedOn' | 'deliveredOn' | 'acceptedOn' | 'deliveredBySide'
+>;
+
+/** One phase of a task's execution: its facts, and the day the change into it came on, when they date it. */
+export interface TaskPhase {
+  facts: TaskFactsState;
+  /** A day number (see `executionSteps`). */
+  on: number | null;
+}
+
+/**
+ * The phases a task went through to reach its facts of now, first to last: not started (open, no
+ * progress, no dates); in progress (started, part-way: its progress of now when it is still in
+ * progress, about half when it went on to be delivered, and what it had reached when it was paused
+ * or cancelled); then its facts of now (delivered, completed, paused or cancelled). Each phase after
+ * the first is one of `executionSteps`, dated as they are.
+ */
+export function statusPath(rng: Rng, t: TaskEntry): TaskPhase[] {
+  const now: TaskFactsState = {
+    state: t.state,
+    stateReason: t.stateReason,
+    progress: t.progress,
+    weight: t.weight,
+    startedOn: day(t.startedOn),
+    deliveredOn: day(t.deliveredOn),
+    acceptedOn: day(t.acceptedOn),
+    deliveredBySide: deliveredBySideOf(t),
+  };
+  const notStarted: TaskFactsState = {
+    ...now,
+    state: 'open',
+    stateReason: null,
+    progress: 0,
+    startedOn: null,
+    deliveredOn: null,
+    acceptedOn: null,
+    deliveredBySide: null,
+  };
+  const working = (progress: number): TaskFactsState => ({ ...notStarted, progress, startedOn: now.startedOn });
+  const facts: TaskFactsState[] = [notStarted];
+  switch (t.outcome) {
     case 'not_started':
-      return ['not_started'];
+      break;
+    case 'in_progress':
+      // Delivered and waiting for acceptance: it was in progress first.
+      if (t.deliveredOn !== null) facts.push(working(rng.between(35, 65)));
+      facts.push(now);
+      break;
+    case 'completed':
+      facts.push(working(rng.between(35, 65)), now);
+      break;
+    case 'paused':
+    case 'cancelled':
+      // Stopped where it had got to, or cancelled before it started.
+      if (t.startedOn !== null) facts.push(working(t.progress));
+      facts.push(now);
+      break;
   }
+  const days = executionSteps(t);
+  return facts.map((f, i) => ({ facts: f, on: i === 0 ? null : (days[i - 1] ?? null) }));
 }
 
 const shiftDay = (iso: string, days: number) => isoDay(Math.floor(Date.parse(iso) / DAY_MS) + days);

@@ -1,9 +1,10 @@
-import { areaThemes, type AreaTheme, type Obligor, type TaskStatus } from '@accord/domain';
+import { areaThemes, type AreaTheme, type Obligor } from '@accord/domain';
 import { PlanWriter } from './plan-text.js';
 import { weightedTable, type Rng } from './prng.js';
-import type { AgreementEntry, AreaEntry, OrgEntry, TaskEntry } from './registry.js';
+import type { AgreementEntry, AreaEntry, OrgEntry, TaskEntry, TaskOutcome } from './registry.js';
 import { DAY_MS, clamp, officeTime } from './time.js';
 import { areaDescriptions, areaTitles, themeWeights } from './vocabulary/areas.js';
+import { cancelReasons, pauseReasons } from './vocabulary/tasks.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -66,8 +67,9 @@ function levels(rng: Rng, n: number): number[] {
   return [roots, d1, d2, rest - d1 - d2].filter((c) => c > 0);
 }
 
-function statusFor(rng: Rng, a: AgreementEntry, start: number | null, due: number | null, today: number): TaskStatus {
-  const pick = (w: [TaskStatus, number][]) =>
+/** What happened to a task, weighted by its agreement's status and where its dates stand against today. */
+function outcomeFor(rng: Rng, a: AgreementEntry, start: number | null, due: number | null, today: number): TaskOutcome {
+  const pick = (w: [TaskOutcome, number][]) =>
     rng.weighted(
       w.map((x) => x[0]),
       w.map((x) => x[1]),
@@ -116,11 +118,152 @@ function statusFor(rng: Rng, a: AgreementEntry, start: number | null, due: numbe
   ]);
 }
 
+/** What the app keeps of a task's execution, as its registry entry holds it (days as day numbers). */
+type TaskFacts = Pick<TaskEntry, 'state' | 'stateReason' | 'progress' | 'weight' | 'startedOn' | 'deliveredOn' | 'acceptedOn'>;
+
+/** The progress a task's dates expect by `today` (the domain's `expectedProgress`, in day numbers); null without both dates. */
+function expectedBy(start: number | null, due: number | null, today: number): number | null {
+  if (start === null || due === null) return null;
+  if (today < start) return 0;
+  if (today >= due || due <= start) return 100;
+  return Math.round(((today - start) * 100) / (due - start));
+}
+
+/**
+ * The facts of a task with the given outcome, drawn from `rng`: progress (100 when completed,
+ * near what its dates expect today when in progress, some ahead and some behind, 5–95; 0 when not
+ * started), the day it started (from its start date or its creation, never after today), for a
+ * completed one the days it was delivered (by its due date about 85 % of the time) and accepted
+ * (0–10 days later), a few in progress near or past their due date delivered and not accepted yet,
+ * and a reason for a paused or cancelled one. Every date is between the task's creation and today.
+ */
+function factsFor(
+  rng: Rng,
+  outcome: TaskOutcome,
+  t: { startDate: number | null; dueDate: number | null; createdDay: number; today: number },
+): TaskFacts {
+  const { startDate, dueDate, today } = t;
+  const createdDay = Math.min(t.createdDay, today);
+  const facts: TaskFacts = {
+    state: 'open',
+    stateReason: null,
+    progress: 0,
+    weight: 1,
+    startedOn: null,
+    deliveredOn: null,
+    acceptedOn: null,
+  };
+  if (outcome === 'not_started') return facts;
+  const cancelledUnstarted = outcome === 'cancelled' && rng.chance(0.5);
+  if (!cancelledUnstarted) {
+    // On its start date or a little after, never before it was made, nor after today or its due
+    // date (unless it was made later than that); early, when its start is still ahead.
+    const planned = Math.max(startDate ?? createdDay, createdDay);
+    const latest = Math.min(today, Math.max(planned, dueDate ?? today));
+    facts.startedOn = planned > today ? rng.between(createdDay, today) : Math.min(latest, planned + Math.floor(rng.next() ** 2 * 21));
+  }
+  const startedOn = facts.startedOn ?? createdDay;
+  const expected = expectedBy(startDate, dueDate, today);
+  switch (outcome) {
+    case 'completed': {
+      const onTime = dueDate === null || rng.chance(0.85);
+      let delivered: number;
+      if (dueDate === null) delivered = rng.between(startedOn, today);
+      else if ((onTime || dueDate >= today) && startedOn <= dueDate) {
+        // By the due date, mostly close to it.
+        const last = Math.min(dueDate, today);
+        delivered = Math.max(startedOn, last - Math.floor(rng.next() ** 2 * Math.min(60, last - startedOn + 1)));
+      } else {
+        // Late: after the due date (and after it started), never after today.
+        const first = Math.max(dueDate + 1, startedOn);
+        delivered = Math.min(today, first + Math.floor(rng.next() ** 2 * 40));
+      }
+      facts.progress = 100;
+      facts.deliveredOn = delivered;
+      facts.acceptedOn = Math.min(today, delivered + rng.between(0, 10));
+      return facts;
+    }
+    case 'in_progress': {
+      if (dueDate !== null && dueDate <= today + 14 && rng.chance(0.03)) {
+        // Delivered, the other party not having accepted it yet.
+        facts.progress = 100;
+        facts.deliveredOn = clamp(Math.min(dueDate, today) - rng.int(15) + rng.int(10), startedOn, today);
+        return facts;
+      }
+      const around = expected ?? rng.between(20, 80);
+      // Roughly around what the dates expect (a spread of about ±20 points), some well ahead or behind.
+      const offset = (rng.next() + rng.next() + rng.next() - 1.5) * 40;
+      facts.progress = clamp(Math.round(around + offset), 5, 95);
+      return facts;
+    }
+    case 'paused':
+    case 'cancelled': {
+      facts.state = outcome;
+      facts.stateReason = rng.pick(outcome === 'paused' ? pauseReasons : cancelReasons);
+      if (facts.startedOn !== null) {
+        // Stopped part-way: short of where the dates expected it, often well short.
+        const reached = (expected ?? 60) * (0.2 + 0.7 * rng.next());
+        facts.progress = clamp(Math.round(reached), 5, 90);
+      }
+      return facts;
+    }
+  }
+}
+
+/**
+ * The changes of a task's execution after it was made (not started), in order, each as the day it
+ * came on, or null when its facts do not date it: started, then delivered (in progress) or accepted
+ * (completed), or paused or cancelled (after it started, or before).
+ */
+export function executionSteps(t: TaskEntry): (number | null)[] {
+  switch (t.outcome) {
+    case 'not_started':
+      return [];
+    case 'in_progress':
+      return t.deliveredOn === null ? [t.startedOn] : [t.startedOn, t.deliveredOn];
+    case 'completed':
+      return [t.startedOn, t.acceptedOn];
+    case 'paused':
+    case 'cancelled':
+      return t.startedOn === null ? [null] : [t.startedOn, null];
+  }
+}
+
+/**
+ * Moves some of a task's change times (sorted) onto its execution's changes, the latest of them
+ * when it has fewer changes than steps: for each step, the change nearest to a moment of its day
+ * (for a step its facts do not date, a day after the step before), each after the one before, so
+ * that the history can record each step on its day. Draws from `rng`.
+ */
+export function dateExecutionSteps(rng: Rng, times: number[], t: TaskEntry, from: number, until: number): number[] {
+  if (times.length === 0) return times;
+  const moved = new Set<number>();
+  const result = [...times];
+  const latest = Math.max(from + MINUTE, until);
+  let previous = from;
+  for (const day of executionSteps(t).slice(-times.length)) {
+    const on = day ?? rng.between(Math.floor(previous / DAY_MS), Math.floor(latest / DAY_MS));
+    const at = Math.max(previous + MINUTE, clamp(officeTime(on, rng.next()), from + MINUTE, latest));
+    let nearest = -1;
+    for (let i = 0; i < result.length; i++) {
+      if (moved.has(i)) continue;
+      if (nearest < 0 || Math.abs((result[i] as number) - at) < Math.abs((result[nearest] as number) - at)) nearest = i;
+    }
+    result[nearest] = at;
+    moved.add(nearest);
+    previous = at;
+  }
+  result.sort((x, y) => x - y);
+  for (let i = 1; i < result.length; i++)
+    if ((result[i] as number) <= (result[i - 1] as number)) result[i] = (result[i - 1] as number) + MINUTE;
+  return result;
+}
+
 /** How busy a task's history is, relative to others (the plans generator turns it into a count). */
 export function changeWeight(t: TaskEntry, today: number): number {
   const elapsed =
     t.startDate !== null && t.dueDate !== null ? clamp((today - t.startDate) / Math.max(1, t.dueDate - t.startDate), 0, 1) : 0.5;
-  switch (t.status) {
+  switch (t.outcome) {
     case 'completed':
       return 10;
     case 'in_progress':
@@ -149,10 +292,12 @@ export function momentsBetween(rng: Rng, count: number, from: number, until: num
 
 /**
  * An agreement's joint plan: 3–9 areas and `taskCount` tasks in trees up to four levels deep,
- * with dates inside the agreement's period, statuses that fit the dates, lead units of the side
- * that owes the task and coordinating units of both sides.
+ * with dates inside the agreement's period, outcomes that fit the dates, lead units of the side
+ * that owes the task and coordinating units of both sides. The tasks' facts (progress, the days
+ * they started, were delivered and accepted, why one is paused or cancelled) come from `facts`,
+ * a stream of their own, so that the rest of the plan is drawn as it was before tasks had facts.
  */
-export function buildPlan(rng: Rng, a: AgreementEntry, taskCount: number, today: number, { largest = false } = {}): void {
+export function buildPlan(rng: Rng, facts: Rng, a: AgreementEntry, taskCount: number, today: number, { largest = false } = {}): void {
   const writer = new PlanWriter(rng, a);
   const leads = leadPickers(a);
   const todayEnd = officeTime(today, 1);
@@ -194,7 +339,20 @@ export function buildPlan(rng: Rng, a: AgreementEntry, taskCount: number, today:
         const siblingIndex = childCount.get(key) ?? 0;
         childCount.set(key, siblingIndex + 1);
         current.push(
-          makeTask(rng, { a, area, parent, depth, position: siblingIndex, writer, leads, today, todayEnd, periodStart, periodEnd }),
+          makeTask(rng, {
+            a,
+            area,
+            parent,
+            depth,
+            position: siblingIndex,
+            writer,
+            leads,
+            facts,
+            today,
+            todayEnd,
+            periodStart,
+            periodEnd,
+          }),
         );
       }
       for (const t of current) t.siblings = childCount.get(t.parentId) ?? 1;
@@ -212,6 +370,7 @@ interface TaskPlace {
   position: number;
   writer: PlanWriter;
   leads: ReturnType<typeof leadPickers>;
+  facts: Rng;
   today: number;
   todayEnd: number;
   periodStart: number;
@@ -254,7 +413,7 @@ function makeTask(rng: Rng, p: TaskPlace): TaskEntry {
     }
     if (rng.chance(0.03)) startDate = null;
   }
-  const status = statusFor(rng, p.a, startDate, dueDate, p.today);
+  const outcome = outcomeFor(rng, p.a, startDate, dueDate, p.today);
   const text = p.writer.task(p.area.theme, p.depth, obligor);
 
   const base = Math.max(p.area.createdAt, parent?.createdAt ?? 0) + 5 * MINUTE;
@@ -262,6 +421,7 @@ function makeTask(rng: Rng, p: TaskPlace): TaskEntry {
   const createdAt = rng.chance(0.75)
     ? officeTime(baseDay + rng.int(21), rng.next())
     : officeTime(baseDay + rng.int(Math.max(1, Math.min(p.today, startDate ?? baseDay + 200) - baseDay)), rng.next());
+  const created = clamp(createdAt, base, Math.max(base, p.todayEnd));
   return {
     id: rng.uuid(),
     agreement: p.a,
@@ -277,8 +437,9 @@ function makeTask(rng: Rng, p: TaskPlace): TaskEntry {
     coordinatorIds,
     startDate,
     dueDate,
-    status,
-    createdAt: clamp(createdAt, base, Math.max(base, p.todayEnd)),
+    outcome,
+    ...factsFor(p.facts, outcome, { startDate, dueDate, createdDay: Math.floor(created / DAY_MS), today: p.today }),
+    createdAt: created,
     changeTimes: [],
     version: 1,
     updatedAt: 0,

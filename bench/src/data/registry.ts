@@ -1,5 +1,5 @@
 import type { OrganisationWrite } from '@accord/server/src/modules/organisations/organisation.repository.js';
-import type { AgreementStatus, AreaTheme, Obligor, Role, Side, TaskStatus } from '@accord/domain';
+import type { AgreementStatus, AreaTheme, Obligor, Role, Side, TaskState } from '@accord/domain';
 
 /**
  * What the generators have made so far, in memory, for the generators that come after them:
@@ -123,6 +123,12 @@ export interface AreaEntry {
   updatedAt: number;
 }
 
+/**
+ * What happened to a task, in the generator's own words: it decides the facts below. The app
+ * never stores this; it works a task's status out from the facts (and the calendar).
+ */
+export type TaskOutcome = 'not_started' | 'in_progress' | 'completed' | 'paused' | 'cancelled';
+
 export interface TaskEntry {
   id: string;
   agreement: AgreementEntry;
@@ -142,7 +148,15 @@ export interface TaskEntry {
   startDate: number | null;
   dueDate: number | null;
   expectedProduct: string | null;
-  status: TaskStatus;
+  outcome: TaskOutcome;
+  /** The facts the app keeps (days are day numbers): whether it goes on, why not, how far along. */
+  state: TaskState;
+  stateReason: string | null;
+  progress: number;
+  weight: number;
+  startedOn: number | null;
+  deliveredOn: number | null;
+  acceptedOn: number | null;
   createdAt: number;
   /** When the task was updated or moved after its creation, in order; each one is an audit event. */
   changeTimes: number[];

@@ -1,4 +1,4 @@
-import { sideOfKind, type OrganisationKind } from '@accord/domain';
+import { defaultStatusRules, sideOfKind, type OrganisationKind } from '@accord/domain';
 import type { Db } from '@accord/server/src/db/pool.js';
 import { insertAgreement } from '@accord/server/src/modules/agreements/agreement.repository.js';
 import { hashPassword } from '@accord/server/src/modules/auth/password.js';
@@ -56,6 +56,9 @@ async function agreement(db: Db, provinceId: string, groupId: string): Promise<s
       sourceUrls: [],
       visibility: 'parties',
       checksAuthority: false,
+      atRiskDays: defaultStatusRules.atRiskDays,
+      progressMargin: defaultStatusRules.progressMargin,
+      reportCadence: 'monthly',
     },
     parties,
     parties.map((p) => p.nameAtSigning),

@@ -74,7 +74,7 @@ export async function findFixtures(db: pg.Pool): Promise<Fixtures> {
     db,
     'unit officer leading tasks',
     `SELECT u.email FROM users u
-     JOIN (SELECT lead_org_id, count(*) AS n FROM tasks WHERE deleted_at IS NULL AND status NOT IN ('completed','cancelled') GROUP BY 1) c
+     JOIN (SELECT lead_org_id, count(*) AS n FROM tasks WHERE deleted_at IS NULL AND state <> 'cancelled' AND accepted_on IS NULL GROUP BY 1) c
        ON c.lead_org_id = u.organisation_id
      WHERE u.role = 'unit_officer' AND u.disabled_at IS NULL ORDER BY c.n DESC, u.email LIMIT 1`,
   );

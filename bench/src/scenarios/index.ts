@@ -1,4 +1,4 @@
-import { agreementListQuery, agreementTaskListQuery, searchQuery, unitTaskListQuery } from '@accord/domain';
+import { agreementListQuery, agreementTaskListQuery, owingStatuses, searchQuery, unitTaskListQuery } from '@accord/domain';
 import { loadViewer } from '../../../apps/server/src/modules/access/viewer.js';
 import { agreementListFilter } from '../../../apps/server/src/modules/agreements/agreement.service.js';
 import { agreementListStatements } from '../../../apps/server/src/modules/agreements/agreement.repository.js';
@@ -16,6 +16,9 @@ async function viewerOf(ctx: ScenarioContext, email: string) {
   if (!found) throw new Error(`No bench user ${email}`);
   return loadViewer(ctx.db, found.user);
 }
+
+/** The tasks that still owe their work (not started, in progress, at risk, overdue), as a list's status filter. */
+const owing = owingStatuses.join(',');
 
 function queryString(params: Record<string, string>): string {
   return new URLSearchParams(params).toString();
@@ -113,7 +116,7 @@ export const scenarios: Scenario[] = [
     async prepare(ctx) {
       const { large, coordinator } = ctx.fixtures;
       const session = await ctx.session(coordinator);
-      const base = { status: 'not_started,in_progress', sort: 'dueDate', pageSize: '20' };
+      const base = { status: owing, sort: 'dueDate', pageSize: '20' };
       // The party whose units lead more of the open tasks, so the list is long.
       let best = { unit: large.governmentOrgId, total: -1 };
       for (const unit of [large.governmentOrgId, large.enterpriseOrgId]) {
@@ -140,7 +143,7 @@ export const scenarios: Scenario[] = [
     async prepare(ctx) {
       const email = ctx.fixtures.unitOfficer;
       const session = await ctx.session(email);
-      const params = { status: 'not_started,in_progress' };
+      const params = { status: owing };
       const { page, count } = taskListStatements(await unitTaskFilter(ctx.db, await viewerOf(ctx, email), unitTaskListQuery.parse(params)));
       const total = (await ctx.db.query<{ n: number }>(count.text, count.values)).rows[0]?.n ?? 0;
       return {

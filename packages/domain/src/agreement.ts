@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fieldIssues } from './errors.js';
+import { defaultStatusRules } from './execution.js';
 import { sideSchema } from './organisation.js';
 import type { Side } from './policy.js';
 import { datesInOrder, isoDate, optionalText, textField, uuid, versionField, webAddress } from './text.js';
@@ -28,6 +29,11 @@ export function canTransitionAgreement(from: AgreementStatus, to: AgreementStatu
 
 export const agreementKinds = ['agreement', 'mou'] as const;
 export const agreementKindSchema = z.enum(agreementKinds);
+
+/** How often lead units report on their tasks in progress (kỳ báo cáo). */
+export const reportCadences = ['weekly', 'fortnightly', 'monthly', 'quarterly'] as const;
+export const reportCadenceSchema = z.enum(reportCadences);
+export type ReportCadence = z.infer<typeof reportCadenceSchema>;
 
 export const visibilities = ['parties', 'public'] as const;
 export const visibilitySchema = z.enum(visibilities);
@@ -69,6 +75,12 @@ const agreementFields = {
   visibility: visibilitySchema.default('parties'),
   /** The sixth "rõ": every task must name who decides on it (rõ thẩm quyền). */
   checksAuthority: z.boolean().default(false),
+  /** A task due within this many days and not delivered is at risk (per agreement; 7 by default). */
+  atRiskDays: z.number().int().min(0).max(365).default(defaultStatusRules.atRiskDays),
+  /** A task more than this many points behind the progress expected by today is at risk (20 by default). */
+  progressMargin: z.number().int().min(0).max(100).default(defaultStatusRules.progressMargin),
+  /** How often each lead unit reports on its tasks in progress (monthly by default). */
+  reportCadence: reportCadenceSchema.default('monthly'),
 };
 
 function checkPeriod(value: { periodStart?: string | null; periodEnd?: string | null }, ctx: z.RefinementCtx) {
@@ -109,6 +121,9 @@ export const agreementUpdateInput = z
     sourceUrls: z.array(webAddress()).max(20).optional(),
     visibility: visibilitySchema.optional(),
     checksAuthority: z.boolean().optional(),
+    atRiskDays: z.number().int().min(0).max(365).optional(),
+    progressMargin: z.number().int().min(0).max(100).optional(),
+    reportCadence: reportCadenceSchema.optional(),
     parties: z.array(partyInput).min(2).max(10).optional(),
     version: versionField.optional(),
   })
@@ -148,6 +163,9 @@ export const agreementDetailSchema = agreementSummarySchema.extend({
   sourceUrls: z.array(z.string()),
   visibility: visibilitySchema,
   checksAuthority: z.boolean(),
+  atRiskDays: z.number().int(),
+  progressMargin: z.number().int(),
+  reportCadence: reportCadenceSchema,
   predecessor: agreementRefSchema.nullable(),
   successors: z.array(agreementRefSchema),
   parent: agreementRefSchema.nullable(),

@@ -1,4 +1,4 @@
-import { ACCORD_TIME_ZONE, todayInVietnam } from './task-status.js';
+import { todayInVietnam, todaySql } from './task-status.js';
 
 /**
  * The rules of carrying out a plan, worked out from the facts of each task: the status a task is
@@ -113,9 +113,6 @@ export interface StatusColumns {
   started: string;
 }
 
-/** SQL for today's date in Việt Nam. */
-const todayInVietnamSql = `(now() AT TIME ZONE '${ACCORD_TIME_ZONE}')::date`;
-
 /**
  * The SQL twin of `deriveStatus`: a CASE over the given column expressions, `today` a date
  * expression (today in Việt Nam by default), the rules as numbers (or parameter references).
@@ -123,7 +120,7 @@ const todayInVietnamSql = `(now() AT TIME ZONE '${ACCORD_TIME_ZONE}')::date`;
 export function derivedStatusSql(
   c: StatusColumns,
   rules: { atRiskDays: number | string; progressMargin: number | string } = defaultStatusRules,
-  today: string = todayInVietnamSql,
+  today: string = todaySql,
 ): string {
   // Expected progress: 0 before the start, 100 from the due date on, the straight line between.
   const expected = `CASE WHEN ${today} < ${c.startDate} THEN 0 WHEN ${today} >= ${c.dueDate} THEN 100

@@ -57,6 +57,9 @@ export const historySnapshots = {
     sourceUrls: string[];
     visibility: string;
     checksAuthority: boolean;
+    atRiskDays: number;
+    progressMargin: number;
+    reportCadence: string;
     parties: readonly {
       organisationId: string;
       side: string;
@@ -82,6 +85,9 @@ export const historySnapshots = {
       sourceUrls: a.sourceUrls,
       visibility: a.visibility,
       checksAuthority: a.checksAuthority,
+      atRiskDays: a.atRiskDays,
+      progressMargin: a.progressMargin,
+      reportCadence: a.reportCadence,
       parties: a.parties.map((p) => ({
         organisationId: p.organisationId,
         side: p.side,
@@ -113,7 +119,15 @@ export const historySnapshots = {
     dueDate: string | null;
     expectedProduct: string | null;
     decidedBy: string | null;
-    status: string;
+    state: string;
+    stateReason: string | null;
+    progress: number;
+    weight: number;
+    startedOn: string | null;
+    deliveredOn: string | null;
+    acceptedOn: string | null;
+    deliveredBySide: string | null;
+    reviewNote: string | null;
   }) {
     return {
       id: t.id,
@@ -132,7 +146,16 @@ export const historySnapshots = {
       dueDate: t.dueDate,
       expectedProduct: t.expectedProduct,
       decidedBy: t.decidedBy,
-      status: t.status,
+      // The facts the status is worked out from; the status itself changes with the calendar and is never kept.
+      state: t.state,
+      stateReason: t.stateReason,
+      progress: t.progress,
+      weight: t.weight,
+      startedOn: t.startedOn,
+      deliveredOn: t.deliveredOn,
+      acceptedOn: t.acceptedOn,
+      deliveredBySide: t.deliveredBySide,
+      reviewNote: t.reviewNote,
     };
   },
   organisation(o: {

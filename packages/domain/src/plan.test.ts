@@ -21,9 +21,19 @@ const task = (id: string, parentId: string | null, position: number, areaId = 'a
   expectedProduct: null,
   decidedBy: null,
   status: 'not_started',
+  state: 'open',
+  stateReason: null,
+  progress: 0,
+  weight: 1,
+  startedOn: null,
+  deliveredOn: null,
+  acceptedOn: null,
+  deliveredBySide: null,
+  deliveredVersion: null,
+  reviewNote: null,
   version: 1,
   updatedAt: '',
-  allowed: { update: false, move: false, addSubtask: false, delete: false },
+  allowed: { update: false, move: false, addSubtask: false, delete: false, deliver: false, review: false },
 });
 
 describe('the plan tree', () => {

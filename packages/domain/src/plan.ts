@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { obligors } from './policy.js';
 import { fieldIssues } from './errors.js';
+import { derivedStatuses } from './execution.js';
 import { datesInOrder, isoDate, optionalText, textField, uuid, versionField } from './text.js';
 
 /** The standard taxonomy of cooperation areas (nội dung hợp tác). */
@@ -20,9 +21,28 @@ export type AreaTheme = z.infer<typeof areaThemeSchema>;
 
 export const obligorSchema = z.enum(obligors);
 
-export const taskStatuses = ['not_started', 'in_progress', 'completed', 'paused', 'cancelled'] as const;
+/** What a task is, worked out from its facts (see execution.ts): the one status lists show, filter and sort by. */
+export const taskStatuses = derivedStatuses;
 export const taskStatusSchema = z.enum(taskStatuses);
 export type TaskStatus = z.infer<typeof taskStatusSchema>;
+
+/** What a person sets: the task goes on, is paused, or is cancelled (the last two with a reason). */
+export const taskStates = ['open', 'paused', 'cancelled'] as const;
+export const taskStateSchema = z.enum(taskStates);
+export type TaskState = z.infer<typeof taskStateSchema>;
+
+/** Progress in percent, to one decimal. */
+export const progressField = z
+  .number()
+  .min(0)
+  .max(100)
+  .transform((v) => Math.round(v * 10) / 10);
+/** A task's weight among its siblings in its parent's progress: 0–1000, 1 by default. */
+export const weightField = z
+  .number()
+  .min(0)
+  .max(1000)
+  .transform((v) => Math.round(v * 100) / 100);
 
 /** How deep sub-tasks may cascade under a task (task → sub-task → …). */
 export const MAX_TASK_DEPTH = 4;
@@ -75,11 +95,39 @@ export const taskSchema = z.object({
   expectedProduct: z.string().nullable(),
   /** Who decides on the task (rõ thẩm quyền), checked when the agreement asks. */
   decidedBy: z.string().nullable(),
+  /** Worked out now from the facts below and the agreement's rules; never stored, never sent. */
   status: taskStatusSchema,
+  state: taskStateSchema,
+  /** Why it is paused or cancelled. */
+  stateReason: z.string().nullable(),
+  /** 0–100: reported by the lead unit; for a task with sub-tasks, rolled up from them. */
+  progress: z.number(),
+  weight: z.number(),
+  /** The day someone first reported on it or set its progress. */
+  startedOn: isoDate.nullable(),
+  /** The day its product was marked delivered (null again once rejected). */
+  deliveredOn: isoDate.nullable(),
+  /** The day the other party accepted the product: only then is it completed. */
+  acceptedOn: isoDate.nullable(),
+  /** The side that marked it delivered: the other one accepts it. */
+  deliveredBySide: z.enum(['government', 'enterprise']).nullable(),
+  /** The version it was delivered at: acceptance needs it unchanged since (else 412, and it is delivered again). */
+  deliveredVersion: z.number().int().nullable(),
+  /** Why the product was last rejected (null once accepted or never reviewed). */
+  reviewNote: z.string().nullable(),
   version: z.number().int(),
   updatedAt: z.string(),
-  /** What the signed-in user may do to it: the policy's task.update, task.move, task.addSubtask and task.delete. */
-  allowed: z.object({ update: z.boolean(), move: z.boolean(), addSubtask: z.boolean(), delete: z.boolean() }),
+  /** What the signed-in user may do to it: the policy's task.update, task.move, task.addSubtask, task.delete, task.deliver and task.review. */
+  allowed: z.object({
+    update: z.boolean(),
+    move: z.boolean(),
+    addSubtask: z.boolean(),
+    delete: z.boolean(),
+    /** Mark its product delivered (now: the task is open, not delivered or accepted yet). */
+    deliver: z.boolean(),
+    /** Accept or reject its delivered product (now: it waits for this user's side). */
+    review: z.boolean(),
+  }),
 });
 export type Task = z.infer<typeof taskSchema>;
 
@@ -102,7 +150,12 @@ const taskFields = {
   dueDate: isoDate.nullable().optional(),
   expectedProduct: optionalText(2000),
   decidedBy: optionalText(200),
-  status: taskStatusSchema.default('not_started'),
+  state: taskStateSchema.default('open'),
+  stateReason: optionalText(2000),
+  progress: progressField.default(0),
+  weight: weightField.default(1),
+  /** Refused with a reason of its own (not dropped unseen): the status is worked out, never set. */
+  status: z.custom<undefined>((v) => v === undefined, { message: fieldIssues.statusIsWorkedOut }).optional(),
 };
 
 function checkDates(v: { startDate?: string | null; dueDate?: string | null }, ctx: z.RefinementCtx) {
@@ -111,7 +164,23 @@ function checkDates(v: { startDate?: string | null; dueDate?: string | null }, c
   }
 }
 
-export const taskCreateInput = z.object({ ...taskFields, areaId: uuid, parentId: uuid.nullable().optional() }).superRefine(checkDates);
+/** A paused or cancelled task says why; the service checks the same of the task as an edit leaves it. */
+export function needsStateReason(state: TaskState, reason: string | null | undefined): boolean {
+  return state !== 'open' && (reason === null || reason === undefined || reason.trim() === '');
+}
+
+function checkStateReason(v: { state?: TaskState; stateReason?: string | null }, ctx: z.RefinementCtx) {
+  if (v.state !== undefined && v.stateReason !== undefined && needsStateReason(v.state, v.stateReason)) {
+    ctx.addIssue({ code: 'custom', path: ['stateReason'], message: fieldIssues.reasonRequired });
+  }
+}
+
+export const taskCreateInput = z.object({ ...taskFields, areaId: uuid, parentId: uuid.nullable().optional() }).superRefine((v, ctx) => {
+  checkDates(v, ctx);
+  if (needsStateReason(v.state, v.stateReason)) {
+    ctx.addIssue({ code: 'custom', path: ['stateReason'], message: fieldIssues.reasonRequired });
+  }
+});
 export type TaskCreateInput = z.infer<typeof taskCreateInput>;
 
 export const taskUpdateInput = z
@@ -127,11 +196,31 @@ export const taskUpdateInput = z
     dueDate: taskFields.dueDate,
     expectedProduct: taskFields.expectedProduct,
     decidedBy: taskFields.decidedBy,
-    status: taskStatusSchema.optional(),
+    state: taskStateSchema.optional(),
+    stateReason: taskFields.stateReason,
+    /** Only a task without sub-tasks (a parent's is rolled up from them). */
+    progress: progressField.optional(),
+    weight: weightField.optional(),
+    status: taskFields.status,
     version: versionField.optional(),
   })
-  .superRefine(checkDates);
+  .superRefine((v, ctx) => {
+    checkDates(v, ctx);
+    checkStateReason(v, ctx);
+  });
 export type TaskUpdateInput = z.infer<typeof taskUpdateInput>;
+
+/** POST …/deliver: the lead unit marks the product delivered (what it is and its evidence go in the task's thread). */
+export const taskDeliverInput = z.object({ version: versionField.optional() });
+export type TaskDeliverInput = z.infer<typeof taskDeliverInput>;
+
+/** POST …/accept. */
+export const taskAcceptInput = z.object({ version: versionField.optional() });
+export type TaskAcceptInput = z.infer<typeof taskAcceptInput>;
+
+/** POST …/reject: always with the reasons, which go back to the lead unit. */
+export const taskRejectInput = z.object({ reason: textField(4000), version: versionField.optional() });
+export type TaskRejectInput = z.infer<typeof taskRejectInput>;
 
 export const taskMoveInput = z.object({
   areaId: uuid,

@@ -29,6 +29,8 @@ export const operations = [
   'task.move',
   'task.addSubtask',
   'task.delete',
+  'task.deliver',
+  'task.review',
   'search',
   'organisation.read',
   'organisation.manage',
@@ -64,9 +66,10 @@ export type Relation = 'own' | 'counterparty' | 'unrelated';
  * - partyOrPublished: a party, or anyone signed in when the agreement is published
  * - own: own side only
  * - leadUnit: a party whose unit (or a unit above it) leads the task
+ * - counterparty: the other side only (for a review, the side that did not deliver)
  * - never
  */
-export type Rule = 'always' | 'party' | 'partyOrPublished' | 'own' | 'leadUnit' | 'never';
+export type Rule = 'always' | 'party' | 'partyOrPublished' | 'own' | 'leadUnit' | 'counterparty' | 'never';
 
 /**
  * One row per operation, one column per role. Every service checks it first; the SQL that
@@ -92,6 +95,11 @@ export const accessPolicy: Record<Operation, Record<Role, Rule>> = {
   'task.move':              { admin: 'always', coordinator: 'own',              unit_officer: 'never',            leader: 'never',            observer: 'never' },
   'task.addSubtask':        { admin: 'always', coordinator: 'own',              unit_officer: 'never',            leader: 'never',            observer: 'never' },
   'task.delete':            { admin: 'always', coordinator: 'own',              unit_officer: 'never',            leader: 'never',            observer: 'never' },
+  // Marking a product delivered is reporting on the task: whoever reports on it.
+  'task.deliver':           { admin: 'always', coordinator: 'own',              unit_officer: 'leadUnit',         leader: 'never',            observer: 'never' },
+  // Accepting or rejecting it is for the party it is owed to: its relation is to the side that
+  // delivered (see relationToDelivery), so nobody accepts their own side's product, not even an administrator.
+  'task.review':            { admin: 'never',  coordinator: 'counterparty',     unit_officer: 'never',            leader: 'never',            observer: 'never' },
   'search':                 { admin: 'always', coordinator: 'always',           unit_officer: 'always',           leader: 'always',           observer: 'always' },
   'organisation.read':      { admin: 'always', coordinator: 'always',           unit_officer: 'always',           leader: 'always',           observer: 'always' },
   'organisation.manage':    { admin: 'always', coordinator: 'never',            unit_officer: 'never',            leader: 'never',            observer: 'never' },
@@ -122,6 +130,8 @@ export function ruleAdmits(rule: Rule, ctx: AccessContext): boolean {
       return ctx.relation === 'own';
     case 'leadUnit':
       return ctx.relation !== 'unrelated' && ctx.isLeadUnit === true;
+    case 'counterparty':
+      return ctx.relation === 'counterparty';
     case 'never':
       return false;
   }
@@ -137,6 +147,16 @@ export function can(user: AccessSubject | null, operation: Operation, ctx: Acces
 export function relationToTask(userSide: Side | null, obligor: Obligor): Relation {
   if (userSide === null) return 'unrelated';
   return obligor === 'joint' || obligor === userSide ? 'own' : 'counterparty';
+}
+
+/**
+ * The relation of a delivered product to a user on `userSide`: own when their side delivered it,
+ * counterparty when the other side did (the one to accept it), unrelated when they are no party
+ * or nothing is delivered.
+ */
+export function relationToDelivery(userSide: Side | null, deliveredBySide: Side | null): Relation {
+  if (userSide === null || deliveredBySide === null) return 'unrelated';
+  return userSide === deliveredBySide ? 'own' : 'counterparty';
 }
 
 /** The relation of an agreement (or its shared parts) to a user on `userSide`. */

@@ -26,7 +26,7 @@ const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
 const taskFilters = {
   q: optionalText(200),
   status: statusList.optional(),
-  /** Due before today and neither completed nor cancelled. */
+  /** Overdue (true) or not (false): the same as asking for the status `overdue`, or every other. */
   overdue: booleanFlag.optional(),
   dueFrom: isoDate.optional(),
   dueTo: isoDate.optional(),
@@ -56,7 +56,7 @@ export type UnitTaskListQuery = z.infer<typeof unitTaskListQuery>;
 export const taskListItemSchema = taskSchema.extend({
   agreementTitle: z.string(),
   areaTitle: z.string(),
-  /** Due before today (Asia/Ho_Chi_Minh) and neither completed nor cancelled. */
+  /** Its status is overdue: due before today (Asia/Ho_Chi_Minh), not delivered, paused or cancelled. */
   overdue: z.boolean(),
 });
 export type TaskListItem = z.infer<typeof taskListItemSchema>;

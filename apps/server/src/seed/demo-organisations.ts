@@ -489,6 +489,8 @@ export const demoUsers: DemoUser[] = [
   { email: 'dieuphoi.haiphong@haiphong.gov.vn', displayName: 'Phạm Đức Thịnh', role: 'coordinator', organisationKey: 'gov:31:sokhcn' },
   { email: 'dieuphoi.danang@danang.gov.vn', displayName: 'Trương Thị Bích Ngọc', role: 'coordinator', organisationKey: 'gov:48:sokhcn' },
   { email: 'dieuphoi.daklak@daklak.gov.vn', displayName: 'Hồ Sĩ Nguyên', role: 'coordinator', organisationKey: 'gov:66:sokhcn' },
+  // The ward that took over the city of Buôn Ma Thuột: it carries the city's agreement with VNPT Đắk Lắk.
+  { email: 'dieuphoi.pbmt@daklak.gov.vn', displayName: 'Y Khang Mlô', role: 'coordinator', organisationKey: 'gov:66:p-bmt' },
   { email: 'canbo.pbmt@daklak.gov.vn', displayName: "H'Nhung Niê", role: 'unit_officer', organisationKey: 'gov:66:p-bmt' },
 
   // VNPT

@@ -1,4 +1,4 @@
-import type { AgreementStatus, AreaTheme, Obligor, OrganisationKind, Role, TaskStatus } from '@accord/domain';
+import type { AgreementStatus, AreaTheme, Obligor, OrganisationKind, Role } from '@accord/domain';
 
 /**
  * Demo data is written by key, not by id: every organisation has a stable key
@@ -26,6 +26,9 @@ export interface DemoUser {
   organisationKey: string;
 }
 
+/** What a demo task's sources say happened to it. */
+export type DemoTaskOutcome = 'not_started' | 'in_progress' | 'completed' | 'paused' | 'cancelled';
+
 export interface DemoTask {
   code?: string;
   title: string;
@@ -39,7 +42,14 @@ export interface DemoTask {
   expectedProduct?: string;
   /** Who decides on it (checked when the agreement asks). */
   decidedBy?: string;
-  status: TaskStatus;
+  /** What has happened to it so far, as the seed's sources tell; the loader turns it into facts (progress, state, dates). */
+  status: DemoTaskOutcome;
+  /** Why it is paused or cancelled. */
+  stateReason?: string;
+  /** Its progress, when the sources say; otherwise the loader picks one near what its dates expect. */
+  progress?: number;
+  /** A product in progress already delivered: waiting for the other party, or rejected by it (with a reason). */
+  delivery?: 'waiting' | 'rejected';
   subtasks?: DemoTask[];
 }
 

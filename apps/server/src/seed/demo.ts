@@ -1,10 +1,20 @@
-import { sideOfKind, type AgreementStatus, type SessionUser } from '@accord/domain';
+import {
+  defaultStatusRules,
+  expectedProgress,
+  sideOfKind,
+  todayInVietnam,
+  type AgreementStatus,
+  type SessionUser,
+  type Side,
+  type TaskCreateInput,
+} from '@accord/domain';
 import { withTransaction, type Db, type Queryable } from '../db/pool.js';
 import * as agreements from '../modules/agreements/agreement.service.js';
 import { hashPassword } from '../modules/auth/password.js';
 import { insertOrganisation } from '../modules/organisations/organisation.repository.js';
 import * as plan from '../modules/plan/plan.service.js';
 import * as taskService from '../modules/tasks/task.service.js';
+import { loadAgreementAccess } from '../modules/access/access.service.js';
 import { loadViewer, type Viewer } from '../modules/access/viewer.js';
 import { demoAgreements } from './agreements/index.js';
 import { demoOrganisations, demoUsers } from './demo-organisations.js';
@@ -69,6 +79,9 @@ async function createAgreement(db: Db, admin: Viewer, a: DemoAgreement, org: Org
     sourceUrls: a.sourceUrls,
     visibility: 'parties',
     checksAuthority: a.checksAuthority ?? false,
+    atRiskDays: defaultStatusRules.atRiskDays,
+    progressMargin: defaultStatusRules.progressMargin,
+    reportCadence: 'monthly',
     parties: a.parties.map((p) => ({
       organisationId: org(p.organisationKey),
       label: p.label,
@@ -81,13 +94,15 @@ async function createAgreement(db: Db, admin: Viewer, a: DemoAgreement, org: Org
 }
 
 /** The plan section: areas in order, each with its task tree. */
-async function createPlan(db: Db, admin: Viewer, agreementId: string, areas: DemoArea[], org: OrgId) {
+async function createPlan(db: Db, admin: Viewer, agreementId: string, areas: DemoArea[], org: OrgId): Promise<PlannedTask[]> {
+  const planned: PlannedTask[] = [];
   for (const area of areas) {
     const createdArea = await plan.createArea(db, admin, agreementId, {
       theme: area.theme,
       title: area.title,
       description: area.description ?? null,
     });
+    let counter = 0;
     const addTasks = async (tasks: DemoTask[], parentId: string | null) => {
       for (const t of tasks) {
         const task = await taskService.createTask(db, admin, agreementId, {
@@ -104,12 +119,116 @@ async function createPlan(db: Db, admin: Viewer, agreementId: string, areas: Dem
           dueDate: t.dueDate ?? null,
           expectedProduct: t.expectedProduct ?? null,
           decidedBy: t.decidedBy ?? null,
-          status: t.status,
+          ...demoFacts(t, counter++),
         });
+        planned.push({ id: task.id, demo: t });
         if (t.subtasks) await addTasks(t.subtasks, task.id);
       }
     };
     await addTasks(area.tasks, null);
+  }
+  return planned;
+}
+
+interface PlannedTask {
+  id: string;
+  demo: DemoTask;
+}
+
+/** The coordinators of the demo, as viewers: the ones who accept the other side's products. */
+async function coordinatorViewers(db: Db): Promise<Viewer[]> {
+  const { rows } = await db.query<{ id: string; email: string; display_name: string; org_id: string; org_name: string; side: Side }>(
+    `SELECT u.id, u.email, u.display_name, o.id AS org_id, o.name_vi AS org_name, o.side
+     FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.role = 'coordinator' ORDER BY u.email`,
+  );
+  return Promise.all(
+    rows.map((r) =>
+      loadViewer(db, {
+        id: r.id,
+        email: r.email,
+        displayName: r.display_name,
+        role: 'coordinator',
+        locale: 'vi',
+        organisation: { id: r.org_id, name: r.org_name, side: r.side },
+      }),
+    ),
+  );
+}
+
+const addDaysTo = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const notAfter = (date: string, limit: string) => (date > limit ? limit : date);
+
+/**
+ * What the sources say was delivered, accepted or rejected, through the same steps a user takes:
+ * the lead side delivers, a coordinator of the other side accepts (or rejects, with its reason).
+ * A completed task was delivered a few days before its due date (one in seven some days late) and
+ * accepted days later; a task marked `delivery` waits for acceptance, or was rejected.
+ */
+async function carryOut(
+  db: Db,
+  admin: Viewer,
+  agreementId: string,
+  key: string,
+  planned: PlannedTask[],
+  coordinators: Viewer[],
+): Promise<void> {
+  const today = todayInVietnam();
+  const reviewerFor = async (deliveredBySide: Side | null) => {
+    for (const c of coordinators) {
+      const { side } = await loadAgreementAccess(db, c, agreementId, 'agreement.read').catch(() => ({ side: null }));
+      if (side !== null && side !== deliveredBySide) return c;
+    }
+    throw new Error(`Demo agreement ${key} has no coordinator on the side that accepts what the ${deliveredBySide} side delivers`);
+  };
+  for (const [n, { id, demo }] of planned.entries()) {
+    if (demo.status !== 'completed' && demo.delivery === undefined) continue;
+    const current = await taskService.getTask(db, admin, agreementId, id);
+    const due = demo.dueDate ?? today;
+    const deliveredOn =
+      demo.status === 'completed'
+        ? notAfter(addDaysTo(due, n % 7 === 3 ? 12 : -(n % 9)), today)
+        : notAfter(addDaysTo(today, -(n % 5) - 2), today);
+    const delivered = await taskService.deliverTask(db, admin, agreementId, id, current.version, deliveredOn);
+    const reviewer = await reviewerFor(delivered.deliveredBySide);
+    if (demo.status === 'completed') {
+      await taskService.acceptTask(db, reviewer, agreementId, id, delivered.version, notAfter(addDaysTo(deliveredOn, 3 + (n % 5)), today));
+    } else if (demo.delivery === 'rejected') {
+      await taskService.rejectTask(
+        db,
+        reviewer,
+        agreementId,
+        id,
+        delivered.version,
+        'Dữ liệu mới chuyển đổi được khoảng 70%; chưa có biên bản kiểm tra kết nối với LGSP. Đề nghị bổ sung trước khi nghiệm thu.',
+      );
+    }
+  }
+}
+
+/**
+ * What a demo task's sources say happened, as the facts a task keeps: a task in progress gets
+ * the progress its dates expect today, some ahead of it and some behind (so the demo shows tasks
+ * at risk beside tasks on track); a paused or cancelled one keeps its reason.
+ */
+function demoFacts(t: DemoTask, n: number): Pick<TaskCreateInput, 'state' | 'stateReason' | 'progress' | 'weight'> {
+  const open = { state: 'open' as const, stateReason: null, weight: 1 };
+  switch (t.status) {
+    case 'not_started':
+      return { ...open, progress: t.progress ?? 0 };
+    case 'completed':
+      // Delivered and accepted by the steps in `carryOut`.
+      return { ...open, progress: 100 };
+    case 'in_progress': {
+      const expected = expectedProgress(t.startDate ?? null, t.dueDate ?? null, todayInVietnam()) ?? 50;
+      const offsets = [0, 10, -10, -30, 5];
+      return {
+        ...open,
+        progress: t.progress ?? Math.min(95, Math.max(5, Math.round((expected + (offsets[n % offsets.length] ?? 0)) / 5) * 5)),
+      };
+    }
+    case 'paused':
+    case 'cancelled':
+      return { state: t.status, stateReason: t.stateReason ?? null, progress: t.progress ?? 30, weight: 1 };
   }
 }
 
@@ -120,6 +239,7 @@ async function loadAgreement(
   data: DemoAgreementData,
   orgIds: Map<string, string>,
   agreementIds: Map<string, string>,
+  coordinators: Viewer[],
 ) {
   const org: OrgId = (key) => {
     const id = orgIds.get(key);
@@ -127,7 +247,8 @@ async function loadAgreement(
     return id;
   };
   const created = await createAgreement(db, admin, data.agreement, org, agreementIds);
-  await createPlan(db, admin, created.id, data.plan, org);
+  const planned = await createPlan(db, admin, created.id, data.plan, org);
+  await carryOut(db, admin, created.id, data.agreement.key, planned, coordinators);
   let version = created.version;
   for (const status of statusWalk[data.agreement.status]) {
     version = (await agreements.changeStatus(db, admin, created.id, version, status)).version;
@@ -186,7 +307,8 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => undef
   };
   const admin = await loadViewer(db, adminUser);
   const agreementIds = new Map<string, string>();
-  for (const a of demoAgreements) await loadAgreement(db, admin, a, orgIds, agreementIds);
+  const coordinators = await coordinatorViewers(db);
+  for (const a of demoAgreements) await loadAgreement(db, admin, a, orgIds, agreementIds, coordinators);
   log(
     `demo: ${orgIds.size} organisations, ${demoUsers.length} accounts, ${demoAgreements.length} agreements in ${Date.now() - started} ms`,
   );

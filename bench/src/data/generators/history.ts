@@ -12,11 +12,12 @@ import {
   undoTaskEdit,
   type AgreementState,
   type AreaState,
+  type TaskPhase,
   type TaskState,
 } from '../history-states.js';
 import type { Rng } from '../prng.js';
 import type { AgreementEntry, AreaEntry, DatasetRegistry, TaskEntry } from '../registry.js';
-import { isoTime } from '../time.js';
+import { DAY_MS, isoTime } from '../time.js';
 
 interface TimedRow {
   at: number;
@@ -157,29 +158,42 @@ class TaskHistory {
     return ids;
   }
 
-  /** Builds the states backwards from now: each change undone gives the state before it. */
+  /**
+   * Builds the states backwards from now: each change undone gives the state before it. The
+   * changes of its execution (started, delivered or accepted, paused, cancelled) are some of its
+   * change times, each the first on or after the day its facts say it came, when there is one.
+   */
   life(t: TaskEntry): TaskLife {
     const { rng } = this;
     const changes = t.changeTimes.length;
-    const path = statusPath(rng, t.status);
+    const path = statusPath(rng, t);
     const statusChanges = Math.min(path.length - 1, changes);
-    const statusAt = new Set(
-      rng.sample(
-        Array.from({ length: changes }, (_, i) => i),
-        statusChanges,
-      ),
-    );
-    // The j-th status change (in time) leads to path[offset + j + 1].
+    // The j-th status change (in time) leads to path[offset + j + 1]; with too few changes, the
+    // task was made in a later phase.
     const offset = path.length - 1 - statusChanges;
-    let statusIndex = statusChanges;
+    const statusAt = new Map<number, number>();
+    let previous = -1;
+    for (let j = 0; j < statusChanges; j++) {
+      const latest = changes - (statusChanges - j);
+      const on = path[offset + j + 1]?.on ?? null;
+      let index: number;
+      if (on === null) index = previous + 1 + rng.int(latest - previous);
+      else {
+        index = previous + 1;
+        while (index < latest && Math.floor((t.changeTimes[index] as number) / DAY_MS) < on) index++;
+      }
+      statusAt.set(index, offset + j);
+      previous = index;
+    }
     const states = new Array<TaskState>(changes + 1);
     const kinds = new Array<'update' | 'move'>(changes);
     states[changes] = taskState(t, this.data);
     for (let i = changes - 1; i >= 0; i--) {
       const after = states[i + 1] as TaskState;
-      if (statusAt.has(i)) {
-        statusIndex--;
-        states[i] = { ...after, status: path[offset + statusIndex] ?? 'not_started' };
+      const phase = statusAt.get(i);
+      if (phase !== undefined) {
+        // Before this change the task was in the phase before the one it led to.
+        states[i] = { ...after, ...(path[phase] as TaskPhase).facts };
         kinds[i] = 'update';
       } else {
         const undone = undoTaskEdit(rng, after, t.siblings);

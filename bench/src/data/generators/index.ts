@@ -11,7 +11,7 @@ import { usersGenerator } from './users.js';
  * To add records for a new capability (progress updates, KPI measurements, …):
  * 1. Write `generators/<name>.ts` exporting a `Generator`: a unique `name`, the generators whose
  *    registry entries it reads in `dependsOn` (e.g. ['plans'] for `ctx.data.tasks`, each with its
- *    agreement, area, dates, status, lead unit and change times), the `tables` it fills, and
+ *    agreement, area, dates, outcome and facts, lead unit and change times), the `tables` it fills, and
  *    `generate(ctx)`, which streams its rows with `ctx.copy(table, columns, rows)` — rows may be a
  *    (sync or async) generator function, so a million rows never sit in memory at once.
  * 2. Draw every random choice from `ctx.rng` (seeded from the seed and the generator's name, so

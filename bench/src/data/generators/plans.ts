@@ -1,6 +1,8 @@
 import type { Generator, GeneratorContext } from '../context.js';
 import type { CopyRow } from '../copy.js';
-import { buildPlan, changeWeight, momentsBetween } from '../plan-builder.js';
+import { deliveredBySideOf } from '../history-states.js';
+import type { Rng } from '../prng.js';
+import { buildPlan, changeWeight, dateExecutionSteps, momentsBetween } from '../plan-builder.js';
 import type { AgreementEntry, AreaEntry, TaskEntry } from '../registry.js';
 import { taskSearchText } from '../search-text.js';
 import { DAY_MS, isoDay, isoTime, officeTime } from '../time.js';
@@ -54,7 +56,7 @@ function planSizes(ctx: GeneratorContext): { sizes: Map<AgreementEntry, number>;
  * Spreads the history's budget (about 1,000,000 events × scale, after the agreements' and areas'
  * own) over the tasks, busier for tasks further along, as update and move times.
  */
-function scheduleTaskChanges(ctx: GeneratorContext): void {
+function scheduleTaskChanges(ctx: GeneratorContext, facts: Rng): void {
   const { rng, data, today } = ctx;
   const todayEnd = officeTime(today, 1);
   let fixed = data.tasks.length + data.areas.length;
@@ -66,9 +68,11 @@ function scheduleTaskChanges(ctx: GeneratorContext): void {
   const factor = weightTotal > 0 ? budget / weightTotal : 0;
   data.tasks.forEach((t, i) => {
     const count = Math.floor((weights[i] as number) * factor + rng.next());
-    // Changes come until a while after the due date, never after today.
-    const until = Math.min(todayEnd, Math.max(t.createdAt + 30 * DAY_MS, t.dueDate !== null ? (t.dueDate + 45) * DAY_MS : todayEnd));
-    t.changeTimes = momentsBetween(rng, count, t.createdAt, until);
+    // Changes come until a while after the due date (and at least until it was accepted), never after today.
+    const last = Math.max(t.dueDate !== null ? t.dueDate + 45 : Infinity, (t.acceptedOn ?? t.deliveredOn ?? -Infinity) + 1);
+    const until = Math.min(todayEnd, Math.max(t.createdAt + 30 * DAY_MS, last * DAY_MS));
+    // The changes of its execution (started, delivered, accepted) on their days, from the facts' own stream.
+    t.changeTimes = dateExecutionSteps(facts, momentsBetween(rng, count, t.createdAt, until), t, t.createdAt, until);
     t.version = 1 + count;
     t.updatedAt = t.changeTimes.at(-1) ?? t.createdAt;
   });
@@ -91,7 +95,15 @@ const TASK_COLUMNS = [
   'start_date',
   'due_date',
   'expected_product',
-  'status',
+  'state',
+  'state_reason',
+  'progress',
+  'weight',
+  'started_on',
+  'delivered_on',
+  'accepted_on',
+  'delivered_by_side',
+  'delivered_version',
   'search_text',
   'version',
   'created_at',
@@ -121,7 +133,16 @@ function* taskRows(tasks: readonly TaskEntry[]): Iterable<CopyRow> {
       day(t.startDate),
       day(t.dueDate),
       t.expectedProduct,
-      t.status,
+      t.state,
+      t.stateReason,
+      t.progress,
+      t.weight,
+      day(t.startedOn),
+      day(t.deliveredOn),
+      day(t.acceptedOn),
+      deliveredBySideOf(t),
+      // Delivered at the version it has now: nothing changed it since.
+      t.deliveredOn === null ? null : t.version,
       taskSearchText(t),
       t.version,
       isoTime(t.createdAt),
@@ -146,12 +167,14 @@ export const plansGenerator: Generator = {
   async generate(ctx) {
     const { rng, data, today } = ctx;
     const { sizes, largest } = planSizes(ctx);
+    // The tasks' facts from a stream of their own: the plans' other draws stay as they were.
+    const facts = rng.fork('facts');
     for (const a of data.agreements) {
-      buildPlan(rng, a, sizes.get(a) ?? 5, today, { largest: a === largest });
+      buildPlan(rng, facts, a, sizes.get(a) ?? 5, today, { largest: a === largest });
       for (const area of a.areas) data.areas.push(area);
       for (const t of a.tasks) data.tasks.push(t);
     }
-    scheduleTaskChanges(ctx);
+    scheduleTaskChanges(ctx, facts);
     await ctx.copy('areas', AREA_COLUMNS, data.areas.map(areaRow));
     await ctx.copy('tasks', TASK_COLUMNS, taskRows(data.tasks));
     await ctx.copy('task_coordinators', ['task_id', 'organisation_id', 'position'], coordinatorRows(data.tasks));

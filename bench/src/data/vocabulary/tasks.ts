@@ -251,3 +251,26 @@ export const expectedProducts = [
   '100% UBND cấp xã được kết nối mạng truyền số liệu chuyên dùng',
   'Báo cáo tổng kết, đánh giá kết quả thực hiện',
 ];
+
+/** Why a task is paused (lý do tạm dừng), as a coordinator writes it. */
+export const pauseReasons = [
+  'Chờ bố trí kinh phí thực hiện.',
+  'Tạm dừng để rà soát, điều chỉnh phương án kỹ thuật.',
+  'Chờ phê duyệt hồ sơ đề xuất cấp độ an toàn thông tin.',
+  'Chờ hoàn thiện thủ tục lựa chọn đơn vị thực hiện.',
+  'Chờ hoàn thành sắp xếp đơn vị hành chính cấp xã.',
+  'Chờ kết nối, đồng bộ dữ liệu với cơ sở dữ liệu quốc gia.',
+  'Tạm dừng theo chỉ đạo của UBND tỉnh để lồng ghép với nhiệm vụ khác.',
+  'Chờ doanh nghiệp bố trí nhân lực, thiết bị triển khai.',
+];
+
+/** Why a task is cancelled (lý do hủy). */
+export const cancelReasons = [
+  'Hai bên thống nhất không tiếp tục thực hiện.',
+  'Nội dung đã được thực hiện trong một nhiệm vụ khác của kế hoạch.',
+  'Không còn phù hợp sau khi sắp xếp đơn vị hành chính từ 01/7/2025.',
+  'Không bố trí được kinh phí trong thời gian thực hiện thỏa thuận.',
+  'Sử dụng nền tảng dùng chung của Trung ương, không đầu tư riêng.',
+  'Điều chỉnh theo phương án mới được UBND tỉnh phê duyệt.',
+  'Chuyển sang kế hoạch chuyển đổi số năm sau.',
+];

@@ -16,6 +16,9 @@ import {
   planSchema,
   taskCreateInput,
   taskMoveInput,
+  taskDeliverInput,
+  taskAcceptInput,
+  taskRejectInput,
   taskSchema,
   taskUpdateInput,
 } from '../plan.js';
@@ -77,6 +80,9 @@ const schemas = {
   getTask: { params: taskParams, response: taskSchema },
   updateTask: { params: taskParams, body: taskUpdateInput, response: taskSchema },
   moveTask: { params: taskParams, body: taskMoveInput, response: taskSchema },
+  deliverTask: { params: taskParams, body: taskDeliverInput, response: taskSchema },
+  acceptTask: { params: taskParams, body: taskAcceptInput, response: taskSchema },
+  rejectTask: { params: taskParams, body: taskRejectInput, response: taskSchema },
   deleteTask: { params: taskParams, response: null },
   listUnitTasks: { query: unitTaskListQuery, response: taskListSchema },
 

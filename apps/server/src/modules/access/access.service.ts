@@ -4,6 +4,7 @@ import {
   can,
   isPublished,
   relationToAgreement,
+  relationToDelivery,
   relationToTask,
   type ErrorCode,
   type Obligor,
@@ -97,17 +98,23 @@ export async function loadAgreementAccess(
 export interface TaskFacts {
   obligor: Obligor;
   leadUnitId: string | null;
+  /** The side that delivered its product, if it is delivered: a review's relation is to it. */
+  deliveredBySide?: Side | null;
 }
 
-function taskContext(viewer: Viewer, side: Side | null, task: TaskFacts) {
+function taskContext(viewer: Viewer, side: Side | null, task: TaskFacts, operation: Operation) {
   return {
-    relation: relationToTask(side, task.obligor),
+    // A review's relation is to the side that delivered (or, before anything is delivered, the side that owes it).
+    relation:
+      operation === 'task.review'
+        ? relationToDelivery(side, task.deliveredBySide ?? (task.obligor === 'joint' ? null : task.obligor))
+        : relationToTask(side, task.obligor),
     isLeadUnit: task.leadUnitId !== null && viewer.down.has(task.leadUnitId),
   };
 }
 
 export function canOnTask(viewer: Viewer, side: Side | null, task: TaskFacts, operation: Operation): boolean {
-  return can(viewer.user, operation, taskContext(viewer, side, task));
+  return can(viewer.user, operation, taskContext(viewer, side, task, operation));
 }
 
 export function authorizeTask(viewer: Viewer, side: Side | null, task: TaskFacts, operation: Operation): void {
@@ -116,14 +123,42 @@ export function authorizeTask(viewer: Viewer, side: Side | null, task: TaskFacts
   }
 }
 
-/** What the viewer may do to a task, as the API presents it. */
-export function taskPermissions(viewer: Viewer, side: Side | null, task: TaskFacts) {
+/** The step a task's product is at, for what may be done to it next. */
+export interface DeliveryFacts {
+  state: 'open' | 'paused' | 'cancelled';
+  deliveredOn: string | null;
+  acceptedOn: string | null;
+  /** The version it was delivered at; the task's own version now. */
+  deliveredVersion: number | null;
+  version: number;
+}
+
+/**
+ * Whether a task's product can be marked delivered now: it goes ahead, is not accepted, and is
+ * not delivered yet — or was changed since it was delivered, and so is delivered again.
+ */
+export const isDeliverable = (t: DeliveryFacts) =>
+  t.state === 'open' && t.acceptedOn === null && (t.deliveredOn === null || t.deliveredVersion !== t.version);
+/** Whether a task's product waits for acceptance. */
+export const awaitsAcceptance = (t: DeliveryFacts) => t.state === 'open' && t.deliveredOn !== null && t.acceptedOn === null;
+
+/** What the viewer may do to a task, as the API presents it: the policy, and for the delivery steps the step it is at. */
+export function taskPermissions(viewer: Viewer, side: Side | null, task: TaskFacts & Partial<DeliveryFacts>) {
+  const step = {
+    state: task.state ?? 'open',
+    deliveredOn: task.deliveredOn ?? null,
+    acceptedOn: task.acceptedOn ?? null,
+    deliveredVersion: task.deliveredVersion ?? null,
+    version: task.version ?? 0,
+  };
   return {
     allowed: {
       update: canOnTask(viewer, side, task, 'task.update'),
       move: canOnTask(viewer, side, task, 'task.move'),
       addSubtask: canOnTask(viewer, side, task, 'task.addSubtask'),
       delete: canOnTask(viewer, side, task, 'task.delete'),
+      deliver: isDeliverable(step) && canOnTask(viewer, side, task, 'task.deliver'),
+      review: awaitsAcceptance(step) && canOnTask(viewer, side, task, 'task.review'),
     },
   };
 }
@@ -153,6 +188,7 @@ export function readableAgreementSql(viewer: Viewer, a: string, param: (value: u
     case 'never':
       return 'FALSE';
     case 'leadUnit':
+    case 'counterparty':
       throw new Error('agreement.read cannot be decided by a task rule');
   }
 }

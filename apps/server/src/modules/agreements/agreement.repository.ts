@@ -1,4 +1,4 @@
-import type { AgreementSortKey, AgreementStatus, AgreementSummary, Party, Side } from '@accord/domain';
+import type { AgreementSortKey, AgreementStatus, AgreementSummary, Party, ReportCadence, Side } from '@accord/domain';
 import { foldForSearch } from '@accord/domain';
 import type { Queryable } from '../../db/pool.js';
 import { escapeLike, placeholders, type Statement } from '../../db/sql.js';
@@ -22,6 +22,9 @@ export interface AgreementRecord {
   sourceUrls: string[];
   visibility: 'parties' | 'public';
   checksAuthority: boolean;
+  atRiskDays: number;
+  progressMargin: number;
+  reportCadence: ReportCadence;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -40,7 +43,8 @@ export interface PartyRow {
 const columns = `a.id, a.title, a.kind, a.reference, a.summary, a.status, a.signed_on AS "signedOn",
   a.signed_place AS "signedPlace", a.period_start AS "periodStart", a.period_end AS "periodEnd",
   a.predecessor_id AS "predecessorId", a.parent_id AS "parentId", a.legal_bases AS "legalBases",
-  a.source_urls AS "sourceUrls", a.visibility, a.checks_authority AS "checksAuthority", a.version,
+  a.source_urls AS "sourceUrls", a.visibility, a.checks_authority AS "checksAuthority",
+  a.at_risk_days AS "atRiskDays", a.progress_margin AS "progressMargin", a.report_cadence AS "reportCadence", a.version,
   to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
   to_char(a.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"`;
 
@@ -193,8 +197,9 @@ export async function insertAgreement(
 ): Promise<string> {
   const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO agreements(title, kind, reference, summary, status, signed_on, signed_place, period_start, period_end,
-       predecessor_id, parent_id, legal_bases, source_urls, visibility, search_text, created_by, checks_authority)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) RETURNING id`,
+       predecessor_id, parent_id, legal_bases, source_urls, visibility, search_text, created_by, checks_authority,
+       at_risk_days, progress_margin, report_cadence)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20) RETURNING id`,
     [
       a.title,
       a.kind,
@@ -213,6 +218,9 @@ export async function insertAgreement(
       searchTextOf(a, partyNames),
       createdBy,
       a.checksAuthority,
+      a.atRiskDays,
+      a.progressMargin,
+      a.reportCadence,
     ],
   );
   const id = (rows[0] as { id: string }).id;
@@ -250,7 +258,8 @@ export async function updateAgreement(
   await tx.query(
     `UPDATE agreements SET title=$2, kind=$3, reference=$4, summary=$5, status=$6, signed_on=$7, signed_place=$8,
        period_start=$9, period_end=$10, predecessor_id=$11, parent_id=$12, legal_bases=$13, source_urls=$14,
-       visibility=$15, search_text=COALESCE($16, search_text), checks_authority=$17, version = version + 1, updated_at = now()
+       visibility=$15, search_text=COALESCE($16, search_text), checks_authority=$17,
+       at_risk_days=$18, progress_margin=$19, report_cadence=$20, version = version + 1, updated_at = now()
      WHERE id = $1`,
     [
       id,
@@ -270,6 +279,9 @@ export async function updateAgreement(
       a.visibility,
       partyNames && searchTextOf(a, partyNames),
       a.checksAuthority,
+      a.atRiskDays,
+      a.progressMargin,
+      a.reportCadence,
     ],
   );
   if (parties) {

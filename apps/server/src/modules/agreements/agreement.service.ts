@@ -190,6 +190,9 @@ export async function createAgreement(db: Db, viewer: Viewer, input: AgreementCr
         sourceUrls: input.sourceUrls,
         visibility: input.visibility,
         checksAuthority: input.checksAuthority,
+        atRiskDays: input.atRiskDays,
+        progressMargin: input.progressMargin,
+        reportCadence: input.reportCadence,
       },
       parties,
       await partySearchNames(tx, parties),
@@ -227,6 +230,9 @@ function mergeWrite(before: repo.AgreementRecord, input: AgreementUpdateInput, s
     sourceUrls: pick('sourceUrls'),
     visibility: pick('visibility'),
     checksAuthority: pick('checksAuthority'),
+    atRiskDays: pick('atRiskDays'),
+    progressMargin: pick('progressMargin'),
+    reportCadence: pick('reportCadence'),
   };
 }
 

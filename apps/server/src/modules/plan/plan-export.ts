@@ -15,9 +15,13 @@ import { getPlan } from './plan.service.js';
 const taskStatusVi: Record<TaskNode['status'], string> = {
   not_started: 'Chưa bắt đầu',
   in_progress: 'Đang thực hiện',
-  completed: 'Hoàn thành',
+  at_risk: 'Có nguy cơ chậm',
+  overdue: 'Quá hạn',
+  delivered: 'Đã bàn giao, chờ nghiệm thu',
+  completed_on_time: 'Hoàn thành đúng hạn',
+  completed_late: 'Hoàn thành muộn',
   paused: 'Tạm dừng',
-  cancelled: 'Hủy bỏ',
+  cancelled: 'Đã hủy',
 };
 const obligorVi: Record<TaskNode['obligor'], string> = { government: 'Bên chính quyền', enterprise: 'Bên doanh nghiệp', joint: 'Hai bên' };
 
@@ -35,7 +39,8 @@ export const planColumns = [
   { header: 'Người phụ trách', width: 28 },
   { header: 'Ngày bắt đầu', width: 13 },
   { header: 'Thời hạn hoàn thành', width: 13 },
-  { header: 'Trạng thái', width: 16 },
+  { header: 'Trạng thái', width: 18 },
+  { header: 'Tiến độ (%)', width: 10 },
 ] as const;
 
 /** The header block's rows before the column headings. */
@@ -111,6 +116,7 @@ export async function planWorkbook(agreement: Pick<AgreementDetail, 'title' | 'p
       excelDate(t.startDate),
       excelDate(t.dueDate),
       taskStatusVi[t.status],
+      t.progress,
     ]);
     depthOf.set(row.number, depth);
     t.children.forEach((c, i) => addTask(c, `${number}.${i + 1}`, depth + 1));

@@ -19,7 +19,8 @@ export function planStatements(agreementId: string): { areas: Statement; tasks: 
           FROM tasks ct JOIN task_coordinators tc ON tc.task_id = ct.id JOIN organisations o ON o.id = tc.organisation_id
           WHERE ct.agreement_id = $1 AND ct.deleted_at IS NULL GROUP BY tc.task_id)
         SELECT ${taskColumnsWith(`COALESCE(co.units, '[]'::json)`)}
-        FROM tasks t LEFT JOIN organisations lo ON lo.id = t.lead_org_id LEFT JOIN co ON co.task_id = t.id
+        FROM tasks t JOIN agreements ag ON ag.id = t.agreement_id
+        LEFT JOIN organisations lo ON lo.id = t.lead_org_id LEFT JOIN co ON co.task_id = t.id
         WHERE t.agreement_id = $1 AND t.deleted_at IS NULL ORDER BY t.depth, t.position`,
       values: [agreementId],
     },

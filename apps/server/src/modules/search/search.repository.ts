@@ -3,6 +3,7 @@ import type { Queryable } from '../../db/pool.js';
 import { escapeLike, placeholders, type Statement } from '../../db/sql.js';
 import { readableAgreementIdSql, readableAgreementSql } from '../access/access.service.js';
 import type { Viewer } from '../access/viewer.js';
+import { taskStatusSql } from '../tasks/task.repository.js';
 
 export interface SearchFilter {
   /** Folded words; every one must appear. */
@@ -61,13 +62,14 @@ export function searchStatements(f: SearchFilter): Record<'agreements' | 'tasks'
     tasks: {
       // Open work first, the nearest due date first; names joined for the page only.
       text: `WITH page AS (
-          SELECT s.task_id AS id, s.status, s.due_date, count(*) OVER () AS total FROM task_search s WHERE ${tWhere}
-          ORDER BY s.status IN ('completed','cancelled'), s.due_date NULLS LAST, s.task_id LIMIT ${f.limit})
-        SELECT t.id, t.agreement_id AS "agreementId", a.title AS "agreementTitle", t.code, t.title, t.status, t.due_date AS "dueDate",
+          SELECT s.task_id AS id, s.closed, s.due_date, count(*) OVER () AS total FROM task_search s WHERE ${tWhere}
+          ORDER BY s.closed, s.due_date NULLS LAST, s.task_id LIMIT ${f.limit})
+        SELECT t.id, t.agreement_id AS "agreementId", a.title AS "agreementTitle", t.code, t.title,
+          ${taskStatusSql('t', 'a')} AS status, t.due_date AS "dueDate",
           CASE WHEN lo.id IS NULL THEN NULL ELSE json_build_object('id', lo.id, 'name', lo.name_vi, 'nameEn', lo.name_en) END AS "leadUnit",
           page.total::int AS total
         FROM page JOIN tasks t ON t.id = page.id JOIN agreements a ON a.id = t.agreement_id LEFT JOIN organisations lo ON lo.id = t.lead_org_id
-        ORDER BY page.status IN ('completed','cancelled'), page.due_date NULLS LAST, page.id`,
+        ORDER BY page.closed, page.due_date NULLS LAST, page.id`,
       values: tp,
     },
   };

@@ -1,4 +1,13 @@
-import { foldForSearch, overdueSql, type Obligor, type Task, type TaskSortKey, type TaskStatus } from '@accord/domain';
+import {
+  derivedStatusSql,
+  foldForSearch,
+  type Obligor,
+  type Task,
+  type TaskSortKey,
+  type TaskState,
+  type TaskStatus,
+  taskStatuses,
+} from '@accord/domain';
 import type { Queryable } from '../../db/pool.js';
 import { escapeLike, placeholders, prepared, type Statement } from '../../db/sql.js';
 import { readableAgreementIdSql } from '../access/access.service.js';
@@ -11,21 +20,48 @@ export type TaskRow = Omit<Task, 'allowed'> & { depth: number };
 const coordinatorsOfTask = `COALESCE((SELECT json_agg(json_build_object('id', co.id, 'name', co.name_vi, 'nameEn', co.name_en) ORDER BY tc.position)
     FROM task_coordinators tc JOIN organisations co ON co.id = tc.organisation_id WHERE tc.task_id = t.id), '[]'::json)`;
 
-/** A task's columns in the API's shape, its coordinating units from `coordinators` (an expression). */
+/**
+ * The status of the tasks row `t` today, worked out in SQL by the rules of its agreement `ag`
+ * (the twin of the domain's `deriveStatus`; `today` defaults to today in Việt Nam).
+ */
+export function taskStatusSql(t = 't', ag = 'ag', today?: string): string {
+  return derivedStatusSql(
+    {
+      state: `${t}.state`,
+      progress: `${t}.progress`,
+      startDate: `${t}.start_date`,
+      dueDate: `${t}.due_date`,
+      deliveredOn: `${t}.delivered_on`,
+      acceptedOn: `${t}.accepted_on`,
+      started: `(${t}.started_on IS NOT NULL)`,
+    },
+    { atRiskDays: `${ag}.at_risk_days`, progressMargin: `${ag}.progress_margin` },
+    today,
+  );
+}
+
+/**
+ * A task's columns in the API's shape, its coordinating units from `coordinators` (an expression);
+ * needs `tasks t`, `agreements ag` (its agreement, for the status rules) and `organisations lo`
+ * (its lead unit, left-joined).
+ */
 export function taskColumnsWith(coordinators: string): string {
   return `t.id, t.agreement_id AS "agreementId", t.area_id AS "areaId", t.parent_id AS "parentId",
   t.position, t.depth, t.code, t.title, t.description, t.obligor,
   CASE WHEN lo.id IS NULL THEN NULL ELSE json_build_object('id', lo.id, 'name', lo.name_vi, 'nameEn', lo.name_en) END AS "leadUnit",
   ${coordinators} AS "coordinatingUnits",
   t.responsible_person AS "responsiblePerson", t.start_date AS "startDate", t.due_date AS "dueDate",
-  t.expected_product AS "expectedProduct", t.decided_by AS "decidedBy", t.status, t.version,
+  t.expected_product AS "expectedProduct", t.decided_by AS "decidedBy",
+  ${taskStatusSql()} AS status, t.state, t.state_reason AS "stateReason", t.progress::float8 AS progress, t.weight::float8 AS weight,
+  t.started_on AS "startedOn", t.delivered_on AS "deliveredOn", t.accepted_on AS "acceptedOn",
+  t.delivered_by_side AS "deliveredBySide", t.delivered_version AS "deliveredVersion", t.review_note AS "reviewNote", t.version,
   to_char(t.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"`;
 }
 
-/** A task's columns in the API's shape; needs `tasks t` and `organisations lo` (its lead unit, left-joined). */
+/** A task's columns in the API's shape; needs `tasks t`, `agreements ag` and `organisations lo` (see `taskColumnsWith`). */
 export const taskColumns = taskColumnsWith(coordinatorsOfTask);
 
-const taskSelect = `SELECT ${taskColumns} FROM tasks t LEFT JOIN organisations lo ON lo.id = t.lead_org_id`;
+const taskSelect = `SELECT ${taskColumns} FROM tasks t JOIN agreements ag ON ag.id = t.agreement_id LEFT JOIN organisations lo ON lo.id = t.lead_org_id`;
 
 // A task by id runs on every task read and twice on every task write: prepared, in each of its forms.
 const findTaskSql = (includeDeleted: boolean, forUpdate: boolean) =>
@@ -60,7 +96,12 @@ export interface TaskWrite {
   dueDate: string | null;
   expectedProduct: string | null;
   decidedBy: string | null;
-  status: TaskStatus;
+  state: TaskState;
+  stateReason: string | null;
+  /** Its own progress; a parent's is written by `rollUp`. */
+  progress: number;
+  weight: number;
+  startedOn: string | null;
 }
 
 /** What search finds a task by: its code, title, description, responsible person and product. */
@@ -78,7 +119,7 @@ async function writeCoordinators(tx: Queryable, taskId: string, ids: string[]): 
   );
 }
 
-/** What a write sets, in the column order both statements below name them (code … status, search_text, decided_by). */
+/** What a write sets, in the column order both statements below name them (code … expected_product, search_text, decided_by, state …). */
 function writtenValues(t: TaskWrite): unknown[] {
   return [
     t.code,
@@ -90,9 +131,13 @@ function writtenValues(t: TaskWrite): unknown[] {
     t.startDate,
     t.dueDate,
     t.expectedProduct,
-    t.status,
     taskSearchText(t),
     t.decidedBy,
+    t.state,
+    t.stateReason,
+    t.progress,
+    t.weight,
+    t.startedOn,
   ];
 }
 
@@ -103,10 +148,11 @@ export async function insertTask(
 ): Promise<string> {
   const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO tasks(agreement_id, area_id, parent_id, depth, position, code, title, description, obligor, lead_org_id,
-       responsible_person, start_date, due_date, expected_product, status, search_text, decided_by)
+       responsible_person, start_date, due_date, expected_product, search_text, decided_by,
+       state, state_reason, progress, weight, started_on)
      VALUES ($1, $2, $3, $4,
        (SELECT COALESCE(max(position) + 1, 0) FROM tasks WHERE area_id = $2 AND parent_id IS NOT DISTINCT FROM $3 AND deleted_at IS NULL),
-       $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+       $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
      RETURNING id`,
     [place.agreementId, place.areaId, place.parentId, place.depth, ...writtenValues(t)],
   );
@@ -119,11 +165,36 @@ export async function insertTask(
 export async function updateTask(tx: Queryable, id: string, t: TaskWrite, coordinatorsChanged: boolean): Promise<void> {
   await tx.query(
     `UPDATE tasks SET code=$2, title=$3, description=$4, obligor=$5, lead_org_id=$6, responsible_person=$7, start_date=$8,
-       due_date=$9, expected_product=$10, status=$11, search_text=$12, decided_by=$13, version = version + 1, updated_at = now()
+       due_date=$9, expected_product=$10, search_text=$11, decided_by=$12, state=$13, state_reason=$14, progress=$15, weight=$16,
+       started_on=$17, version = version + 1, updated_at = now()
      WHERE id = $1`,
     [id, ...writtenValues(t)],
   );
   if (coordinatorsChanged) await writeCoordinators(tx, id, t.coordinatingUnitIds);
+}
+
+/** A delivery step's write on a task its change holds locked: a new version, like any edit. */
+export async function writeDelivery(
+  tx: Queryable,
+  id: string,
+  d: {
+    deliveredOn: string | null;
+    deliveredBySide: string | null;
+    acceptedOn: string | null;
+    reviewNote: string | null;
+    progress?: number;
+    startedOn?: string | null;
+  },
+): Promise<void> {
+  await tx.query(
+    `UPDATE tasks SET delivered_on = $2, delivered_by_side = $3, accepted_on = $4, review_note = $5,
+       progress = COALESCE($6, progress), started_on = COALESCE(started_on, $7),
+       version = version + 1, updated_at = now(),
+       -- Delivered at the version this write makes: acceptance needs it unchanged since.
+       delivered_version = CASE WHEN $2::date IS NULL THEN NULL WHEN $4::date IS NULL THEN version + 1 ELSE delivered_version END
+     WHERE id = $1`,
+    [id, d.deliveredOn, d.deliveredBySide, d.acceptedOn, d.reviewNote, d.progress ?? null, d.startedOn ?? null],
+  );
 }
 
 /** The ids from a task up to its root, the task first. */
@@ -136,6 +207,56 @@ export async function ancestorIds(db: Queryable, taskId: string): Promise<string
     [taskId],
   );
   return rows.map((r) => r.id);
+}
+
+/**
+ * Locks the top task of the tree `taskId` is in and answers its id. Every change of progress in a
+ * tree takes this lock before reading the tree, so two reports under one parent roll up one after
+ * the other and neither is lost.
+ */
+export async function lockTreeTop(tx: Queryable, taskId: string): Promise<string> {
+  const top = (await ancestorIds(tx, taskId)).at(-1) ?? taskId;
+  await tx.query('SELECT 1 FROM tasks WHERE id = $1 FOR UPDATE', [top]);
+  return top;
+}
+
+export interface ProgressRow {
+  id: string;
+  parentId: string | null;
+  progress: number;
+  weight: number;
+  cancelled: boolean;
+}
+
+/** The live tasks of the tree under `topId` (itself included), with what the roll-up reads. */
+export async function progressTree(tx: Queryable, topId: string): Promise<ProgressRow[]> {
+  const { rows } = await tx.query<ProgressRow>(
+    `WITH RECURSIVE down(id, n) AS (
+       SELECT id, 0 FROM tasks WHERE id = $1 AND deleted_at IS NULL
+       UNION ALL SELECT t.id, down.n + 1 FROM tasks t JOIN down ON t.parent_id = down.id WHERE t.deleted_at IS NULL AND down.n < 50)
+     SELECT t.id, t.parent_id AS "parentId", t.progress::float8 AS progress, t.weight::float8 AS weight, t.state = 'cancelled' AS cancelled
+     FROM tasks t JOIN down ON down.id = t.id`,
+    [topId],
+  );
+  return rows;
+}
+
+/** Writes rolled-up progress; not a version of its own (nobody typed it: the change below it is the edit). */
+export async function writeProgress(tx: Queryable, values: ReadonlyMap<string, number>): Promise<void> {
+  if (values.size === 0) return;
+  await tx.query(`UPDATE tasks SET progress = x.progress FROM unnest($1::uuid[], $2::numeric[]) AS x(id, progress) WHERE tasks.id = x.id`, [
+    [...values.keys()],
+    [...values.values()],
+  ]);
+}
+
+/** Whether a task has sub-tasks that count in its progress (live and not cancelled): then its progress is rolled up. */
+export async function hasCountedSubtasks(db: Queryable, taskId: string): Promise<boolean> {
+  const { rows } = await db.query<{ yes: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM tasks WHERE parent_id = $1 AND deleted_at IS NULL AND state <> 'cancelled') AS yes`,
+    [taskId],
+  );
+  return rows[0]?.yes ?? false;
 }
 
 /** How many levels a task's subtree has below it (0 when it has no sub-tasks). */
@@ -258,10 +379,12 @@ export interface TaskListFilter {
   offset: number;
 }
 
+const statusOrder = `ARRAY[${taskStatuses.map((s) => `'${s}'`).join(',')}]`;
 const sortColumns: Record<TaskSortKey, string> = {
   dueDate: 't.due_date',
   title: 't.title',
-  status: "array_position(ARRAY['not_started','in_progress','paused','completed','cancelled'], t.status)",
+  // The statuses in their order in the domain (not started … cancelled), worked out as the filter does.
+  status: `array_position(${statusOrder}, ${taskStatusSql()})`,
   updatedAt: 't.updated_at',
 };
 
@@ -279,9 +402,9 @@ function whereOf(f: TaskListFilter, params: unknown[]): string {
   if (f.viewer) where.push(readableAgreementIdSql(f.viewer, 't.agreement_id', param));
   if (f.leadUnits) where.push(`t.lead_org_id = ANY(${param(f.leadUnits)}::uuid[])`);
   if (f.areaId) where.push(`t.area_id = ${param(f.areaId)}`);
-  if (f.statuses) where.push(`t.status = ANY(${param(f.statuses)}::text[])`);
-  if (f.overdue === true) where.push(overdueSql('t'));
-  if (f.overdue === false) where.push(`NOT ${overdueSql('t')}`);
+  if (f.statuses) where.push(`${taskStatusSql()} = ANY(${param(f.statuses)}::text[])`);
+  if (f.overdue === true) where.push(`${taskStatusSql()} = 'overdue'`);
+  if (f.overdue === false) where.push(`${taskStatusSql()} <> 'overdue'`);
   if (f.dueFrom) where.push(`t.due_date >= ${param(f.dueFrom)}::date`);
   if (f.dueTo) where.push(`t.due_date <= ${param(f.dueTo)}::date`);
   for (const word of f.words) where.push(`t.search_text LIKE ${param(`%${escapeLike(word)}%`)}`);
@@ -293,16 +416,19 @@ export type TaskListRow = TaskRow & { agreementTitle: string; areaTitle: string;
 /** The statements behind a task list: one page, and the number of matching tasks. */
 export function taskListStatements(f: TaskListFilter): { page: Statement; count: Statement } {
   const countParams: unknown[] = [];
-  const count = { text: `SELECT count(*)::int AS n FROM tasks t WHERE ${whereOf(f, countParams)}`, values: countParams };
+  // The status is worked out by the rules of each task's agreement: joined only when it is asked for.
+  const byStatus = f.statuses !== undefined || f.overdue !== undefined || f.sort === 'status';
+  const from = byStatus ? 'tasks t JOIN agreements ag ON ag.id = t.agreement_id' : 'tasks t';
+  const count = { text: `SELECT count(*)::int AS n FROM ${from} WHERE ${whereOf(f, countParams)}`, values: countParams };
   const params: unknown[] = [];
   const where = whereOf(f, params);
   params.push(f.limit, f.offset);
   const page = {
     text: `WITH page AS (
-        SELECT t.id FROM tasks t WHERE ${where}
+        SELECT t.id FROM ${from} WHERE ${where}
         ORDER BY ${orderBy(f.sort, f.order)} LIMIT $${params.length - 1} OFFSET $${params.length})
       SELECT ${taskColumns}, ag.title AS "agreementTitle", ar.title AS "areaTitle",
-        ${overdueSql('t')} AS overdue
+        ${taskStatusSql()} = 'overdue' AS overdue
       FROM page JOIN tasks t ON t.id = page.id
       JOIN agreements ag ON ag.id = t.agreement_id
       JOIN areas ar ON ar.id = t.area_id

@@ -4,6 +4,9 @@ import {
   datesInOrder,
   invalidField,
   isMoveIntoOwnSubtree,
+  needsStateReason,
+  rollUpProgress,
+  todayInVietnam,
   type Side,
   type Task,
   type TaskCreateInput,
@@ -14,6 +17,8 @@ import { withChange, type Change, type Target } from '../../change/change.js';
 import type { Db, Queryable } from '../../db/pool.js';
 import {
   authorizeTask,
+  awaitsAcceptance,
+  isDeliverable,
   loadAgreementAccess,
   notFound,
   taskPermissions,
@@ -28,15 +33,20 @@ import * as repo from './task.repository.js';
 type TaskRow = repo.TaskRow;
 
 const taskNotFound = () => notFound('TASK_NOT_FOUND', 'The task');
-const factsOf = (t: { obligor: TaskRow['obligor']; leadUnit: TaskRow['leadUnit'] }): TaskFacts => ({
+const factsOf = (t: {
+  obligor: TaskRow['obligor'];
+  leadUnit: TaskRow['leadUnit'];
+  deliveredBySide?: TaskRow['deliveredBySide'];
+}): TaskFacts => ({
   obligor: t.obligor,
   leadUnitId: t.leadUnit?.id ?? null,
+  deliveredBySide: t.deliveredBySide ?? null,
 });
 
 /** A task as the API shows it to this viewer: with what they may do to it. */
 export function presentTask<T extends TaskRow>(viewer: Viewer, side: Side | null, t: T): Omit<T, 'depth'> & Pick<Task, 'allowed'> {
   const { depth: _d, ...task } = t;
-  return { ...task, ...taskPermissions(viewer, side, factsOf(t)) };
+  return { ...task, ...taskPermissions(viewer, side, { ...factsOf(t), ...t }) };
 }
 
 /** A task about to be changed by `operation`: its agreement held (shared), the task locked, shown as GET shows it. */
@@ -44,7 +54,7 @@ function taskTarget(
   viewer: Viewer,
   agreementId: string,
   taskId: string,
-  operation: 'task.update' | 'task.move' | 'task.delete',
+  operation: 'task.update' | 'task.move' | 'task.delete' | 'task.deliver' | 'task.review',
 ): Target<TaskRow, AgreementAccess> {
   let access: AgreementAccess;
   return {
@@ -86,6 +96,31 @@ async function resolvePlace(change: Change, access: AgreementAccess, agreementId
   return { area, depth: parent.depth + 1 };
 }
 
+/**
+ * Rolls progress up the tree `taskId` is in, after a change of it or below it: every task whose
+ * rolled-up progress moves is written, with a history event naming `causeId`, the task whose
+ * change moved it. The tree's top is locked first, so concurrent reports under one parent are
+ * rolled up one after the other.
+ */
+async function rollUp(change: Change, agreementId: string, taskId: string, causeId: string): Promise<void> {
+  const { tx } = change;
+  const top = await repo.lockTreeTop(tx, taskId);
+  const rows = await repo.progressTree(tx, top);
+  const stored = new Map(rows.map((r) => [r.id, r.progress]));
+  const moved = new Map([...rollUpProgress(rows)].filter(([id, value]) => stored.get(id) !== value));
+  if (moved.size === 0) return;
+  const before = await Promise.all([...moved.keys()].map((id) => repo.findTask(tx, agreementId, id)));
+  await repo.writeProgress(tx, moved);
+  for (const b of before) {
+    if (!b) continue;
+    const after = (await repo.findTask(tx, agreementId, b.id)) as TaskRow;
+    await change.record('task', { action: 'update', entityId: b.id, agreementId, title: b.title, before: b, after, causeId });
+  }
+}
+
+/** The day a task started: kept once set, set today when its progress first moves above 0. */
+const startedOn = (current: string | null, progress: number) => current ?? (progress > 0 ? todayInVietnam() : null);
+
 export async function getTask(db: Db, viewer: Viewer, agreementId: string, taskId: string): Promise<Task> {
   const { side } = await loadAgreementAccess(db, viewer, agreementId, 'agreement.read');
   const task = await repo.findTask(db, agreementId, taskId);
@@ -116,11 +151,17 @@ export async function createTask(db: Db, viewer: Viewer, agreementId: string, in
         dueDate: input.dueDate ?? null,
         expectedProduct: input.expectedProduct ?? null,
         decidedBy: input.decidedBy ?? null,
-        status: input.status,
+        state: input.state,
+        stateReason: input.state === 'open' ? (input.stateReason ?? null) : (input.stateReason as string),
+        progress: input.progress,
+        weight: input.weight,
+        startedOn: startedOn(null, input.progress),
       },
     );
     const created = (await repo.findTask(tx, agreementId, id)) as TaskRow;
     await change.record('task', { action: 'create', entityId: id, agreementId, title: created.title, before: null, after: created });
+    // A new sub-task counts in its parent's progress from now on.
+    if (input.parentId) await rollUp(change, agreementId, id, id);
     return presentTask(viewer, access.side, created);
   });
 }
@@ -148,6 +189,14 @@ export async function updateTask(
       authorizeTask(viewer, access.side, factsOf(before), 'task.move');
       authorizeTask(viewer, access.side, target, 'task.move');
     }
+    // Nor does a unit officer cancel the work or weigh it against the rest of the plan: a coordinator does.
+    const cancels =
+      input.state !== undefined && input.state !== before.state && (input.state === 'cancelled' || before.state === 'cancelled');
+    const reweighs = input.weight !== undefined && input.weight !== before.weight;
+    if (cancels || reweighs) authorizeTask(viewer, access.side, factsOf(before), 'task.move');
+    if (input.progress !== undefined && input.progress !== before.progress && (await repo.hasCountedSubtasks(tx, taskId))) {
+      throw invalidField('progress', 'progressRolledUp');
+    }
     await checkUnits(tx, input.leadUnitId, input.coordinatingUnitIds);
     const pick = <K extends keyof TaskUpdateInput & keyof TaskRow>(k: K) => (input[k] === undefined ? before[k] : input[k]) as TaskRow[K];
     const write: repo.TaskWrite = {
@@ -162,13 +211,21 @@ export async function updateTask(
       dueDate: pick('dueDate'),
       expectedProduct: pick('expectedProduct'),
       decidedBy: pick('decidedBy'),
-      status: pick('status'),
+      state: pick('state'),
+      stateReason: pick('stateReason'),
+      progress: pick('progress'),
+      weight: pick('weight'),
+      startedOn: startedOn(before.startedOn, pick('progress')),
     };
-    // The dates as they will be after the edit: one sent, the other kept.
+    // The dates and the state as they will be after the edit: one sent, the other kept.
     if (!datesInOrder(write.startDate, write.dueDate)) throw invalidField('dueDate', 'dueBeforeStart');
+    if (needsStateReason(write.state, write.stateReason)) throw invalidField('stateReason', 'reasonRequired');
     await repo.updateTask(tx, taskId, write, input.coordinatingUnitIds !== undefined);
     const after = (await repo.findTask(tx, agreementId, taskId)) as TaskRow;
     await change.record('task', { action: 'update', entityId: taskId, agreementId, title: after.title, before, after });
+    if (after.parentId && (after.progress !== before.progress || after.weight !== before.weight || after.state !== before.state)) {
+      await rollUp(change, agreementId, taskId, taskId);
+    }
     return presentTask(viewer, access.side, after);
   });
 }
@@ -205,6 +262,10 @@ export async function moveTask(
     await repo.moveTask(tx, before, { areaId: area.id, parentId: input.parentId, position: input.position, depth });
     const after = (await repo.findTask(tx, agreementId, taskId)) as TaskRow;
     await change.record('task', { action: 'move', entityId: taskId, agreementId, title: after.title, before, after });
+    // The parent it left and the one it joined each roll up without it, with it.
+    // (In one tree the second finds nothing left to move.)
+    if (before.parentId) await rollUp(change, agreementId, before.parentId, taskId);
+    if (after.parentId) await rollUp(change, agreementId, after.parentId, taskId);
     const moved = new Map((await repo.findSubtree(tx, agreementId, taskId)).map((t) => [t.id, t]));
     for (const t of below) {
       const now = moved.get(t.id);
@@ -234,6 +295,7 @@ export async function deleteTask(db: Db, viewer: Viewer, agreementId: string, ta
     await repo.softDeleteTasks(tx, [taskId]);
     await repo.closeGap(tx, before);
     await change.record('task', { action: 'delete', entityId: taskId, agreementId, title: before.title, before, after: null });
+    if (before.parentId) await rollUp(change, agreementId, before.parentId, taskId);
   });
 }
 
@@ -257,4 +319,114 @@ export async function deleteTasksAlong(
   for (const t of tasks) {
     await change.record('task', { action: 'delete', entityId: t.id, agreementId, title: t.title, before: t, after: null, causeId });
   }
+}
+
+/**
+ * The lead unit marks the task's product delivered, for the other party to accept: today, by the
+ * viewer's side (an administrator delivers for the side that owes it). A task without sub-tasks is
+ * then at 100 %. Again after a change since it was delivered: the reviewer then sees what changed.
+ */
+export async function deliverTask(
+  db: Db,
+  viewer: Viewer,
+  agreementId: string,
+  taskId: string,
+  version: number,
+  /** The day it was delivered: today, unless the demo loads a past delivery. */
+  on: string = todayInVietnam(),
+): Promise<Task> {
+  return withChange(db, viewer, async (change) => {
+    const { tx } = change;
+    const { row: before, access } = await change.open(taskTarget(viewer, agreementId, taskId, 'task.deliver'), version);
+    if (!isDeliverable(before)) {
+      throw new AppError(
+        'TASK_NOT_DELIVERABLE',
+        before.acceptedOn !== null
+          ? 'This product is already accepted.'
+          : before.state !== 'open'
+            ? 'A paused or cancelled task cannot be delivered; set it going again first.'
+            : 'This product is already delivered and waits for the other party.',
+      );
+    }
+    const leaf = !(await repo.hasCountedSubtasks(tx, taskId));
+    await repo.writeDelivery(tx, taskId, {
+      deliveredOn: on,
+      deliveredBySide: access.side ?? (before.obligor === 'enterprise' ? 'enterprise' : 'government'),
+      acceptedOn: null,
+      reviewNote: null,
+      ...(leaf ? { progress: 100 } : {}),
+      startedOn: on,
+    });
+    const after = (await repo.findTask(tx, agreementId, taskId)) as TaskRow;
+    await change.record('task', { action: 'update', entityId: taskId, agreementId, title: after.title, before, after });
+    if (after.parentId && after.progress !== before.progress) await rollUp(change, agreementId, taskId, taskId);
+    return presentTask(viewer, access.side, after);
+  });
+}
+
+/** The task a review is about: delivered and waiting, and unchanged since it was delivered (else the one 412). */
+async function openForReview(change: Change, viewer: Viewer, agreementId: string, taskId: string, version: number) {
+  const opened = await change.open(taskTarget(viewer, agreementId, taskId, 'task.review'), version);
+  const { row } = opened;
+  if (!awaitsAcceptance(row)) {
+    throw new AppError('TASK_NOT_DELIVERED', 'This product is not waiting for acceptance: it is not delivered, or already accepted.');
+  }
+  if (row.deliveredVersion !== row.version) {
+    throw new AppError(
+      'VERSION_CONFLICT',
+      'The task changed after its product was delivered: it must be delivered again before it is accepted.',
+      { current: presentTask(viewer, opened.access.side, row) },
+    );
+  }
+  return opened;
+}
+
+/**
+ * A review by the other party: the product delivered and unchanged since, then `write` records
+ * the verdict, as a new version with its history event.
+ */
+function review(
+  db: Db,
+  viewer: Viewer,
+  agreementId: string,
+  taskId: string,
+  version: number,
+  verdict: (before: TaskRow) => Parameters<typeof repo.writeDelivery>[2],
+): Promise<Task> {
+  return withChange(db, viewer, async (change) => {
+    const { row: before, access } = await openForReview(change, viewer, agreementId, taskId, version);
+    await repo.writeDelivery(change.tx, taskId, verdict(before));
+    const after = (await repo.findTask(change.tx, agreementId, taskId)) as TaskRow;
+    await change.record('task', { action: 'update', entityId: taskId, agreementId, title: after.title, before, after });
+    return presentTask(viewer, access.side, after);
+  });
+}
+
+/** The other party accepts the delivered product: the task is completed (on time when delivered by its due date). */
+export function acceptTask(
+  db: Db,
+  viewer: Viewer,
+  agreementId: string,
+  taskId: string,
+  version: number,
+  /** The day it was accepted: today, unless the demo loads a past acceptance. */
+  on: string = todayInVietnam(),
+): Promise<Task> {
+  return review(db, viewer, agreementId, taskId, version, (before) => ({
+    deliveredOn: before.deliveredOn,
+    deliveredBySide: before.deliveredBySide,
+    // Accepted on a day not before delivery (the database holds the same rule).
+    acceptedOn: before.deliveredOn !== null && before.deliveredOn > on ? before.deliveredOn : on,
+    reviewNote: null,
+  }));
+}
+
+/** The other party rejects the delivered product with its reasons: the task goes back in progress. */
+export function rejectTask(db: Db, viewer: Viewer, agreementId: string, taskId: string, version: number, reason: string): Promise<Task> {
+  return review(db, viewer, agreementId, taskId, version, () => ({
+    deliveredOn: null,
+    deliveredBySide: null,
+    acceptedOn: null,
+    reviewNote: reason,
+  }));
 }

@@ -145,6 +145,7 @@ const plan: DemoArea[] = [
         dueDate: '2025-06-30',
         expectedProduct: 'Trung tâm giám sát, điều hành thông minh của thành phố vận hành các phân hệ trong danh mục',
         status: 'paused',
+        stateReason: 'Không còn chính quyền cấp huyện từ 01/7/2025; chờ phương án tích hợp vào nền tảng của tỉnh.',
       },
       {
         code: '2.3',

@@ -165,6 +165,7 @@ const plan: DemoArea[] = [
         dueDate: '2024-12-31',
         expectedProduct: 'Cơ sở dữ liệu đất đai được xây dựng, kết nối với hệ thống thông tin giải quyết thủ tục hành chính',
         status: 'paused',
+        stateReason: 'Theo chỉ đạo của UBND tỉnh, rà soát lại phương án đầu tư.',
       },
       {
         code: '1.7',
@@ -250,6 +251,7 @@ const plan: DemoArea[] = [
         dueDate: '2025-12-31',
         expectedProduct: 'Các dịch vụ đô thị thông minh (chiếu sáng, giao thông, du lịch) được vận hành thí điểm',
         status: 'cancelled',
+        stateReason: 'Không tổ chức chính quyền cấp huyện từ 01/7/2025; nội dung chuyển thành phố Đà Nẵng xem xét.',
       },
     ],
   },
@@ -340,6 +342,7 @@ const plan: DemoArea[] = [
         dueDate: '2025-06-30',
         expectedProduct: 'Chương trình thực tập hằng năm được tổ chức',
         status: 'cancelled',
+        stateReason: 'Hai bên thống nhất lồng ghép vào chương trình đào tạo nguồn nhân lực số của tỉnh.',
         description: 'Không triển khai do không bố trí được kinh phí và đầu mối phối hợp.',
       },
     ],

@@ -1,5 +1,5 @@
 import type { AgreementStatus, TaskStatus } from '@accord/domain';
-import { Badge, type MantineColor } from '@mantine/core';
+import { Badge, Group, Progress, Text, type MantineColor } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 const agreementColors: Record<AgreementStatus, MantineColor> = {
@@ -14,9 +14,13 @@ const agreementColors: Record<AgreementStatus, MantineColor> = {
 const taskColors: Record<TaskStatus, MantineColor> = {
   not_started: 'gray',
   in_progress: 'blue',
-  completed: 'green',
+  at_risk: 'orange',
+  overdue: 'red',
+  delivered: 'violet',
+  completed_on_time: 'green',
+  completed_late: 'lime',
   paused: 'yellow',
-  cancelled: 'red',
+  cancelled: 'dark',
 };
 
 export function AgreementStatusBadge({ status, size = 'md' }: { status: AgreementStatus; size?: 'sm' | 'md' | 'lg' }) {
@@ -34,5 +38,26 @@ export function TaskStatusBadge({ status }: { status: TaskStatus }) {
     <Badge color={taskColors[status]} variant="light" size="sm" data-testid="task-status" data-status={status} style={{ flexShrink: 0 }}>
       {t(`taskStatus.${status}`)}
     </Badge>
+  );
+}
+
+/** A task's progress as a thin bar and its figure, coloured as its status. */
+export function TaskProgress({ value, status }: { value: number; status: TaskStatus }) {
+  const { t, i18n } = useTranslation();
+  const figure = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(value);
+  return (
+    <Group gap={6} wrap="nowrap" mt={4} data-testid="task-progress" data-progress={value}>
+      <Progress
+        value={value}
+        color={taskColors[status]}
+        size="sm"
+        w={64}
+        aria-label={t('taskProgress.label', { value: figure })}
+        style={{ flexShrink: 0 }}
+      />
+      <Text size="xs" c="dimmed">
+        {figure}%
+      </Text>
+    </Group>
   );
 }

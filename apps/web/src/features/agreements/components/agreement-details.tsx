@@ -100,6 +100,10 @@ export function AgreementDetails({ agreement: a }: { agreement: AgreementDetail 
               <Item label={t('agreement.clarityCheck')}>
                 {t(a.checksAuthority ? 'agreement.clarityWithAuthority' : 'agreement.clarityFive')}
               </Item>
+              <Item label={t('agreement.statusRules')}>
+                {t('agreement.statusRulesValue', { days: a.atRiskDays, margin: a.progressMargin })}
+              </Item>
+              <Item label={t('fields.reportCadence')}>{t(`reportCadence.${a.reportCadence}`)}</Item>
               {a.predecessor && (
                 <Item label={t('fields.predecessorId')}>
                   <AgreementLinks items={[a.predecessor]} />

@@ -1,4 +1,12 @@
-import { agreementCreateInput, agreementUpdateInput, hasBothSides, type AgreementDetail, type Organisation } from '@accord/domain';
+import {
+  agreementCreateInput,
+  agreementUpdateInput,
+  defaultStatusRules,
+  hasBothSides,
+  type AgreementDetail,
+  type Organisation,
+  type ReportCadence,
+} from '@accord/domain';
 import type { TFunction } from 'i18next';
 import { fieldErrorsFromZod, type FieldErrors } from '../../../lib/field-errors';
 import type { AgreementCreateBody } from '../api/create-agreement';
@@ -27,6 +35,10 @@ export interface AgreementDraft {
   sourceUrls: string[];
   visibility: 'parties' | 'public';
   checksAuthority: boolean;
+  /** The rules a task's status is worked out by (at risk within N days, N points behind) and how often units report. */
+  atRiskDays: number;
+  progressMargin: number;
+  reportCadence: ReportCadence;
   parties: PartyDraft[];
 }
 
@@ -56,6 +68,9 @@ export function emptyDraft(t: TFunction<'agreements'>): AgreementDraft {
     sourceUrls: [],
     visibility: 'parties',
     checksAuthority: false,
+    atRiskDays: defaultStatusRules.atRiskDays,
+    progressMargin: defaultStatusRules.progressMargin,
+    reportCadence: 'monthly',
     parties: [newPartyDraft(partyLabel(0, t)), newPartyDraft(partyLabel(1, t))],
   };
 }
@@ -75,6 +90,9 @@ export function draftFromAgreement(a: AgreementDetail): AgreementDraft {
     sourceUrls: [...a.sourceUrls],
     visibility: a.visibility,
     checksAuthority: a.checksAuthority,
+    atRiskDays: a.atRiskDays,
+    progressMargin: a.progressMargin,
+    reportCadence: a.reportCadence,
     parties: a.parties.map((p) => ({
       ...newPartyDraft(p.label ?? ''),
       organisationId: p.organisationId,

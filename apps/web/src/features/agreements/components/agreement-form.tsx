@@ -1,3 +1,4 @@
+import { reportCadences, type ReportCadence } from '@accord/domain';
 import {
   Alert,
   Button,
@@ -9,6 +10,7 @@ import {
   SimpleGrid,
   Stack,
   Input,
+  NumberInput,
   TextInput,
   Textarea,
   Title,
@@ -224,6 +226,40 @@ export function AgreementForm(props: AgreementFormProps) {
               onChange={(e) => set('checksAuthority', e.currentTarget.checked)}
               data-testid="agreement-checks-authority"
             />
+            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+              <NumberInput
+                label={t('fields.atRiskDays')}
+                description={t('agreementForm.atRiskDaysHint')}
+                min={0}
+                max={365}
+                allowDecimal={false}
+                value={draft.atRiskDays}
+                onChange={(v) => set('atRiskDays', typeof v === 'number' ? v : Number.NaN)}
+                error={errors.atRiskDays}
+                data-testid="agreement-at-risk-days"
+              />
+              <NumberInput
+                label={t('fields.progressMargin')}
+                description={t('agreementForm.progressMarginHint')}
+                min={0}
+                max={100}
+                allowDecimal={false}
+                value={draft.progressMargin}
+                onChange={(v) => set('progressMargin', typeof v === 'number' ? v : Number.NaN)}
+                error={errors.progressMargin}
+                data-testid="agreement-progress-margin"
+              />
+              <Select
+                label={t('fields.reportCadence')}
+                description={t('agreementForm.reportCadenceHint')}
+                data={reportCadences.map((c) => ({ value: c, label: t(`reportCadence.${c}`) }))}
+                value={draft.reportCadence}
+                onChange={(v) => v && set('reportCadence', v as ReportCadence)}
+                allowDeselect={false}
+                error={errors.reportCadence}
+                data-testid="agreement-report-cadence"
+              />
+            </SimpleGrid>
           </Stack>
         </Section>
 

@@ -3,11 +3,14 @@ import {
   agreementStatusSchema,
   areaThemeSchema,
   obligorSchema,
+  reportCadenceSchema,
+  taskStateSchema,
   taskStatusSchema,
   visibilitySchema,
   type AuditEvent,
 } from '@accord/domain';
 import { useCallback } from 'react';
+import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import type { SharedTFunction } from '../../../i18n/config';
 import { isRecord } from '../../../lib/api-error';
@@ -46,6 +49,18 @@ const fieldKeys = {
   dueDate: 'fields.dueDate',
   expectedProduct: 'fields.expectedProduct',
   decidedBy: 'fields.decidedBy',
+  state: 'fields.state',
+  stateReason: 'fields.stateReason',
+  progress: 'fields.progress',
+  weight: 'fields.weight',
+  startedOn: 'fields.startedOn',
+  deliveredOn: 'fields.deliveredOn',
+  acceptedOn: 'fields.acceptedOn',
+  deliveredBySide: 'fields.deliveredBySide',
+  reviewNote: 'fields.reviewNote',
+  atRiskDays: 'fields.atRiskDays',
+  progressMargin: 'fields.progressMargin',
+  reportCadence: 'fields.reportCadence',
 } as const;
 
 const fieldOrder = Object.keys(fieldKeys);
@@ -82,14 +97,22 @@ export function formatChangeValue(
 ): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
-  if (typeof value === 'number') return field === 'position' ? String(value + 1) : String(value);
+  if (typeof value === 'number') {
+    if (field === 'position') return String(value + 1);
+    return field === 'progress' ? `${value}%` : String(value);
+  }
   if (field === 'status') {
     const agreementStatus = agreementStatusSchema.safeParse(value);
-    const taskStatus = taskStatusSchema.safeParse(value);
+    // Older history keeps the statuses that were typed in then ("completed"); they are named too.
+    const taskStatus = taskStatusSchema.or(z.literal('completed')).safeParse(value);
     if (entityType === 'agreement' && agreementStatus.success) return t(`agreementStatus.${agreementStatus.data}`);
     if (taskStatus.success) return t(`taskStatus.${taskStatus.data}`);
   }
-  const obligor = field === 'obligor' ? obligorSchema.safeParse(value) : null;
+  const state = field === 'state' ? taskStateSchema.safeParse(value) : null;
+  if (state?.success) return t(`taskState.${state.data}`);
+  const cadence = field === 'reportCadence' ? reportCadenceSchema.safeParse(value) : null;
+  if (cadence?.success) return t(`reportCadence.${cadence.data}`);
+  const obligor = field === 'obligor' || field === 'deliveredBySide' ? obligorSchema.safeParse(value) : null;
   if (obligor?.success) return t(`obligor.${obligor.data}`);
   const theme = field === 'theme' ? areaThemeSchema.safeParse(value) : null;
   if (theme?.success) return t(`areaTheme.${theme.data}`);

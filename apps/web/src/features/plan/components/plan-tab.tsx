@@ -32,7 +32,7 @@ import { useMoveTask } from '../api/move-task';
 import { AreaFormModal } from './area-form-modal';
 import { AreaSection } from './area-section';
 import { MoveTaskModal } from './move-task-modal';
-import { allTaskIds, claritySummary, failingOnly, leadUnitsOf, planTitles, type PlanArea } from './plan-tree';
+import { allTaskIds, claritySummary, failingOnly, findTask, isProgressRolledUp, leadUnitsOf, planTitles, type PlanArea } from './plan-tree';
 import { AuthorityCheck } from './clarity-rules';
 import { TaskCreatePanel } from './task-create-panel';
 import { TaskEditPanel } from './task-edit-panel';
@@ -401,6 +401,7 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, onChanged }:
               taskId={openTaskId}
               obligorOptions={obligorOptions}
               unitScope={unitScope}
+              progressRolledUp={isProgressRolledUp(findTask(areas, openTaskId) ?? { children: [] })}
               renderHistory={(taskId) => renderTaskHistory(taskId, titles)}
               onSaved={onChanged}
               onClose={close}

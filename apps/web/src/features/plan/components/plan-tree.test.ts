@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildArea, buildTask, buildTasks, forestFrom } from '../../../test/plan-factories';
 import {
   allTaskIds,
@@ -11,7 +11,6 @@ import {
   depthOf,
   failingOnly,
   findTask,
-  isOverdue,
   leadUnitsOf,
   limitRows,
   parentOptions,
@@ -190,29 +189,6 @@ describe('adding and moving sub-tasks (at most 4 levels)', () => {
     expect(parentOptions(area, withKid).map((o) => o.task.id)).toEqual(['l0', 'l1']);
     // Never under itself or its own sub-tasks.
     expect(parentOptions(area, l1).map((o) => o.task.id)).toEqual(['l0', 'withKid']);
-  });
-});
-
-describe('overdue tasks (by the date in Vietnam)', () => {
-  beforeEach(() => vi.useFakeTimers({ toFake: ['Date'] }));
-  afterEach(() => vi.useRealTimers());
-
-  it('are past their deadline and neither completed nor cancelled', () => {
-    vi.setSystemTime(new Date('2025-03-10T05:00:00Z'));
-    expect(isOverdue({ dueDate: '2025-03-09', status: 'in_progress' })).toBe(true);
-    expect(isOverdue({ dueDate: '2025-03-09', status: 'paused' })).toBe(true);
-    expect(isOverdue({ dueDate: '2025-03-10', status: 'in_progress' })).toBe(false);
-    expect(isOverdue({ dueDate: '2025-03-09', status: 'completed' })).toBe(false);
-    expect(isOverdue({ dueDate: '2025-03-09', status: 'cancelled' })).toBe(false);
-    expect(isOverdue({ dueDate: null, status: 'not_started' })).toBe(false);
-  });
-
-  it('turn overdue at midnight in Vietnam, not at midnight UTC', () => {
-    const task = { dueDate: '2025-03-10', status: 'in_progress' } as const;
-    vi.setSystemTime(new Date('2025-03-10T16:59:00Z'));
-    expect(isOverdue(task)).toBe(false);
-    vi.setSystemTime(new Date('2025-03-10T17:00:00Z'));
-    expect(isOverdue(task)).toBe(true);
   });
 });
 

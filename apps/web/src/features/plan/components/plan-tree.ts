@@ -1,5 +1,4 @@
-import { MAX_TASK_DEPTH, checkClarity, isOverdue as isOverdueOn, type Clarity, type Plan, type Task, type TaskNode } from '@accord/domain';
-import { todayIso } from '../../../lib/dates';
+import { MAX_TASK_DEPTH, checkClarity, type Clarity, type Plan, type Task, type TaskNode } from '@accord/domain';
 
 export type PlanArea = Plan['areas'][number];
 
@@ -97,6 +96,11 @@ export function findTask(areas: readonly PlanArea[], taskId: string): TaskNode |
 }
 
 /** How many levels hang below the task (0 for a leaf). */
+/** Whether a task's progress is rolled up from its sub-tasks (it has some not cancelled), as the server works it out. */
+export function isProgressRolledUp(task: Pick<TaskNode, 'children'>): boolean {
+  return task.children.some((c) => c.state !== 'cancelled');
+}
+
 export function subtreeHeight(task: TaskNode): number {
   return task.children.length === 0 ? 0 : 1 + Math.max(...task.children.map(subtreeHeight));
 }
@@ -157,11 +161,6 @@ export function childrenOf(area: PlanArea, parentId: string | null): TaskNode[] 
     return null;
   };
   return find(area.tasks)?.children ?? [];
-}
-
-/** Past its deadline (today in Việt Nam) and neither done nor cancelled: the domain's rule, as the server's lists apply it. */
-export function isOverdue(task: Pick<TaskNode, 'dueDate' | 'status'>): boolean {
-  return isOverdueOn(task, todayIso());
 }
 
 /** Area and task titles by id ("1.2 Xây dựng …"), for naming ids in the history. */

@@ -59,6 +59,7 @@ export function TaskCreatePanel({ agreementId, areaId, parent, obligorOptions, u
         canChangeOwnership
         obligorOptions={obligorOptions}
         unitScope={unitScope}
+        hasParent={parent !== null}
       />
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>

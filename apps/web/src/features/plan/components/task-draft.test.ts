@@ -1,4 +1,4 @@
-import { taskStatuses } from '@accord/domain';
+import { taskStates } from '@accord/domain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../../test/i18n';
@@ -21,7 +21,9 @@ describe('a new task', () => {
     expect(emptyTaskDraft('enterprise')).toMatchObject({
       title: '',
       obligor: 'enterprise',
-      status: 'not_started',
+      state: 'open',
+      progress: 0,
+      weight: 1,
       leadUnitId: null,
       coordinatingUnitIds: [],
     });
@@ -40,6 +42,7 @@ describe('editing a task', () => {
     coordinatingUnits: [{ id: OTHER_UNIT, name: 'VNPT', nameEn: null }],
     dueDate: '2025-12-31',
     status: 'in_progress',
+    progress: 40,
   });
 
   it('fills the form from the task, with empty text where the task has none', () => {
@@ -55,14 +58,21 @@ describe('editing a task', () => {
       dueDate: '2025-12-31',
       expectedProduct: '',
       decidedBy: '',
-      status: 'in_progress',
+      state: 'open',
+      stateReason: '',
+      progress: 40,
+      weight: 1,
     });
   });
 
   it('sends only what changed (a unit officer may not resend who owes the task)', () => {
     const initial = draftFromTask(task);
     expect(toUpdateBody(initial, initial)).toEqual({});
-    expect(toUpdateBody({ ...initial, status: 'completed' }, initial)).toEqual({ status: 'completed' });
+    expect(toUpdateBody({ ...initial, progress: 55 }, initial)).toEqual({ progress: 55 });
+    expect(toUpdateBody({ ...initial, state: 'paused', stateReason: 'Chờ kinh phí' }, initial)).toEqual({
+      state: 'paused',
+      stateReason: 'Chờ kinh phí',
+    });
     expect(toUpdateBody({ ...initial, leadUnitId: null, dueDate: null }, initial)).toEqual({ leadUnitId: null, dueDate: null });
     expect(toUpdateBody({ ...initial, coordinatingUnitIds: [OTHER_UNIT, UNIT] }, initial)).toEqual({
       coordinatingUnitIds: [OTHER_UNIT, UNIT],
@@ -82,7 +92,10 @@ describe('editing a task', () => {
       dueDate: fc.option(fc.constantFrom('2025-03-01', '2025-12-31'), { nil: null }),
       expectedProduct: fc.string(),
       decidedBy: fc.string(),
-      status: fc.constantFrom(...taskStatuses),
+      state: fc.constantFrom(...taskStates),
+      stateReason: fc.string(),
+      progress: fc.integer({ min: 0, max: 100 }),
+      weight: fc.constantFrom(0, 1, 2.5),
     });
     fc.assert(
       fc.property(draftArb, draftArb, (initial, edited) => {
@@ -110,6 +123,13 @@ describe('checking a task before it is sent', () => {
   it('refuses a deadline before the start, on the deadline field', () => {
     const errors = validateTask(filled({ startDate: '2025-06-01', dueDate: '2025-03-01' }), t, null);
     expect(errors).toEqual({ dueDate: 'Thời hạn hoàn thành không được trước ngày bắt đầu.' });
+  });
+
+  it('asks why a task is paused or cancelled', () => {
+    expect(validateTask(filled({ state: 'paused', stateReason: ' ' }), t, null)).toEqual({
+      stateReason: 'Cần ghi lý do khi tạm dừng hoặc hủy bỏ nhiệm vụ.',
+    });
+    expect(validateTask(filled({ state: 'cancelled', stateReason: 'Không còn phù hợp' }), t, AREA)).toEqual({});
   });
 
   it('says how long a title may be', () => {

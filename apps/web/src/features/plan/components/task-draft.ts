@@ -1,10 +1,10 @@
-import { taskCreateInput, taskUpdateInput, type Obligor, type Task, type TaskStatus } from '@accord/domain';
+import { taskCreateInput, taskUpdateInput, type Obligor, type Task, type TaskState } from '@accord/domain';
 import type { SharedTFunction } from '../../../i18n/config';
 import { fieldErrorsFromZod, type FieldErrors } from '../../../lib/field-errors';
 import type { TaskCreateBody } from '../api/create-task';
 import type { TaskUpdateBody } from '../api/update-task';
 
-/** The task form's values: the "5 rõ" (person, work, time, responsibility, product) and status. */
+/** The task form's values: the "5 rõ" (person, work, time, responsibility, product), progress and state (the status is worked out from them). */
 export interface TaskDraft {
   code: string;
   title: string;
@@ -17,7 +17,10 @@ export interface TaskDraft {
   dueDate: string | null;
   expectedProduct: string;
   decidedBy: string;
-  status: TaskStatus;
+  state: TaskState;
+  stateReason: string;
+  progress: number;
+  weight: number;
 }
 
 export function emptyTaskDraft(obligor: Obligor): TaskDraft {
@@ -33,7 +36,10 @@ export function emptyTaskDraft(obligor: Obligor): TaskDraft {
     dueDate: null,
     expectedProduct: '',
     decidedBy: '',
-    status: 'not_started',
+    state: 'open',
+    stateReason: '',
+    progress: 0,
+    weight: 1,
   };
 }
 
@@ -50,7 +56,10 @@ export function draftFromTask(task: Task): TaskDraft {
     dueDate: task.dueDate,
     expectedProduct: task.expectedProduct ?? '',
     decidedBy: task.decidedBy ?? '',
-    status: task.status,
+    state: task.state,
+    stateReason: task.stateReason ?? '',
+    progress: task.progress,
+    weight: task.weight,
   };
 }
 

@@ -7,11 +7,13 @@ import { useTranslation } from 'react-i18next';
 import { notifyConflict, notifySuccess } from '../../../components/ui/notify';
 import { PageLoader } from '../../../components/ui/page-loader';
 import { QueryError } from '../../../components/ui/query-error';
-import { TaskStatusBadge } from '../../../components/ui/status-badge';
+import { TaskProgress, TaskStatusBadge } from '../../../components/ui/status-badge';
 import { isVersionConflict } from '../../../lib/api-error';
 import { useFormErrors } from '../../../lib/use-form-errors';
 import { getTask, taskQueryKey, useTask } from '../api/get-task';
+import { useDeliveryStep, type DeliveryStep } from '../api/review-task';
 import { useUpdateTask } from '../api/update-task';
+import { TaskDelivery } from './task-delivery';
 import { draftFromTask, toUpdateBody, validateTask, type TaskDraft } from './task-draft';
 import { TaskForm } from './task-form';
 
@@ -28,17 +30,29 @@ interface TaskEditPanelProps {
   taskId: string;
   obligorOptions: readonly Obligor[];
   unitScope?: ReadonlySet<string>;
+  /** Its progress is rolled up from its sub-tasks. */
+  progressRolledUp?: boolean;
   renderHistory: (taskId: string) => ReactNode;
   onSaved: () => void;
   onClose: () => void;
 }
 
 /** One task: its "5 rõ" form (read-only without the right to edit) and its history. */
-export function TaskEditPanel({ agreementId, taskId, obligorOptions, unitScope, renderHistory, onSaved, onClose }: TaskEditPanelProps) {
+export function TaskEditPanel({
+  agreementId,
+  taskId,
+  obligorOptions,
+  unitScope,
+  progressRolledUp,
+  renderHistory,
+  onSaved,
+  onClose,
+}: TaskEditPanelProps) {
   const { t } = useTranslation('plan');
   const queryClient = useQueryClient();
   const task = useTask(agreementId, taskId);
   const update = useUpdateTask(agreementId);
+  const delivery = useDeliveryStep(agreementId);
   const [editing, setEditing] = useState<Editing | null>(null);
   const { errors, setErrors, formError, setFormError, showApiError } = useFormErrors();
   const [tab, setTab] = useState<string | null>('details');
@@ -66,6 +80,30 @@ export function TaskEditPanel({ agreementId, taskId, obligorOptions, unitScope, 
     notifyConflict(t('conflict.title'), t('conflict.message'));
   };
 
+  /** Someone saved first (their version goes into the form), or the server refused: said on the form. */
+  const failed = (error: unknown) => {
+    if (isVersionConflict(error)) {
+      void reloadNewer(error.current);
+      return;
+    }
+    showApiError(error);
+  };
+
+  /** A delivery step: the task as it then is goes into the form (nothing unsaved is in it: the steps wait for a save). */
+  const takeStep = (step: DeliveryStep, done: () => void) => {
+    delivery.mutate(
+      { taskId, version: current.version, step },
+      {
+        onSuccess: (saved) => {
+          setEditing(startEditing(saved));
+          done();
+          onSaved();
+        },
+        onError: failed,
+      },
+    );
+  };
+
   const save = () => {
     const found = validateTask(editing.draft, t, null);
     setErrors(found);
@@ -79,13 +117,7 @@ export function TaskEditPanel({ agreementId, taskId, obligorOptions, unitScope, 
           notifySuccess(t('taskForm.saved'));
           onSaved();
         },
-        onError: (error) => {
-          if (isVersionConflict(error)) {
-            void reloadNewer(error.current);
-            return;
-          }
-          showApiError(error);
-        },
+        onError: failed,
       },
     );
   };
@@ -95,12 +127,14 @@ export function TaskEditPanel({ agreementId, taskId, obligorOptions, unitScope, 
       <Group gap="xs">
         {current.code && <Badge variant="outline">{current.code}</Badge>}
         <TaskStatusBadge status={current.status} />
+        <TaskProgress value={current.progress} status={current.status} />
         {!current.allowed.update && (
           <Text size="sm" c="dimmed" data-testid="task-read-only">
             {t('taskForm.readOnly')}
           </Text>
         )}
       </Group>
+      <TaskDelivery task={current} blocked={dirty} pending={delivery.isPending} onStep={takeStep} />
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="details" leftSection={<IconListDetails size={16} />} data-testid="task-tab-details">
@@ -120,6 +154,8 @@ export function TaskEditPanel({ agreementId, taskId, obligorOptions, unitScope, 
             canChangeOwnership={current.allowed.move}
             obligorOptions={options}
             unitScope={unitScope}
+            progressRolledUp={progressRolledUp}
+            hasParent={current.parentId !== null}
           />
           <Group justify="flex-end" mt="lg">
             <Button variant="default" onClick={onClose}>

@@ -1,5 +1,5 @@
-import { checkClarity, taskStatuses, type Obligor } from '@accord/domain';
-import { Alert, Divider, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { checkClarity, taskStates, type Obligor, type TaskState } from '@accord/domain';
+import { Alert, Divider, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../../components/ui/date-field';
@@ -20,10 +20,25 @@ interface TaskFormProps {
   obligorOptions: readonly Obligor[];
   /** Units of the agreement's parties, from either side. */
   unitScope?: ReadonlySet<string>;
+  /** The task has sub-tasks that count: its progress is rolled up from theirs, not typed. */
+  progressRolledUp?: boolean;
+  /** A sub-task: its weight counts in its parent's progress (a top-level task has none to count in). */
+  hasParent?: boolean;
 }
 
-/** The task's "5 rõ" — clear work, person and responsibility, time, product — and its status. */
-export function TaskForm({ draft, onChange, errors, formError, readOnly, canChangeOwnership, obligorOptions, unitScope }: TaskFormProps) {
+/** The task's "5 rõ" — clear work, person and responsibility, time, product — and its progress and state. */
+export function TaskForm({
+  draft,
+  onChange,
+  errors,
+  formError,
+  readOnly,
+  canChangeOwnership,
+  obligorOptions,
+  unitScope,
+  progressRolledUp = false,
+  hasParent = false,
+}: TaskFormProps) {
   const { t } = useTranslation('plan');
   const set = <K extends keyof TaskDraft>(key: K, value: TaskDraft[K]) => onChange({ ...draft, [key]: value });
   const withAuthority = useAuthorityCheck();
@@ -155,17 +170,65 @@ export function TaskForm({ draft, onChange, errors, formError, readOnly, canChan
         readOnly={readOnly}
         data-testid="task-form-expected-product"
       />
-      <Select
-        label={t('fields.status')}
-        data={taskStatuses.map((s) => ({ value: s, label: t(`taskStatus.${s}`) }))}
-        value={draft.status}
-        onChange={(v) => v && set('status', v)}
-        allowDeselect={false}
-        error={errors.status}
-        disabled={readOnly}
-        data-testid="task-form-status"
-        maw={320}
-      />
+
+      <Divider label={t('taskForm.sections.progress')} labelPosition="left" mt="xs" />
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+        <NumberInput
+          label={t('fields.progress')}
+          description={progressRolledUp ? t('taskForm.progressRolledUpHint') : undefined}
+          min={0}
+          max={100}
+          step={5}
+          decimalScale={1}
+          suffix="%"
+          value={draft.progress}
+          onChange={(v) => set('progress', typeof v === 'number' ? v : Number.NaN)}
+          error={errors.progress}
+          readOnly={readOnly || progressRolledUp}
+          data-testid="task-form-progress"
+        />
+        <Select
+          label={t('fields.state')}
+          // Cancelling the work (or bringing it back) is a coordinator's call, as the server checks.
+          data={taskStates
+            .filter((s) => canChangeOwnership || s !== 'cancelled' || draft.state === 'cancelled')
+            .map((s) => ({ value: s, label: t(`taskState.${s}`) }))}
+          value={draft.state}
+          onChange={(v) => v && set('state', v as TaskState)}
+          allowDeselect={false}
+          error={errors.state}
+          disabled={readOnly || (draft.state === 'cancelled' && !canChangeOwnership)}
+          data-testid="task-form-state"
+        />
+        {hasParent && (
+          <NumberInput
+            label={t('fields.weight')}
+            description={t('taskForm.weightHint')}
+            min={0}
+            max={1000}
+            decimalScale={2}
+            value={draft.weight}
+            onChange={(v) => set('weight', typeof v === 'number' ? v : Number.NaN)}
+            error={errors.weight}
+            readOnly={readOnly || !canChangeOwnership}
+            data-testid="task-form-weight"
+          />
+        )}
+      </SimpleGrid>
+      {(draft.state !== 'open' || draft.stateReason !== '') && (
+        <Textarea
+          label={t('fields.stateReason')}
+          required={draft.state !== 'open'}
+          autosize
+          minRows={2}
+          maxRows={5}
+          value={draft.stateReason}
+          onChange={(e) => set('stateReason', e.currentTarget.value)}
+          error={errors.stateReason}
+          readOnly={readOnly}
+          data-testid="task-form-state-reason"
+        />
+      )}
     </Stack>
   );
 }

@@ -3,11 +3,11 @@ import { ActionIcon, Badge, Table, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TaskStatusBadge } from '../../../components/ui/status-badge';
+import { TaskProgress, TaskStatusBadge } from '../../../components/ui/status-badge';
 import { formatDate } from '../../../lib/dates';
 import { organisationName } from '../../../lib/organisations/organisation-names';
 import classes from './plan-tree.module.css';
-import { canHaveSubtasks, clarityOf, isOverdue, type TaskRow as TaskRowData } from './plan-tree';
+import { canHaveSubtasks, clarityOf, type TaskRow as TaskRowData } from './plan-tree';
 import { ClarityBadge } from './clarity';
 import { useAuthorityCheck } from './clarity-rules';
 import { TaskRowActions } from './task-row-actions';
@@ -162,7 +162,7 @@ const TaskRow = memo(function TaskRow({ task, depth, index, siblings, isOpen, is
         ) : (
           '—'
         )}
-        {isOverdue(task) && (
+        {task.status === 'overdue' && (
           <Badge color="red" size="xs" variant="filled" mt={2} data-testid="task-overdue">
             {t('plan.overdue')}
           </Badge>
@@ -173,6 +173,7 @@ const TaskRow = memo(function TaskRow({ task, depth, index, siblings, isOpen, is
       </Table.Td>
       <Table.Td>
         <TaskStatusBadge status={task.status} />
+        <TaskProgress value={task.progress} status={task.status} />
       </Table.Td>
       <Table.Td>
         <TaskRowActions

@@ -5,7 +5,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { nextSort, SortableTh, type Sort } from '../../../components/ui/sortable-th';
-import { TaskStatusBadge } from '../../../components/ui/status-badge';
+import { TaskProgress, TaskStatusBadge } from '../../../components/ui/status-badge';
 import { formatDate } from '../../../lib/dates';
 import { organisationName } from '../../../lib/organisations/organisation-names';
 
@@ -135,6 +135,7 @@ export function TaskListTable({ items, sort, onSortChange, hrefFor, replaceOnOpe
             </Table.Td>
             <Table.Td>
               <TaskStatusBadge status={item.status} />
+              <TaskProgress value={item.progress} status={item.status} />
             </Table.Td>
           </Table.Tr>
         ))}
