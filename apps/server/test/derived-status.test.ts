@@ -5,12 +5,17 @@ import {
   derivedStatusSql,
   derivedStatuses,
   isPublished,
+  owingStatuses,
   publishedSql,
+  statusFilterSql,
+  type DerivedStatus,
+  taskStatuses,
   todayInVietnam,
   type StatusFacts,
+  type TaskStatus,
 } from '@accord/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { taskListStatements } from '../src/modules/tasks/task.repository.js';
+import { taskListStatements, type TaskListFilter } from '../src/modules/tasks/task.repository.js';
 import { buildArea, buildTask, buildTwoSidedAgreement, startTestApp, type TaskFactsWrite, type TestContext } from './support.js';
 
 /** Each derived status is a domain function with an SQL twin: both must say the same of the same rows. */
@@ -44,7 +49,7 @@ describe('derived statuses and their SQL twins agree', () => {
             acceptedOn,
             deliveredBySide: null,
           });
-    const dues = [addDays(today, -1), today, addDays(today, 8), addDays(today, 40), null];
+    const dues = [addDays(today, -10), addDays(today, -1), today, addDays(today, 8), addDays(today, 40), null];
     const built: { id: string; facts: StatusFacts }[] = [];
     // Every case against every due date: each rule of the agreement's decides some row.
     for (const [facts, dueDate] of cases.flatMap((c) => dues.map((d) => [c, d] as const))) {
@@ -52,28 +57,79 @@ describe('derived statuses and their SQL twins agree', () => {
       const startDate = dueDate && dueDate < '2025-10-01' ? null : '2025-10-01';
       built.push({ id, facts: { ...facts, startDate, dueDate, started: facts.startedOn !== null } });
     }
-    const { page } = taskListStatements({
-      agreementId,
-      viewer: null,
-      leadUnits: null,
-      areaId: undefined,
-      statuses: undefined,
-      overdue: undefined,
-      dueFrom: undefined,
-      dueTo: undefined,
-      words: [],
-      sort: undefined,
-      order: undefined,
-      limit: 500,
-      offset: 0,
-    });
-    const { rows } = await ctx.db.query<{ id: string; status: string }>(page.text, page.values);
-    const shown = new Map(rows.map((r) => [r.id, r.status]));
     const rules = { atRiskDays: 10, progressMargin: 5 };
-    expect(built.map((b) => shown.get(b.id))).toEqual(built.map((b) => deriveStatus(b.facts, today, rules)));
-    expect([...new Set(shown.values())].sort()).toEqual(
-      expect.arrayContaining(['at_risk', 'cancelled', 'completed_on_time', 'delivered', 'overdue', 'paused']),
+    const expected = new Map(built.map((b) => [b.id, deriveStatus(b.facts, today, rules)]));
+    const listOf = async (statuses: TaskStatus[] | undefined, extra: Partial<TaskListFilter> = {}) => {
+      const { page, count } = taskListStatements({
+        agreementId,
+        viewer: null,
+        leadUnits: null,
+        areaId: undefined,
+        statuses,
+        overdue: undefined,
+        dueFrom: undefined,
+        dueTo: undefined,
+        words: [],
+        sort: undefined,
+        order: undefined,
+        limit: 500,
+        offset: 0,
+        ...extra,
+      });
+      const { rows } = await ctx.db.query<{ id: string }>(page.text, page.values);
+      const total = (await ctx.db.query<{ n: number }>(count.text, count.values)).rows[0]?.n;
+      expect(total).toBe(rows.length);
+      return rows.map((r) => r.id).sort();
+    };
+    const idsWith = (keep: (s: TaskStatus) => boolean) =>
+      built
+        .filter((b) => keep(expected.get(b.id) as TaskStatus))
+        .map((b) => b.id)
+        .sort();
+    // Every status alone, the owing ones, and overdue or not: the list keeps exactly the tasks whose status the domain says.
+    for (const status of taskStatuses) expect(await listOf([status]), status).toEqual(idsWith((s) => s === status));
+    expect(await listOf([...owingStatuses])).toEqual(idsWith((s) => owingStatuses.includes(s)));
+    expect(await listOf(['in_progress', 'at_risk', 'delivered'])).toEqual(
+      idsWith((s) => ['in_progress', 'at_risk', 'delivered'].includes(s)),
     );
+    expect(await listOf(undefined, { overdue: true })).toEqual(idsWith((s) => s === 'overdue'));
+    expect(await listOf(undefined, { overdue: false })).toEqual(idsWith((s) => s !== 'overdue'));
+    // Sorted by status, in the domain's order of statuses.
+    const sorted = await ctx.db.query<{ id: string }>(
+      taskListStatements({
+        agreementId,
+        viewer: null,
+        leadUnits: null,
+        areaId: undefined,
+        statuses: undefined,
+        overdue: undefined,
+        dueFrom: undefined,
+        dueTo: undefined,
+        words: [],
+        sort: 'status',
+        order: 'asc',
+        limit: 500,
+        offset: 0,
+      }).page.text,
+      taskListStatements({
+        agreementId,
+        viewer: null,
+        leadUnits: null,
+        areaId: undefined,
+        statuses: undefined,
+        overdue: undefined,
+        dueFrom: undefined,
+        dueTo: undefined,
+        words: [],
+        sort: 'status',
+        order: 'asc',
+        limit: 500,
+        offset: 0,
+      }).page.values,
+    );
+    const ranks = sorted.rows.map((r) => taskStatuses.indexOf(expected.get(r.id) as TaskStatus));
+    expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
+    expect(new Set(expected.values())).toEqual(new Set(taskStatuses));
   });
 
   it('on "published", for every status and visibility', async () => {
@@ -133,5 +189,62 @@ describe('derived statuses and their SQL twins agree', () => {
     expect(fromSql).toEqual(rows.map((r) => deriveStatus(r, today, rules)));
     // The grid reaches every status, so no branch of either goes untested.
     expect(new Set(fromSql)).toEqual(new Set(derivedStatuses));
+  });
+  it('on which rows a status filter keeps, for every status alone, the owing ones, and many mixed sets', async () => {
+    const today = todayInVietnam();
+    const days = [null, -30, -7, -1, 0, 1, 6, 7, 30].map((n) => (n === null ? null : addDays(today, n)));
+    const rows: StatusFacts[] = [];
+    for (const state of ['open', 'paused', 'cancelled'] as const)
+      for (const progress of [0, 29.9, 60, 100])
+        for (const startDate of [null, addDays(today, -20), addDays(today, 2)])
+          for (const dueDate of days)
+            for (const [deliveredOn, acceptedOn] of [
+              [null, null],
+              [addDays(today, -2), null],
+              [addDays(today, -8), addDays(today, -1)],
+              [addDays(today, -40), today],
+            ] as const)
+              rows.push({ state, progress, startDate, dueDate, deliveredOn, acceptedOn, started: progress === 60 });
+    const rules = { atRiskDays: 7, progressMargin: 20 };
+    const columns = {
+      state: 't.state',
+      progress: 't.progress',
+      startDate: 't.start_date',
+      dueDate: 't.due_date',
+      deliveredOn: 't.delivered_on',
+      acceptedOn: 't.accepted_on',
+      started: 't.started',
+    };
+    // Every single status, the owing four, all, none, and every set a bit pattern of 0..511 picks in steps of 7.
+    const sets: DerivedStatus[][] = [
+      ...derivedStatuses.map((s) => [s]),
+      [...owingStatuses],
+      [...derivedStatuses],
+      [],
+      ...Array.from({ length: 74 }, (_, i) => derivedStatuses.filter((_, bit) => ((i * 7) >> bit) & 1)),
+    ];
+    const filters = sets.map((set) => statusFilterSql(columns, set, { atRiskDays: '$8::int', progressMargin: '$9::numeric' }));
+    expect(filters.find((f, i) => sets[i]?.join() === owingStatuses.join())?.usesRules).toBe(false);
+    const { rows: found } = await ctx.db.query<{ i: number; keep: boolean[] }>(
+      `SELECT t.i, ARRAY[${filters.map((f) => f.sql).join(', ')}] AS keep
+       FROM unnest($1::text[], $2::numeric[], $3::date[], $4::date[], $5::date[], $6::date[], $7::boolean[])
+         WITH ORDINALITY AS t(state, progress, start_date, due_date, delivered_on, accepted_on, started, i)`,
+      [
+        rows.map((r) => r.state),
+        rows.map((r) => r.progress),
+        rows.map((r) => r.startDate),
+        rows.map((r) => r.dueDate),
+        rows.map((r) => r.deliveredOn),
+        rows.map((r) => r.acceptedOn),
+        rows.map((r) => r.started),
+        rules.atRiskDays,
+        rules.progressMargin,
+      ],
+    );
+    const byRow = found.sort((a, b) => a.i - b.i);
+    sets.forEach((set, j) => {
+      const fromSql = byRow.map((r) => r.keep[j]);
+      expect(fromSql, set.join(',') || '(none)').toEqual(rows.map((r) => set.includes(deriveStatus(r, today, rules))));
+    });
   });
 });

@@ -139,6 +139,52 @@ export function derivedStatusSql(
     ELSE 'not_started' END)`;
 }
 
+/** The statuses worked out from the agreement's rules (the others follow from the facts alone). */
+const ruledStatuses: readonly DerivedStatus[] = ['not_started', 'in_progress', 'at_risk'];
+
+/**
+ * SQL true for the rows whose status is one of `statuses`, as cheap as the set allows: each status
+ * but the three that need the agreement's rules is a plain condition on the facts (cancelled,
+ * paused, completed on time or late, delivered, overdue), and the three together are too ("open,
+ * not delivered, not overdue"), so the owing statuses — the list a unit opens first — are just
+ * "open and not delivered" and read from the index alone. Only a set holding some but not all of
+ * the ruled three works the status out row by row. `usesRules`: the SQL reads the rules.
+ * Held to `deriveStatus` over a grid of facts by apps/server/test/derived-status.test.ts.
+ */
+export function statusFilterSql(
+  c: StatusColumns,
+  statuses: readonly DerivedStatus[],
+  rules: { atRiskDays: number | string; progressMargin: number | string } = defaultStatusRules,
+  today: string = todaySql,
+): { sql: string; usesRules: boolean } {
+  const want = new Set(statuses);
+  const open = `${c.state} = 'open'`;
+  const pending = `${open} AND ${c.deliveredOn} IS NULL`;
+  const overdue = `${c.dueDate} IS NOT NULL AND ${c.dueDate} < ${today}`;
+  const completed = `${open} AND ${c.acceptedOn} IS NOT NULL AND ${c.deliveredOn} IS NOT NULL`;
+  const parts: string[] = [];
+  if (want.has('cancelled')) parts.push(`${c.state} = 'cancelled'`);
+  if (want.has('paused')) parts.push(`${c.state} = 'paused'`);
+  if (want.has('completed_on_time')) parts.push(`${completed} AND (${c.dueDate} IS NULL OR ${c.deliveredOn} <= ${c.dueDate})`);
+  if (want.has('completed_late')) parts.push(`${completed} AND ${c.dueDate} IS NOT NULL AND ${c.deliveredOn} > ${c.dueDate}`);
+  if (want.has('delivered')) parts.push(`${open} AND ${c.deliveredOn} IS NOT NULL AND ${c.acceptedOn} IS NULL`);
+  const ruled = ruledStatuses.filter((s) => want.has(s));
+  let usesRules = false;
+  if (want.has('overdue') && ruled.length === ruledStatuses.length) {
+    parts.push(pending);
+  } else {
+    if (want.has('overdue')) parts.push(`${pending} AND ${overdue}`);
+    if (ruled.length === ruledStatuses.length) parts.push(`${pending} AND NOT (${overdue})`);
+    else if (ruled.length > 0) {
+      usesRules = true;
+      const names = ruled.map((s) => `'${s}'`).join(',');
+      parts.push(`${pending} AND NOT (${overdue}) AND ${derivedStatusSql(c, rules, today)} IN (${names})`);
+    }
+  }
+  if (parts.length === 0) return { sql: 'FALSE', usesRules: false };
+  return { sql: `(${parts.map((p) => `(${p})`).join(' OR ')})`, usesRules };
+}
+
 /** A task in a plan tree, for the progress roll-up. */
 export interface ProgressNode {
   id: string;

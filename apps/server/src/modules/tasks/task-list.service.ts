@@ -8,6 +8,9 @@ import { presentTask } from './task.service.js';
 
 type Filters = AgreementTaskListQuery | UnitTaskListQuery;
 
+/** A task as a list shows it: flagged overdue, as its status says. */
+const listed = <T extends { status: string }>(t: T) => ({ ...t, overdue: t.status === 'overdue' });
+
 function baseFilter(q: Filters): Omit<repo.TaskListFilter, 'agreementId' | 'viewer' | 'leadUnits'> {
   return {
     areaId: 'areaId' in q ? q.areaId : undefined,
@@ -37,7 +40,7 @@ export async function agreementTaskFilter(db: Queryable, agreementId: string, q:
 export async function listAgreementTasks(db: Db, viewer: Viewer, agreementId: string, q: AgreementTaskListQuery): Promise<TaskList> {
   const { side } = await loadAgreementAccess(db, viewer, agreementId, 'agreement.read');
   const { items, total } = await repo.listTaskPage(db, await agreementTaskFilter(db, agreementId, q));
-  return { items: items.map((t) => presentTask(viewer, side, t)), total, page: q.page, pageSize: q.pageSize };
+  return { items: items.map((t) => listed(presentTask(viewer, side, t))), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** The filter behind GET /api/tasks: a unit's tasks in every agreement the viewer may read. */
@@ -54,7 +57,7 @@ export async function listUnitTasks(db: Db, viewer: Viewer, q: UnitTaskListQuery
   const { items, total } = await repo.listTaskPage(db, await unitTaskFilter(db, viewer, q));
   const facts = await findAgreementFactsMany(db, [...new Set(items.map((t) => t.agreementId))]);
   return {
-    items: items.map((t) => presentTask(viewer, viewerSide(viewer, facts.get(t.agreementId)?.parties ?? []), t)),
+    items: items.map((t) => listed(presentTask(viewer, viewerSide(viewer, facts.get(t.agreementId)?.parties ?? []), t))),
     total,
     page: q.page,
     pageSize: q.pageSize,

@@ -4,6 +4,7 @@ import {
   datesInOrder,
   invalidField,
   isMoveIntoOwnSubtree,
+  deriveStatus,
   needsStateReason,
   rollUpProgress,
   todayInVietnam,
@@ -44,9 +45,36 @@ const factsOf = (t: {
 });
 
 /** A task as the API shows it to this viewer: with what they may do to it. */
-export function presentTask<T extends TaskRow>(viewer: Viewer, side: Side | null, t: T): Omit<T, 'depth'> & Pick<Task, 'allowed'> {
-  const { depth: _d, ...task } = t;
-  return { ...task, ...taskPermissions(viewer, side, { ...factsOf(t), ...t }) };
+export function presentTask<T extends TaskRow>(
+  viewer: Viewer,
+  side: Side | null,
+  t: T,
+): Omit<T, 'depth' | 'atRiskDays' | 'progressMargin'> & Pick<Task, 'allowed' | 'status'> {
+  const { depth: _d, atRiskDays, progressMargin, ...task } = t;
+  const status = deriveStatus(
+    {
+      state: t.state,
+      progress: t.progress,
+      startDate: t.startDate,
+      dueDate: t.dueDate,
+      deliveredOn: t.deliveredOn,
+      acceptedOn: t.acceptedOn,
+      started: t.startedOn !== null,
+    },
+    todayInVietnam(),
+    { atRiskDays, progressMargin },
+  );
+  const facts = {
+    obligor: t.obligor,
+    leadUnitId: t.leadUnit?.id ?? null,
+    deliveredBySide: t.deliveredBySide,
+    state: t.state,
+    deliveredOn: t.deliveredOn,
+    acceptedOn: t.acceptedOn,
+    deliveredVersion: t.deliveredVersion,
+    version: t.version,
+  };
+  return { ...task, status, ...taskPermissions(viewer, side, facts) };
 }
 
 /** A task about to be changed by `operation`: its agreement held (shared), the task locked, shown as GET shows it. */
