@@ -93,6 +93,8 @@ const table: Record<string, Row> = {
   'acceptTask joint delivered by ent':{ admin: '403 403 403', coordinator: 'ok 403 404',  unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
   'rejectTask gov delivered':         { admin: '403 403 403', coordinator: '403 ok 404',  unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
   'rejectTask joint delivered by gov':{ admin: '403 403 403', coordinator: '403 ok 404',  unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
+  // A product the enterprise side delivered, in "waiting for my acceptance": listed for users of the government party, whatever their role (only a coordinator may accept it).
+  'listAcceptanceQueue':              { admin: 'seen hidden hidden', coordinator: 'seen hidden hidden', unit_officer: 'seen hidden hidden', leader: 'seen hidden hidden', observer: 'seen hidden hidden' },
   // A task of the agreement led by the user's own unit, in "my unit's tasks".
   'listUnitTasks':                    { admin: 'seen seen seen', coordinator: 'seen seen hidden', unit_officer: 'seen seen hidden', leader: 'seen seen hidden', observer: 'seen seen seen' },
 
@@ -394,6 +396,16 @@ const situations: Record<string, (place: Placement) => Promise<Request>> = {
       },
     ]),
   ),
+  listAcceptanceQueue: async () => {
+    const t = await buildTask(ctx.db, {
+      agreementId: world.agreement.id,
+      areaId: world.area.id,
+      obligor: 'enterprise',
+      leadUnitId: world.orgOf.enterprise,
+      facts: { progress: 100, startedOn: '2025-10-01', deliveredOn: '2025-11-01', deliveredBySide: 'enterprise' },
+    });
+    return { method: 'GET', url: url('listAcceptanceQueue', {}, '?waiting=mine&pageSize=100'), expectId: t.id };
+  },
   listUnitTasks: async (place) => {
     const t = await taskIn(world.agreement.id, world.area.id, 'joint', place);
     return { method: 'GET', url: url('listUnitTasks', {}, '?pageSize=100&sort=updatedAt'), expectId: t.id };

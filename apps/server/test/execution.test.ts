@@ -57,6 +57,16 @@ async function newTask(areaId: string, extra: Record<string, unknown> = {}): Pro
   return res.json() as Task;
 }
 
+/** A coordinator of the agreement's enterprise party: the side that accepts the province's products. */
+async function signInPartnerCoordinator(): Promise<Client> {
+  const group = (
+    await ctx.db.query<{ organisation_id: string }>(
+      `SELECT organisation_id FROM agreement_parties WHERE agreement_id = $1 AND side = 'enterprise'`,
+      [agreementId],
+    )
+  ).rows[0] as { organisation_id: string };
+  return signInAs(ctx.app, (await buildUser(ctx.db, { role: 'coordinator', organisationId: group.organisation_id })).email);
+}
 const read = async (id: string) => (await coordinator.get(url(`/tasks/${id}`))).json() as Task;
 const patch = (who: Client, t: { id: string; version: number }, body: Record<string, unknown>) =>
   who.patch(url(`/tasks/${t.id}`), body, { 'if-match': `"${t.version}"` });
@@ -188,13 +198,7 @@ describe("a parent's progress", () => {
 describe('a delivered product, accepted or rejected by the other party', () => {
   let partner: Client;
   beforeAll(async () => {
-    const group = (
-      await ctx.db.query<{ organisation_id: string }>(
-        `SELECT organisation_id FROM agreement_parties WHERE agreement_id = $1 AND side = 'enterprise'`,
-        [agreementId],
-      )
-    ).rows[0] as { organisation_id: string };
-    partner = await signInAs(ctx.app, (await buildUser(ctx.db, { role: 'coordinator', organisationId: group.organisation_id })).email);
+    partner = await signInPartnerCoordinator();
   });
   const post = (who: Client, t: { id: string; version: number }, step: string, body: Record<string, unknown> = {}) =>
     who.post(url(`/tasks/${t.id}/${step}`), body, { 'if-match': `"${t.version}"` });
@@ -263,5 +267,40 @@ describe('a delivered product, accepted or rejected by the other party', () => {
     await patch(officer, sub, { progress: 40 });
     const delivered = (await post(officer, await read(parent.id), 'deliver')).json() as Task;
     expect(delivered).toMatchObject({ status: 'delivered', progress: 40 });
+  });
+});
+
+describe('the products waiting for acceptance', () => {
+  let partner: Client;
+  beforeAll(async () => {
+    partner = await signInPartnerCoordinator();
+  });
+  type Queue = { items: { id: string; status: string; agreementTitle: string }[]; total: number };
+  const queue = async (who: Client, waiting: 'mine' | 'theirs', q = '') => {
+    const res = await who.get(`/api/acceptance?waiting=${waiting}&pageSize=100${q ? `&q=${encodeURIComponent(q)}` : ''}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as Queue;
+  };
+
+  it('lists for each side what it must accept and what the other side still has to, until it is accepted', async () => {
+    const areaId = await newArea();
+    const word = `nghiemthu${Date.now()}`;
+    const gov = await newTask(areaId, { title: `Hồ sơ ${word} của sở` });
+    const ent = (
+      await partner.post(url('/tasks'), { areaId, title: `Phần mềm ${word} của doanh nghiệp`, obligor: 'enterprise' })
+    ).json() as Task;
+    const govDelivered = (await officer.post(url(`/tasks/${gov.id}/deliver`), {}, { 'if-match': `"${gov.version}"` })).json() as Task;
+    await partner.post(url(`/tasks/${ent.id}/deliver`), {}, { 'if-match': `"${ent.version}"` });
+    const ids = (q: Queue) => q.items.map((i) => i.id);
+    expect(ids(await queue(partner, 'mine', word))).toEqual([gov.id]);
+    expect(ids(await queue(partner, 'theirs', word))).toEqual([ent.id]);
+    expect(ids(await queue(coordinator, 'mine', word))).toEqual([ent.id]);
+    expect(ids(await queue(coordinator, 'theirs', word))).toEqual([gov.id]);
+    expect((await queue(partner, 'mine', word)).items[0]?.status).toBe('delivered');
+    await partner.post(url(`/tasks/${gov.id}/accept`), {}, { 'if-match': `"${govDelivered.version}"` });
+    expect(ids(await queue(partner, 'mine', word))).toEqual([]);
+    expect(ids(await queue(coordinator, 'theirs', word))).toEqual([]);
+    const bad = await partner.get('/api/acceptance?waiting=everyone');
+    expect(bad.statusCode).toBe(400);
   });
 });

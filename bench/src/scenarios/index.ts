@@ -1,4 +1,11 @@
-import { agreementListQuery, agreementTaskListQuery, owingStatuses, searchQuery, unitTaskListQuery } from '@accord/domain';
+import {
+  acceptanceQueueQuery,
+  agreementListQuery,
+  agreementTaskListQuery,
+  owingStatuses,
+  searchQuery,
+  unitTaskListQuery,
+} from '@accord/domain';
 import { loadViewer } from '../../../apps/server/src/modules/access/viewer.js';
 import { agreementListFilter } from '../../../apps/server/src/modules/agreements/agreement.service.js';
 import { agreementListStatements } from '../../../apps/server/src/modules/agreements/agreement.repository.js';
@@ -7,7 +14,7 @@ import { planStatements } from '../../../apps/server/src/modules/plan/plan.repos
 import { searchStatements } from '../../../apps/server/src/modules/search/search.repository.js';
 import { searchFilter } from '../../../apps/server/src/modules/search/search.service.js';
 import { taskListStatements } from '../../../apps/server/src/modules/tasks/task.repository.js';
-import { agreementTaskFilter, unitTaskFilter } from '../../../apps/server/src/modules/tasks/task-list.service.js';
+import { acceptanceQueueFilter, agreementTaskFilter, unitTaskFilter } from '../../../apps/server/src/modules/tasks/task-list.service.js';
 import { asUser, type Scenario, type ScenarioContext } from './types.js';
 
 /** The viewer a signed-in email acts as, to build the same statements the endpoint builds. */
@@ -150,6 +157,22 @@ export const scenarios: Scenario[] = [
         request: { method: 'GET', path: `/api/tasks?${queryString(params)}`, headers: asUser(session) },
         bare: [page, count],
         note: `${total} open tasks`,
+      };
+    },
+  },
+  {
+    name: 'acceptance-queue',
+    title: "Products waiting for a province coordinator's acceptance, across the agreements of their province",
+    async prepare(ctx) {
+      const email = ctx.fixtures.coordinator;
+      const session = await ctx.session(email);
+      const params = { waiting: 'mine' };
+      const { page, count } = taskListStatements(acceptanceQueueFilter(await viewerOf(ctx, email), acceptanceQueueQuery.parse(params)));
+      const total = (await ctx.db.query<{ n: number }>(count.text, count.values)).rows[0]?.n ?? 0;
+      return {
+        request: { method: 'GET', path: `/api/acceptance?${queryString(params)}`, headers: asUser(session) },
+        bare: [page, count],
+        note: `${total} waiting`,
       };
     },
   },

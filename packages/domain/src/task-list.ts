@@ -4,7 +4,7 @@ import { orgRefSchema, taskSchema, taskStatuses, taskStatusSchema } from './plan
 import { isoDate, optionalText, uuid } from './text.js';
 
 /** How a task list can be ordered. Default: the nearest due date first, undated last. */
-export const taskSortKeys = ['dueDate', 'title', 'status', 'updatedAt'] as const;
+export const taskSortKeys = ['dueDate', 'title', 'status', 'updatedAt', 'deliveredOn'] as const;
 export type TaskSortKey = (typeof taskSortKeys)[number];
 
 /** `status=not_started,in_progress`: one or more statuses, comma-separated. */
@@ -52,6 +52,21 @@ export const unitTaskListQuery = z.object({
   leadUnitId: uuid.optional(),
 });
 export type UnitTaskListQuery = z.infer<typeof unitTaskListQuery>;
+
+/**
+ * GET /api/acceptance: delivered products waiting for acceptance, in the agreements the user's
+ * organisation is a party to. `mine`: delivered by the other side, for the user's side to accept;
+ * `theirs`: delivered by the user's side, still waiting for the other. The longest waiting first.
+ */
+export const acceptanceQueueQuery = z.object({
+  waiting: z.enum(['mine', 'theirs']).default('mine'),
+  q: optionalText(200),
+  sort: z.enum(taskSortKeys).optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+  page: taskFilters.page,
+  pageSize: taskFilters.pageSize,
+});
+export type AcceptanceQueueQuery = z.infer<typeof acceptanceQueueQuery>;
 
 export const taskListItemSchema = taskSchema.extend({
   agreementTitle: z.string(),

@@ -35,6 +35,7 @@ const OrganisationsPage = lazyPage(['organisations'], () =>
   import('../features/organisations/components/organisations-page').then((m) => m.OrganisationsPage),
 );
 const UnitTasksPage = lazyPage(['tasks'], () => import('../features/tasks/components/unit-tasks-page').then((m) => m.UnitTasksPage));
+const AcceptancePage = lazyPage(['tasks'], () => import('../features/tasks/components/acceptance-page').then((m) => m.AcceptancePage));
 const SearchPage = lazyPage(['search'], () => import('../features/search/components/search-page').then((m) => m.SearchPage));
 const AccountPage = lazyPage(['account'], () => import('../features/account/components/account-page').then((m) => m.AccountPage));
 const SecurityEventsPage = lazyPage(['account'], () =>
@@ -63,6 +64,7 @@ export const router = createBrowserRouter([
           { path: 'agreements/:id', element: <AgreementPage /> },
           { path: 'agreements/:id/edit', element: <EditAgreementPage /> },
           { path: 'tasks', element: <UnitTasksPage /> },
+          { path: 'acceptance', element: <AcceptancePage /> },
           { path: 'search', element: <SearchPage /> },
           { path: 'organisations', element: <OrganisationsPage /> },
           { path: 'account', element: <AccountPage /> },

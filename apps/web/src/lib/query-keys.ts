@@ -18,6 +18,7 @@ export const queryKeys = {
   agreementHistory: (id: string) => ['agreement', id, 'history'] as const,
   taskHistory: (id: string, taskId: string) => ['agreement', id, 'history', 'task', taskId] as const,
   unitTasks: (filters: object) => ['unit-tasks', filters] as const,
+  acceptance: (query: object) => ['acceptance', query] as const,
   search: (q: string, limit: number) => ['search', q, limit] as const,
   securityEvents: (kind: string | null) => ['security-events', kind] as const,
 };
@@ -31,6 +32,7 @@ export function invalidateAgreement(queryClient: QueryClient, id: string): Promi
     queryClient.invalidateQueries({ queryKey: queryKeys.agreement(id) }),
     queryClient.invalidateQueries({ queryKey: queryKeys.agreementLists }),
     queryClient.invalidateQueries({ queryKey: ['unit-tasks'] }),
+    queryClient.invalidateQueries({ queryKey: ['acceptance'] }),
     queryClient.invalidateQueries({ queryKey: ['search'] }),
   ]).then(() => undefined);
 }

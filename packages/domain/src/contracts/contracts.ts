@@ -22,7 +22,14 @@ import {
   taskSchema,
   taskUpdateInput,
 } from '../plan.js';
-import { agreementTaskListQuery, searchQuery, searchResultSchema, taskListSchema, unitTaskListQuery } from '../task-list.js';
+import {
+  acceptanceQueueQuery,
+  agreementTaskListQuery,
+  searchQuery,
+  searchResultSchema,
+  taskListSchema,
+  unitTaskListQuery,
+} from '../task-list.js';
 import { uuid } from '../text.js';
 import { passwordChangeInput, securityEventQuery, securityEventSchema, sessionSchema, signInInput } from '../user.js';
 import { endpoints, type Endpoint, type EndpointId } from './endpoints.js';
@@ -85,6 +92,7 @@ const schemas = {
   rejectTask: { params: taskParams, body: taskRejectInput, response: taskSchema },
   deleteTask: { params: taskParams, response: null },
   listUnitTasks: { query: unitTaskListQuery, response: taskListSchema },
+  listAcceptanceQueue: { query: acceptanceQueueQuery, response: taskListSchema },
 
   getAgreementHistory: { params: agreementParams, query: historyQuery, response: historyList },
   getTaskHistory: { params: taskParams, query: historyQuery, response: historyList },

@@ -246,6 +246,14 @@ export const endpoints = e({
     tag: 'tasks',
     summary: "A unit's tasks across every agreement the user can read (default: the user's own organisation and the units below it)",
   },
+  listAcceptanceQueue: {
+    method: 'GET',
+    path: '/api/acceptance',
+    operation: 'task.list',
+    tag: 'tasks',
+    summary:
+      "Delivered products waiting for acceptance in the agreements the user's organisation is a party to: those the user's side must accept (waiting=mine), or those it delivered (waiting=theirs)",
+  },
 
   getAgreementHistory: {
     method: 'GET',

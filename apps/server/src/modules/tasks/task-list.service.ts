@@ -1,4 +1,4 @@
-import { searchWords, type AgreementTaskListQuery, type TaskList, type UnitTaskListQuery } from '@accord/domain';
+import { searchWords, type AcceptanceQueueQuery, type AgreementTaskListQuery, type TaskList, type UnitTaskListQuery } from '@accord/domain';
 import type { Db, Queryable } from '../../db/pool.js';
 import { findAgreementFactsMany, loadSubtreeWithPredecessors } from '../access/access.repository.js';
 import { loadAgreementAccess, viewerSide } from '../access/access.service.js';
@@ -53,8 +53,14 @@ export async function unitTaskFilter(db: Queryable, viewer: Viewer, q: UnitTaskL
   };
 }
 
-export async function listUnitTasks(db: Db, viewer: Viewer, q: UnitTaskListQuery): Promise<TaskList> {
-  const { items, total } = await repo.listTaskPage(db, await unitTaskFilter(db, viewer, q));
+/** One page of tasks from many agreements, each shown as the viewer's side of its agreement sees it. */
+async function pageAcrossAgreements(
+  db: Db,
+  viewer: Viewer,
+  filter: repo.TaskListFilter,
+  q: { page: number; pageSize: number },
+): Promise<TaskList> {
+  const { items, total } = await repo.listTaskPage(db, filter);
   const facts = await findAgreementFactsMany(db, [...new Set(items.map((t) => t.agreementId))]);
   return {
     items: items.map((t) => listed(presentTask(viewer, viewerSide(viewer, facts.get(t.agreementId)?.parties ?? []), t))),
@@ -62,4 +68,37 @@ export async function listUnitTasks(db: Db, viewer: Viewer, q: UnitTaskListQuery
     page: q.page,
     pageSize: q.pageSize,
   };
+}
+
+export async function listUnitTasks(db: Db, viewer: Viewer, q: UnitTaskListQuery): Promise<TaskList> {
+  return pageAcrossAgreements(db, viewer, await unitTaskFilter(db, viewer, q), q);
+}
+
+/**
+ * The filter behind GET /api/acceptance: products waiting for acceptance in the agreements the
+ * viewer's organisation (or one it took over) is a party to — for the viewer's side to accept, or
+ * delivered by it and waiting for the other side.
+ */
+export function acceptanceQueueFilter(viewer: Viewer, q: AcceptanceQueueQuery): repo.TaskListFilter {
+  return {
+    agreementId: null,
+    viewer,
+    leadUnits: null,
+    areaId: undefined,
+    statuses: undefined,
+    overdue: undefined,
+    dueFrom: undefined,
+    dueTo: undefined,
+    words: searchWords(q.q),
+    sort: q.sort ?? 'deliveredOn',
+    order: q.order,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+    awaiting: { side: viewer.user.organisation.side, by: q.waiting === 'mine' ? 'otherSide' : 'thisSide' },
+    partyOf: [...viewer.reach],
+  };
+}
+
+export async function listAcceptanceQueue(db: Db, viewer: Viewer, q: AcceptanceQueueQuery): Promise<TaskList> {
+  return pageAcrossAgreements(db, viewer, acceptanceQueueFilter(viewer, q), q);
 }

@@ -390,6 +390,10 @@ export interface TaskListFilter {
   order: 'asc' | 'desc' | undefined;
   limit: number;
   offset: number;
+  /** Products waiting for acceptance: delivered by another side than this one (`for`), or by it (`from`). */
+  awaiting?: { side: 'government' | 'enterprise'; by: 'otherSide' | 'thisSide' };
+  /** Only tasks of agreements one of these organisations is a party to. */
+  partyOf?: readonly string[];
 }
 
 const statusOrder = `ARRAY[${taskStatuses.map((s) => `'${s}'`).join(',')}]`;
@@ -399,6 +403,7 @@ const sortColumns: Record<TaskSortKey, string> = {
   // The statuses in their order in the domain (not started … cancelled), worked out as the filter does.
   status: `array_position(${statusOrder}, ${taskStatusSql()})`,
   updatedAt: 't.updated_at',
+  deliveredOn: 't.delivered_on',
 };
 
 function orderBy(sort: TaskSortKey | undefined, order: 'asc' | 'desc' | undefined): string {
@@ -431,6 +436,16 @@ function whereOf(f: TaskListFilter, params: unknown[]): string {
   if (f.leadUnits) where.push(`t.lead_org_id = ANY(${param(f.leadUnits)}::uuid[])`);
   if (f.areaId) where.push(`t.area_id = ${param(f.areaId)}`);
   for (const filter of statusFiltersOf(f)) where.push(filter.sql);
+  if (f.awaiting) {
+    // The predicate of tasks_awaiting_acceptance_idx, and the side that delivered.
+    where.push(`t.delivered_on IS NOT NULL AND t.accepted_on IS NULL AND t.state = 'open'`);
+    where.push(`t.delivered_by_side ${f.awaiting.by === 'otherSide' ? '<>' : '='} ${param(f.awaiting.side)}`);
+  }
+  if (f.partyOf) {
+    where.push(
+      `EXISTS (SELECT 1 FROM agreement_parties vp WHERE vp.agreement_id = t.agreement_id AND vp.organisation_id = ANY(${param(f.partyOf)}::uuid[]))`,
+    );
+  }
   if (f.dueFrom) where.push(`t.due_date >= ${param(f.dueFrom)}::date`);
   if (f.dueTo) where.push(`t.due_date <= ${param(f.dueTo)}::date`);
   for (const word of f.words) where.push(`t.search_text LIKE ${param(`%${escapeLike(word)}%`)}`);

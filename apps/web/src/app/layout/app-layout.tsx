@@ -1,6 +1,6 @@
 import { AppShell, Burger, Button, Group, NavLink, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBuildingCommunity, IconChecklist, IconFileDescription, IconHeartHandshake } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconChecklist, IconClipboardCheck, IconFileDescription, IconHeartHandshake } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -11,6 +11,7 @@ import { UserMenu } from './user-menu';
 const navItems = [
   { to: '/agreements', labelKey: 'nav.agreements', icon: IconFileDescription, testId: 'nav-agreements' },
   { to: '/tasks', labelKey: 'nav.tasks', icon: IconChecklist, testId: 'nav-tasks' },
+  { to: '/acceptance', labelKey: 'nav.acceptance', icon: IconClipboardCheck, testId: 'nav-acceptance' },
   { to: '/organisations', labelKey: 'nav.organisations', icon: IconBuildingCommunity, testId: 'nav-organisations' },
 ] as const;
 
