@@ -23,6 +23,7 @@ import { planRoutes } from './modules/plan/plan.routes.js';
 import { searchRoutes } from './modules/search/search.routes.js';
 import { taskRoutes } from './modules/tasks/task.routes.js';
 import { historyRoutes } from './modules/history/history.routes.js';
+import { threadRoutes } from './modules/thread/thread.routes.js';
 import { route } from './http/route.js';
 
 export interface AppOptions {
@@ -122,6 +123,7 @@ export async function buildApp({
   await app.register(agreementRoutes(db, readDb));
   await app.register(planRoutes(db, readDb));
   await app.register(taskRoutes(db, readDb));
+  await app.register(threadRoutes(db, readDb));
   await app.register(historyRoutes(readDb));
   await app.register(searchRoutes(readDb));
   await app.register(securityRoutes(db));

@@ -4,8 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildAgreement,
   buildArea,
+  buildEntry,
   buildOrganisation,
   buildTask,
+  buildUser,
   clientFor,
   PASSWORD,
   preSignIn,
@@ -98,6 +100,26 @@ const table: Record<string, Row> = {
   // A task of the agreement led by the user's own unit, in "my unit's tasks".
   'listUnitTasks':                    { admin: 'seen seen seen', coordinator: 'seen seen hidden', unit_officer: 'seen seen hidden', leader: 'seen seen hidden', observer: 'seen seen seen' },
 
+  // A task's thread reads like the task; an internal entry of the government side is seen by that side only.
+  'getTaskThread':                    { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: 'ok ok 404',   leader: 'ok ok 404',   observer: 'ok ok ok' },
+  'getTaskThread internal gov entry': { admin: 'seen hidden hidden', coordinator: 'seen hidden 404', unit_officer: 'seen hidden 404', leader: 'seen hidden 404', observer: 'seen hidden hidden' },
+  // Reporting progress is reporting on the task: as updating it.
+  'postReport gov led by gov':        { admin: 'ok ok ok',    coordinator: 'ok 403 404',  unit_officer: 'ok 403 404',  leader: '403 403 404', observer: '403 403 403' },
+  'postReport ent led by ent':        { admin: 'ok ok ok',    coordinator: '403 ok 404',  unit_officer: '403 ok 404',  leader: '403 403 404', observer: '403 403 403' },
+  // Both sides discuss any task; observers only read.
+  'postComment gov task':             { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: 'ok ok 404',   leader: 'ok ok 404',   observer: '403 403 403' },
+  // Internal: for one's own side, so only for someone on a side of the agreement.
+  'postComment internal':             { admin: 'ok ok 400',   coordinator: 'ok ok 404',   unit_officer: 'ok ok 404',   leader: 'ok ok 404',   observer: '403 403 403' },
+  'postDirection':                    { admin: '403 403 403', coordinator: '403 403 404', unit_officer: '403 403 404', leader: 'ok ok 404',   observer: '403 403 403' },
+  // An entry is corrected or withdrawn by its author only; another side's internal entry is not there at all.
+  'updateEntry own':                  { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: 'ok ok 404',   leader: 'ok ok 404',   observer: '403 403 403' },
+  "updateEntry someone else's":       { admin: '403 403 403', coordinator: '403 403 404', unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
+  "updateEntry gov internal, someone else's": { admin: '403 404 404', coordinator: '403 404 404', unit_officer: '403 404 404', leader: '403 404 404', observer: '403 404 404' },
+  'deleteEntry own':                  { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: 'ok ok 404',   leader: 'ok ok 404',   observer: '403 403 403' },
+  "deleteEntry someone else's":       { admin: '403 403 403', coordinator: '403 403 404', unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
+  // The people to point an entry at: for those who write in the agreement's threads.
+  'listAgreementPeople':              { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: 'ok ok 404',   leader: 'ok ok 404',   observer: '403 403 403' },
+
   'getAgreementHistory':              { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: 'ok ok 404',   leader: 'ok ok 404',   observer: 'ok ok ok' },
   'getTaskHistory':                   { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: 'ok ok 404',   leader: 'ok ok 404',   observer: 'ok ok ok' },
   // The agreement found by a word of its title, and a task of it by a word of the task's.
@@ -151,9 +173,26 @@ async function taskIn(
   });
 }
 const lead = (obligor: 'government' | 'enterprise' | 'joint') => (obligor === 'enterprise' ? 'enterprise' : 'government') as Placement;
+const sideOf = (place: Placement) => (place === 'unrelated' ? null : place);
+
+/** An entry of a fresh government task, written by `author` (a user of the world at `place`). */
+async function entryBy(author: { id: string }, place: Placement, internal = false) {
+  const task = await taskIn(world.agreement.id, world.area.id, 'government', 'government');
+  const entry = await buildEntry(ctx.db, {
+    agreementId: world.agreement.id,
+    taskId: task.id,
+    authorId: author.id,
+    authorOrgId: world.orgOf[place],
+    authorSide: sideOf(place),
+    internal,
+  });
+  return { task, entry, params: { id: world.agreement.id, taskId: task.id, entryId: entry.id } };
+}
+/** Someone else of the government side: the author of entries that are not the caller's. */
+const otherAuthor = () => buildUser(ctx.db, { role: 'coordinator', organisationId: world.orgOf.government });
 
 /** How each row's request is made, with fresh records for every cell so that cells do not interfere. */
-const situations: Record<string, (place: Placement) => Promise<Request>> = {
+const situations: Record<string, (place: Placement, role: Role) => Promise<Request>> = {
   getSession: async () => ({ method: 'GET', url: url('getSession', {}) }),
   changePassword: async () => ({
     method: 'POST',
@@ -411,6 +450,74 @@ const situations: Record<string, (place: Placement) => Promise<Request>> = {
     return { method: 'GET', url: url('listUnitTasks', {}, '?pageSize=100&sort=updatedAt'), expectId: t.id };
   },
 
+  getTaskThread: async () => {
+    const t = await taskIn(world.agreement.id, world.area.id, 'government', 'government');
+    return { method: 'GET', url: url('getTaskThread', { id: world.agreement.id, taskId: t.id }) };
+  },
+  'getTaskThread internal gov entry': async () => {
+    const { params, entry } = await entryBy(await otherAuthor(), 'government', true);
+    return { method: 'GET', url: url('getTaskThread', params), expectId: entry.id };
+  },
+  ...Object.fromEntries(
+    (
+      [
+        ['postReport gov led by gov', 'government'],
+        ['postReport ent led by ent', 'enterprise'],
+      ] as const
+    ).map(([name, obligor]) => [
+      name,
+      async () => {
+        const t = await taskIn(world.agreement.id, world.area.id, obligor, lead(obligor));
+        return {
+          method: 'POST' as const,
+          url: url('postReport', { id: world.agreement.id, taskId: t.id }),
+          body: { body: 'Đã hoàn thành khảo sát', progress: 30 },
+        };
+      },
+    ]),
+  ),
+  'postComment gov task': async () => {
+    const t = await taskIn(world.agreement.id, world.area.id, 'government', 'government');
+    return { method: 'POST', url: url('postComment', { id: world.agreement.id, taskId: t.id }), body: { body: 'Đề nghị bổ sung hồ sơ' } };
+  },
+  'postComment internal': async () => {
+    const t = await taskIn(world.agreement.id, world.area.id, 'government', 'government');
+    return {
+      method: 'POST',
+      url: url('postComment', { id: world.agreement.id, taskId: t.id }),
+      body: { body: 'Ghi chú nội bộ', internal: true },
+    };
+  },
+  postDirection: async () => {
+    const t = await taskIn(world.agreement.id, world.area.id, 'government', 'government');
+    return {
+      method: 'POST',
+      url: url('postDirection', { id: world.agreement.id, taskId: t.id }),
+      body: { body: 'Khẩn trương hoàn thành' },
+    };
+  },
+  'updateEntry own': async (place, role) => {
+    const { params } = await entryBy(world.users[role][place], place);
+    return { method: 'PATCH', url: url('updateEntry', params), body: { body: 'Đã sửa' }, ifMatch: true };
+  },
+  "updateEntry someone else's": async () => {
+    const { params } = await entryBy(await otherAuthor(), 'government');
+    return { method: 'PATCH', url: url('updateEntry', params), body: { body: 'Đã sửa' }, ifMatch: true };
+  },
+  "updateEntry gov internal, someone else's": async () => {
+    const { params } = await entryBy(await otherAuthor(), 'government', true);
+    return { method: 'PATCH', url: url('updateEntry', params), body: { body: 'Đã sửa' }, ifMatch: true };
+  },
+  'deleteEntry own': async (place, role) => {
+    const { params } = await entryBy(world.users[role][place], place);
+    return { method: 'DELETE', url: url('deleteEntry', params), ifMatch: true };
+  },
+  "deleteEntry someone else's": async () => {
+    const { params } = await entryBy(await otherAuthor(), 'government');
+    return { method: 'DELETE', url: url('deleteEntry', params), ifMatch: true };
+  },
+  listAgreementPeople: async () => ({ method: 'GET', url: url('listAgreementPeople', { id: world.agreement.id }, '?q=nguoi') }),
+
   getAgreementHistory: async () => ({ method: 'GET', url: url('getAgreementHistory', { id: world.agreement.id }) }),
   getTaskHistory: async () => {
     const t = await taskIn(world.agreement.id, world.area.id, 'government', 'government');
@@ -453,6 +560,7 @@ async function fingerprint(): Promise<string> {
        (SELECT string_agg(md5(t::text), ',' ORDER BY t.id) FROM tasks t),
        (SELECT string_agg(md5(c::text), ',' ORDER BY c.task_id, c.organisation_id) FROM task_coordinators c),
        (SELECT string_agg(md5(o::text), ',' ORDER BY o.id) FROM organisations o),
+       (SELECT string_agg(md5(e::text), ',' ORDER BY e.id) FROM task_entries e),
        (SELECT count(*) FROM audit_events), (SELECT count(*) FROM outbox))) AS f`,
   );
   return (rows[0] as { f: string }).f;
@@ -471,7 +579,7 @@ describe('the authorization table', () => {
 
   it.each(cases)('$row: $role ($place)', async ({ row, role, place }) => {
     const want = parseRow(table[row] as Row, role)[place];
-    const request = await (situations[row] as (p: Placement) => Promise<Request>)(place);
+    const request = await (situations[row] as (p: Placement, r: Role) => Promise<Request>)(place, role);
     const isWrite = request.method !== 'GET';
     const before = isWrite && want !== 'ok' ? await fingerprint() : '';
     const res = await send(clients[role][place], request);
@@ -485,7 +593,7 @@ describe('anonymous callers', () => {
     const e: Endpoint = endpoints[id];
     const pre = await preSignIn(ctx.app);
     const anon = clientFor(ctx.app, pre.cookie, pre.csrf);
-    const path = fillPath(e.path, { id: world.agreement.id, areaId: world.area.id, taskId: world.area.id });
+    const path = fillPath(e.path, { id: world.agreement.id, areaId: world.area.id, taskId: world.area.id, entryId: world.area.id });
     const res = await send(anon, { method: e.method, url: path, body: { nonsense: true }, ifMatch: e.versioned });
     expect(res.statusCode).toBe(401);
   });

@@ -233,12 +233,15 @@ describe('a delivered product, accepted or rejected by the other party', () => {
     expect((await post(officer, accepted.json() as Task, 'deliver')).statusCode).toBe(409);
 
     const history = (await coordinator.get(url(`/tasks/${t.id}/history`))).json() as {
-      items: { actor: { id: string }; changes: { field: string; before: unknown; after: unknown }[] }[];
+      items: { entityType: string; actor: { id: string }; changes: { field: string; before: unknown; after: unknown }[] }[];
     };
-    const fields = history.items.slice(0, 4).map((e) => e.changes.map((c) => c.field).sort());
+    // Each step is a change of the task and an entry of its thread.
+    const ofTask = history.items.filter((e) => e.entityType === 'task');
+    const fields = ofTask.slice(0, 4).map((e) => e.changes.map((c) => c.field).sort());
     expect(fields[0]).toEqual(['acceptedOn']);
     expect(fields[2]).toEqual(['deliveredBySide', 'deliveredOn', 'reviewNote']);
-    expect(history.items[2]?.actor.id).toBe(partner.userId);
+    expect(ofTask[2]?.actor.id).toBe(partner.userId);
+    expect(history.items.filter((e) => e.entityType === 'entry')).toHaveLength(4);
   });
 
   it('refuses with 412 to accept a product changed since it was delivered, until it is delivered again', async () => {

@@ -26,6 +26,7 @@ let coordinator: Client;
 let colleague: Client;
 let admin: Client;
 let partner: Client;
+let leader: Client;
 let world: { provinceId: string; groupId: string; agreementId: string };
 let areaId: string;
 
@@ -38,6 +39,7 @@ beforeAll(async () => {
   const agency = await buildOrganisation(ctx.db, { kind: 'central_agency' });
   admin = await signInAs(ctx.app, (await buildUser(ctx.db, { role: 'admin', organisationId: agency.id })).email);
   partner = await signInAs(ctx.app, (await buildUser(ctx.db, { role: 'coordinator', organisationId: world.groupId })).email);
+  leader = await signInAs(ctx.app, (await buildUser(ctx.db, { role: 'leader', organisationId: world.provinceId })).email);
 });
 afterAll(() => ctx.close());
 
@@ -239,6 +241,30 @@ const cases: Record<
       state: async () => [(await ctx.db.query('SELECT area_id, version FROM tasks WHERE id = $1', [t.id])).rows[0], await eventsOf(t.id)],
     };
   },
+  ...Object.fromEntries(
+    (
+      [
+        ['postReport', 'reports', { body: 'Đạt 40%', progress: 40 }],
+        ['postComment', 'comments', { body: 'Đề nghị bổ sung' }],
+        ['postDirection', 'directions', { body: 'Khẩn trương' }],
+      ] as const
+    ).map(([id, path, body]) => [
+      id,
+      async () => {
+        const t = await buildTask(ctx.db, { agreementId: world.agreementId, areaId, obligor: 'government' });
+        const client = id === 'postDirection' ? leader : coordinator;
+        return {
+          client,
+          send: (k: string) => client.post(`${tasksUrl()}/${t.id}/${path}`, body, { 'idempotency-key': k }),
+          state: async () => [
+            (await ctx.db.query('SELECT progress, version FROM tasks WHERE id = $1', [t.id])).rows[0],
+            await count('SELECT 1 FROM task_entries WHERE task_id = $1', [t.id]),
+            await count('SELECT 1 FROM audit_events WHERE agreement_id = $1', [world.agreementId]),
+          ],
+        };
+      },
+    ]),
+  ),
   deliverTask: async () => {
     const t = await buildTask(ctx.db, { agreementId: world.agreementId, areaId, obligor: 'government' });
     return {

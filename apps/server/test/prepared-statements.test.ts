@@ -44,6 +44,7 @@ describe('prepared statements', () => {
         before: null,
         after: null,
         causeId: null,
+        audienceSide: null,
       });
       throw new Error('roll back');
     }).catch((e: Error) => expect(e.message).toBe('roll back'));

@@ -268,3 +268,24 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/** An entry in a task's thread, written straight to the database (as if `authorId` had posted it just now). */
+export async function buildEntry(
+  db: Db,
+  e: {
+    agreementId: string;
+    taskId: string;
+    authorId: string;
+    authorOrgId: string;
+    authorSide: 'government' | 'enterprise' | null;
+    internal?: boolean;
+    body?: string;
+  },
+): Promise<{ id: string }> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO task_entries(agreement_id, task_id, kind, author_id, author_org_id, author_side, audience_side, body)
+     VALUES ($1, $2, 'comment', $3, $4, $5, $6, $7) RETURNING id`,
+    [e.agreementId, e.taskId, e.authorId, e.authorOrgId, e.authorSide, e.internal ? e.authorSide : null, e.body ?? `Ý kiến ${unique()}`],
+  );
+  return rows[0] as { id: string };
+}

@@ -85,7 +85,7 @@ async function settle(db: pg.Pool, timeoutMs = 60_000): Promise<void> {
 
 async function datasetCounts(db: pg.Pool): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of ['organisations', 'users', 'agreements', 'areas', 'tasks', 'task_coordinators', 'audit_events']) {
+  for (const table of ['organisations', 'users', 'agreements', 'areas', 'tasks', 'task_coordinators', 'audit_events', 'task_entries']) {
     const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
     counts[table] = rows[0]?.n ?? 0;
   }

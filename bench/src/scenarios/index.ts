@@ -4,6 +4,7 @@ import {
   agreementTaskListQuery,
   owingStatuses,
   searchQuery,
+  threadQuery,
   unitTaskListQuery,
 } from '@accord/domain';
 import { loadViewer } from '../../../apps/server/src/modules/access/viewer.js';
@@ -14,6 +15,8 @@ import { planStatements } from '../../../apps/server/src/modules/plan/plan.repos
 import { searchStatements } from '../../../apps/server/src/modules/search/search.repository.js';
 import { searchFilter } from '../../../apps/server/src/modules/search/search.service.js';
 import { taskListStatements } from '../../../apps/server/src/modules/tasks/task.repository.js';
+import { threadStatements } from '../../../apps/server/src/modules/thread/thread.repository.js';
+import { audienceSql } from '../../../apps/server/src/modules/access/access.service.js';
 import { acceptanceQueueFilter, agreementTaskFilter, unitTaskFilter } from '../../../apps/server/src/modules/tasks/task-list.service.js';
 import { asUser, type Scenario, type ScenarioContext } from './types.js';
 
@@ -173,6 +176,32 @@ export const scenarios: Scenario[] = [
         request: { method: 'GET', path: `/api/acceptance?${queryString(params)}`, headers: asUser(session) },
         bare: [page, count],
         note: `${total} waiting`,
+      };
+    },
+  },
+  {
+    name: 'task-thread',
+    title: "The first page of a task's thread of 200 entries (a province coordinator: the other side's internal entries left out)",
+    async prepare(ctx) {
+      const email = ctx.fixtures.coordinator;
+      const session = await ctx.session(email);
+      const found = await ctx.db.query<{ task_id: string; n: number }>(
+        `SELECT task_id, count(*)::int AS n FROM task_entries WHERE agreement_id = $1 AND deleted_at IS NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`,
+        [ctx.fixtures.large.id],
+      );
+      const longest = found.rows[0];
+      if (!longest) throw new Error('The bench dataset has no thread entries. Run: npm run bench:data');
+      const query = threadQuery.parse({});
+      const audience = (column: string, param: (value: unknown) => string) => audienceSql('government', column, param);
+      const { page, count } = threadStatements(longest.task_id, audience, query.limit + 1, undefined);
+      return {
+        request: {
+          method: 'GET',
+          path: `/api/agreements/${ctx.fixtures.large.id}/tasks/${longest.task_id}/entries`,
+          headers: asUser(session),
+        },
+        bare: [page, count],
+        note: `${longest.n} entries`,
       };
     },
   },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { uuid } from './text.js';
 
 export const auditActions = ['create', 'update', 'delete', 'status', 'move'] as const;
-export const auditEntityTypes = ['agreement', 'area', 'task', 'organisation', 'user'] as const;
+export const auditEntityTypes = ['agreement', 'area', 'task', 'organisation', 'user', 'entry'] as const;
 
 export const auditEventSchema = z.object({
   id: z.string(),
@@ -156,6 +156,29 @@ export const historySnapshots = {
       acceptedOn: t.acceptedOn,
       deliveredBySide: t.deliveredBySide,
       reviewNote: t.reviewNote,
+    };
+  },
+  entry(e: {
+    id: string;
+    taskId: string;
+    kind: string;
+    body: string;
+    internal: boolean;
+    progress: number | null;
+    state: string | null;
+    stateReason: string | null;
+    mentions: readonly { name: string }[];
+  }) {
+    return {
+      id: e.id,
+      taskId: e.taskId,
+      kind: e.kind,
+      body: e.body,
+      internal: e.internal,
+      progress: e.progress,
+      state: e.state,
+      stateReason: e.stateReason,
+      mentions: e.mentions.map((m) => m.name),
     };
   },
   organisation(o: {

@@ -11,3 +11,4 @@ export * from './contracts/endpoints.js';
 export * from './contracts/contracts.js';
 export * from './task-status.js';
 export * from './execution.js';
+export * from './thread.js';

@@ -211,11 +211,12 @@ export const taskUpdateInput = z
 export type TaskUpdateInput = z.infer<typeof taskUpdateInput>;
 
 /** POST …/deliver: the lead unit marks the product delivered (what it is and its evidence go in the task's thread). */
-export const taskDeliverInput = z.object({ version: versionField.optional() });
+/** POST …/deliver: optionally a note on what is delivered, which goes in the thread. */
+export const taskDeliverInput = z.object({ note: optionalText(4000), version: versionField.optional() });
 export type TaskDeliverInput = z.infer<typeof taskDeliverInput>;
 
 /** POST …/accept. */
-export const taskAcceptInput = z.object({ version: versionField.optional() });
+export const taskAcceptInput = z.object({ note: optionalText(4000), version: versionField.optional() });
 export type TaskAcceptInput = z.infer<typeof taskAcceptInput>;
 
 /** POST …/reject: always with the reasons, which go back to the lead unit. */

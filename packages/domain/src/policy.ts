@@ -31,6 +31,11 @@ export const operations = [
   'task.delete',
   'task.deliver',
   'task.review',
+  'entry.report',
+  'entry.comment',
+  'entry.direct',
+  'entry.edit',
+  'agreement.people',
   'search',
   'organisation.read',
   'organisation.manage',
@@ -67,9 +72,10 @@ export type Relation = 'own' | 'counterparty' | 'unrelated';
  * - own: own side only
  * - leadUnit: a party whose unit (or a unit above it) leads the task
  * - counterparty: the other side only (for a review, the side that did not deliver)
+ * - author: the user wrote it (an entry of a thread)
  * - never
  */
-export type Rule = 'always' | 'party' | 'partyOrPublished' | 'own' | 'leadUnit' | 'counterparty' | 'never';
+export type Rule = 'always' | 'party' | 'partyOrPublished' | 'own' | 'leadUnit' | 'counterparty' | 'author' | 'never';
 
 /**
  * One row per operation, one column per role. Every service checks it first; the SQL that
@@ -100,6 +106,15 @@ export const accessPolicy: Record<Operation, Record<Role, Rule>> = {
   // Accepting or rejecting it is for the party it is owed to: its relation is to the side that
   // delivered (see relationToDelivery), so nobody accepts their own side's product, not even an administrator.
   'task.review':            { admin: 'never',  coordinator: 'counterparty',     unit_officer: 'never',            leader: 'never',            observer: 'never' },
+  // A task's thread. Reporting progress is reporting on the task: as updating it. Both sides'
+  // people discuss it; leaders give directions (chỉ đạo); an author corrects their own entry for a
+  // short while (ENTRY_EDIT_MINUTES). Internal entries are read by the author's side only (the thread service).
+  'entry.report':           { admin: 'always', coordinator: 'own',              unit_officer: 'leadUnit',         leader: 'never',            observer: 'never' },
+  'entry.comment':          { admin: 'always', coordinator: 'party',            unit_officer: 'party',            leader: 'party',            observer: 'never' },
+  'entry.direct':           { admin: 'never',  coordinator: 'never',            unit_officer: 'never',            leader: 'party',            observer: 'never' },
+  'entry.edit':             { admin: 'author', coordinator: 'author',           unit_officer: 'author',           leader: 'author',           observer: 'never' },
+  // The people of the parties, to point an entry at: for those who write in its threads.
+  'agreement.people':       { admin: 'always', coordinator: 'party',            unit_officer: 'party',            leader: 'party',            observer: 'never' },
   'search':                 { admin: 'always', coordinator: 'always',           unit_officer: 'always',           leader: 'always',           observer: 'always' },
   'organisation.read':      { admin: 'always', coordinator: 'always',           unit_officer: 'always',           leader: 'always',           observer: 'always' },
   'organisation.manage':    { admin: 'always', coordinator: 'never',            unit_officer: 'never',            leader: 'never',            observer: 'never' },
@@ -115,6 +130,8 @@ export interface AccessContext {
   isLeadUnit?: boolean;
   /** For agreements: published to everyone (see `isPublished`). */
   published?: boolean;
+  /** For entries of a thread: the user wrote it. */
+  isAuthor?: boolean;
 }
 
 /** Whether a rule admits an object that relates to the user as given. */
@@ -132,6 +149,8 @@ export function ruleAdmits(rule: Rule, ctx: AccessContext): boolean {
       return ctx.relation !== 'unrelated' && ctx.isLeadUnit === true;
     case 'counterparty':
       return ctx.relation === 'counterparty';
+    case 'author':
+      return ctx.isAuthor === true;
     case 'never':
       return false;
   }

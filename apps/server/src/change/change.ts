@@ -1,4 +1,4 @@
-import { AppError, historySnapshots, type AuditEvent, type HistoryEntity, type SnapshotSource } from '@accord/domain';
+import { AppError, historySnapshots, type AuditEvent, type HistoryEntity, type Side, type SnapshotSource } from '@accord/domain';
 import { withTransaction, type Db, type Queryable } from '../db/pool.js';
 import type { Viewer } from '../modules/access/viewer.js';
 import { insertEvent } from '../modules/history/history.repository.js';
@@ -31,6 +31,8 @@ export interface HistoryEvent<E extends HistoryEntity> {
   after: SnapshotSource<E> | null;
   /** The record whose change brought this one with it (the deleted area, for each of its tasks). */
   causeId?: string;
+  /** The one side that may read this event (an internal entry's); by default all who read the agreement. */
+  audience?: Side | null;
 }
 
 /** The one 412: someone else changed the record; `current` is it as GET returns it. */
@@ -62,6 +64,17 @@ export class Change {
     return { row, access };
   }
 
+  /**
+   * Loads and authorizes a record to add to, without asking for its version: a new entry in a
+   * task's thread takes nothing away from what others wrote, so two posted at once are both kept.
+   * The record stays locked, so what the addition changes on it is applied one after the other.
+   */
+  async lock<Row extends { version: number }, Access>(target: Target<Row, Access>): Promise<{ row: Row; access: Access }> {
+    const row = await target.load(this.tx);
+    if (!row) throw target.notFound();
+    return { row, access: await target.authorize(row) };
+  }
+
   /** Records what changed, in the entity's one snapshot shape, with its outbox row. */
   async record<E extends HistoryEntity>(entity: E, e: HistoryEvent<E>): Promise<void> {
     const snapshot = historySnapshots[entity] as (source: SnapshotSource<E>) => Record<string, unknown>;
@@ -75,6 +88,7 @@ export class Change {
       before: e.before && snapshot(e.before),
       after: e.after && snapshot(e.after),
       causeId: e.causeId ?? null,
+      audienceSide: e.audience ?? null,
     });
   }
 }

@@ -4,6 +4,7 @@ import {
   sideOfKind,
   todayInVietnam,
   type AgreementStatus,
+  type Role,
   type SessionUser,
   type Side,
   type TaskCreateInput,
@@ -17,6 +18,7 @@ import * as taskService from '../modules/tasks/task.service.js';
 import { loadAgreementAccess } from '../modules/access/access.service.js';
 import { loadViewer, type Viewer } from '../modules/access/viewer.js';
 import { demoAgreements } from './agreements/index.js';
+import { converse } from './demo-threads.js';
 import { demoOrganisations, demoUsers } from './demo-organisations.js';
 import type { DemoAgreement, DemoAgreementData, DemoArea, DemoOrganisation, DemoTask } from './demo-types.js';
 import { provinceOrganisations } from './provinces.js';
@@ -135,11 +137,20 @@ interface PlannedTask {
   demo: DemoTask;
 }
 
-/** The coordinators of the demo, as viewers: the ones who accept the other side's products. */
-async function coordinatorViewers(db: Db): Promise<Viewer[]> {
-  const { rows } = await db.query<{ id: string; email: string; display_name: string; org_id: string; org_name: string; side: Side }>(
-    `SELECT u.id, u.email, u.display_name, o.id AS org_id, o.name_vi AS org_name, o.side
-     FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.role = 'coordinator' ORDER BY u.email`,
+/** The demo's users of `roles`, as viewers: coordinators accept the other side's products; all of them write in threads. */
+async function demoViewers(db: Db, roles: readonly Role[]): Promise<Viewer[]> {
+  const { rows } = await db.query<{
+    id: string;
+    email: string;
+    display_name: string;
+    role: Role;
+    org_id: string;
+    org_name: string;
+    side: Side;
+  }>(
+    `SELECT u.id, u.email, u.display_name, u.role, o.id AS org_id, o.name_vi AS org_name, o.side
+     FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.role = ANY($1) ORDER BY u.email`,
+    [roles],
   );
   return Promise.all(
     rows.map((r) =>
@@ -147,7 +158,7 @@ async function coordinatorViewers(db: Db): Promise<Viewer[]> {
         id: r.id,
         email: r.email,
         displayName: r.display_name,
-        role: 'coordinator',
+        role: r.role,
         locale: 'vi',
         organisation: { id: r.org_id, name: r.org_name, side: r.side },
       }),
@@ -188,10 +199,18 @@ async function carryOut(
       demo.status === 'completed'
         ? notAfter(addDaysTo(due, n % 7 === 3 ? 12 : -(n % 9)), today)
         : notAfter(addDaysTo(today, -(n % 5) - 2), today);
-    const delivered = await taskService.deliverTask(db, admin, agreementId, id, current.version, deliveredOn);
+    const delivered = await taskService.deliverTask(db, admin, agreementId, id, current.version, null, deliveredOn);
     const reviewer = await reviewerFor(delivered.deliveredBySide);
     if (demo.status === 'completed') {
-      await taskService.acceptTask(db, reviewer, agreementId, id, delivered.version, notAfter(addDaysTo(deliveredOn, 3 + (n % 5)), today));
+      await taskService.acceptTask(
+        db,
+        reviewer,
+        agreementId,
+        id,
+        delivered.version,
+        null,
+        notAfter(addDaysTo(deliveredOn, 3 + (n % 5)), today),
+      );
     } else if (demo.delivery === 'rejected') {
       await taskService.rejectTask(
         db,
@@ -240,6 +259,7 @@ async function loadAgreement(
   orgIds: Map<string, string>,
   agreementIds: Map<string, string>,
   coordinators: Viewer[],
+  people: Viewer[],
 ) {
   const org: OrgId = (key) => {
     const id = orgIds.get(key);
@@ -249,6 +269,13 @@ async function loadAgreement(
   const created = await createAgreement(db, admin, data.agreement, org, agreementIds);
   const planned = await createPlan(db, admin, created.id, data.plan, org);
   await carryOut(db, admin, created.id, data.agreement.key, planned, coordinators);
+  await converse(
+    db,
+    admin,
+    created.id,
+    planned.map((p) => p.id),
+    people,
+  );
   let version = created.version;
   for (const status of statusWalk[data.agreement.status]) {
     version = (await agreements.changeStatus(db, admin, created.id, version, status)).version;
@@ -307,8 +334,9 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => undef
   };
   const admin = await loadViewer(db, adminUser);
   const agreementIds = new Map<string, string>();
-  const coordinators = await coordinatorViewers(db);
-  for (const a of demoAgreements) await loadAgreement(db, admin, a, orgIds, agreementIds, coordinators);
+  const coordinators = await demoViewers(db, ['coordinator']);
+  const people = await demoViewers(db, ['coordinator', 'unit_officer', 'leader']);
+  for (const a of demoAgreements) await loadAgreement(db, admin, a, orgIds, agreementIds, coordinators, people);
   log(
     `demo: ${orgIds.size} organisations, ${demoUsers.length} accounts, ${demoAgreements.length} agreements in ${Date.now() - started} ms`,
   );

@@ -20,7 +20,7 @@ function keysOf(node: object, prefix = ''): string[] {
 
 describe('the feature backend', () => {
   it('knows a namespace for every feature with translations', () => {
-    expect(featureNamespaces).toEqual(['account', 'agreements', 'auth', 'history', 'organisations', 'plan', 'search', 'tasks']);
+    expect(featureNamespaces).toEqual(['account', 'agreements', 'auth', 'history', 'organisations', 'plan', 'search', 'tasks', 'thread']);
   });
 
   it('loads a feature namespace only when asked, in the current language only', async () => {

@@ -7,6 +7,7 @@ import type organisations from '../features/organisations/i18n/vi.json';
 import type plan from '../features/plan/i18n/vi.json';
 import type search from '../features/search/i18n/vi.json';
 import type tasks from '../features/tasks/i18n/vi.json';
+import type thread from '../features/thread/i18n/vi.json';
 import type shared from './vi.json';
 
 // Vietnamese is the reference language: every key used in code must exist in the vi.json of its
@@ -25,6 +26,7 @@ declare module 'i18next' {
       plan: typeof plan;
       search: typeof search;
       tasks: typeof tasks;
+      thread: typeof thread;
     };
     returnNull: false;
   }

@@ -3,6 +3,7 @@ import { agreementsGenerator } from './agreements.js';
 import { historyGenerator } from './history.js';
 import { organisationsGenerator } from './organisations.js';
 import { plansGenerator } from './plans.js';
+import { threadsGenerator } from './threads.js';
 import { usersGenerator } from './users.js';
 
 /**
@@ -28,4 +29,5 @@ export const generators: readonly Generator[] = [
   agreementsGenerator,
   plansGenerator,
   historyGenerator,
+  threadsGenerator,
 ];

@@ -31,6 +31,16 @@ import {
   unitTaskListQuery,
 } from '../task-list.js';
 import { uuid } from '../text.js';
+import {
+  entryCreateInput,
+  entrySchema,
+  entryUpdateInput,
+  peopleQuery,
+  personSchema,
+  reportCreateInput,
+  threadQuery,
+  threadSchema,
+} from '../thread.js';
 import { passwordChangeInput, securityEventQuery, securityEventSchema, sessionSchema, signInInput } from '../user.js';
 import { endpoints, type Endpoint, type EndpointId } from './endpoints.js';
 
@@ -47,6 +57,8 @@ export interface Contract extends Endpoint {
 const agreementParams = z.object({ id: uuid });
 const areaParams = z.object({ id: uuid, areaId: uuid });
 const taskParams = z.object({ id: uuid, taskId: uuid });
+const entryParams = z.object({ id: uuid, taskId: uuid, entryId: uuid });
+const posted = z.object({ entry: entrySchema, task: taskSchema });
 export const historyQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   before: z.coerce.number().int().min(1).optional(),
@@ -93,6 +105,14 @@ const schemas = {
   deleteTask: { params: taskParams, response: null },
   listUnitTasks: { query: unitTaskListQuery, response: taskListSchema },
   listAcceptanceQueue: { query: acceptanceQueueQuery, response: taskListSchema },
+
+  getTaskThread: { params: taskParams, query: threadQuery, response: threadSchema },
+  postReport: { params: taskParams, body: reportCreateInput, response: posted },
+  postComment: { params: taskParams, body: entryCreateInput, response: posted },
+  postDirection: { params: taskParams, body: entryCreateInput, response: posted },
+  updateEntry: { params: entryParams, body: entryUpdateInput, response: entrySchema },
+  deleteEntry: { params: entryParams, response: null },
+  listAgreementPeople: { params: agreementParams, query: peopleQuery, response: z.object({ items: z.array(personSchema) }) },
 
   getAgreementHistory: { params: agreementParams, query: historyQuery, response: historyList },
   getTaskHistory: { params: taskParams, query: historyQuery, response: historyList },

@@ -15,7 +15,7 @@ export interface Endpoint {
   versioned?: boolean;
   /** Answer status on success. */
   status?: 200 | 201 | 204;
-  tag: 'auth' | 'system' | 'organisations' | 'agreements' | 'plan' | 'tasks' | 'history' | 'search';
+  tag: 'auth' | 'system' | 'organisations' | 'agreements' | 'plan' | 'tasks' | 'thread' | 'history' | 'search';
   summary: string;
 }
 
@@ -253,6 +253,63 @@ export const endpoints = e({
     tag: 'tasks',
     summary:
       "Delivered products waiting for acceptance in the agreements the user's organisation is a party to: those the user's side must accept (waiting=mine), or those it delivered (waiting=theirs)",
+  },
+
+  getTaskThread: {
+    method: 'GET',
+    path: '/api/agreements/:id/tasks/:taskId/entries',
+    operation: 'agreement.read',
+    tag: 'thread',
+    summary:
+      "A task's thread, newest first: reports, comments, directions and the delivery steps (the other side's internal entries left out)",
+  },
+  postReport: {
+    method: 'POST',
+    path: '/api/agreements/:id/tasks/:taskId/reports',
+    operation: 'entry.report',
+    status: 201,
+    tag: 'thread',
+    summary: 'Report progress on a task: text, and optionally its progress and whether it goes ahead (applied to the task as an edit)',
+  },
+  postComment: {
+    method: 'POST',
+    path: '/api/agreements/:id/tasks/:taskId/comments',
+    operation: 'entry.comment',
+    status: 201,
+    tag: 'thread',
+    summary: "Comment in a task's thread (internal: seen by the writer's side only)",
+  },
+  postDirection: {
+    method: 'POST',
+    path: '/api/agreements/:id/tasks/:taskId/directions',
+    operation: 'entry.direct',
+    status: 201,
+    tag: 'thread',
+    summary: "A leader's direction (chỉ đạo) in a task's thread",
+  },
+  updateEntry: {
+    method: 'PATCH',
+    path: '/api/agreements/:id/tasks/:taskId/entries/:entryId',
+    operation: 'entry.edit',
+    versioned: true,
+    tag: 'thread',
+    summary: 'Correct an entry (its author, within minutes of posting; the earlier text stays in history)',
+  },
+  deleteEntry: {
+    method: 'DELETE',
+    path: '/api/agreements/:id/tasks/:taskId/entries/:entryId',
+    operation: 'entry.edit',
+    versioned: true,
+    status: 204,
+    tag: 'thread',
+    summary: 'Withdraw an entry (its author, within minutes of posting; it stays in history)',
+  },
+  listAgreementPeople: {
+    method: 'GET',
+    path: '/api/agreements/:id/people',
+    operation: 'agreement.people',
+    tag: 'thread',
+    summary: "The people of the agreement's parties, by name without regard to diacritics: whom an entry may point at (@name)",
   },
 
   getAgreementHistory: {

@@ -163,6 +163,25 @@ export function taskPermissions(viewer: Viewer, side: Side | null, task: TaskFac
   };
 }
 
+/**
+ * Whether a viewer on `side` of an agreement (null: no party) may see what is meant for `audience`
+ * alone — an internal entry of a thread, and its history. Null is meant for everyone who reads the
+ * agreement. Every read of entries and of history asks this, or its SQL twin below.
+ */
+export function seesAudience(side: Side | null, audience: Side | null): boolean {
+  return audience === null || audience === side;
+}
+
+/** The SQL twin of `seesAudience` for the audience held in `column`. */
+export function audienceSql(side: Side | null, column: string, param: (value: unknown) => string): string {
+  return side === null ? `${column} IS NULL` : `(${column} IS NULL OR ${column} = ${param(side)})`;
+}
+
+/** Whether the viewer may edit or delete an entry of a thread (its author; within the window, which the thread service checks). */
+export function canEditEntry(viewer: Viewer, entry: { author: { id: string } }): boolean {
+  return can(viewer.user, 'entry.edit', { relation: 'own', isAuthor: entry.author.id === viewer.user.id });
+}
+
 /** Checks an operation that concerns no agreement (organisations, lists, search). */
 export function authorizeGlobal(viewer: Viewer, operation: Operation, message?: string): void {
   if (!can(viewer.user, operation, { relation: 'unrelated' })) throw forbidden(message ?? 'This is not allowed for your role.');
@@ -189,6 +208,7 @@ export function readableAgreementSql(viewer: Viewer, a: string, param: (value: u
       return 'FALSE';
     case 'leadUnit':
     case 'counterparty':
+    case 'author':
       throw new Error('agreement.read cannot be decided by a task rule');
   }
 }

@@ -1,7 +1,7 @@
 import type { AuditEvent } from '@accord/domain';
 import { diffSnapshots } from '@accord/domain';
 import type { Queryable } from '../../db/pool.js';
-import { prepared } from '../../db/sql.js';
+import { placeholders, prepared } from '../../db/sql.js';
 
 export interface AuditInput {
   actorId: string | null;
@@ -13,14 +13,15 @@ export interface AuditInput {
   before: object | null;
   after: object | null;
   causeId: string | null;
+  audienceSide: 'government' | 'enterprise' | null;
 }
 
 // Every change runs it at least once: prepared.
 const insertEventSql = prepared(
   'history.insert',
   `WITH e AS (
-       INSERT INTO audit_events(actor_id, action, entity_type, entity_id, agreement_id, entity_title, before, after, cause_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id)
+       INSERT INTO audit_events(actor_id, action, entity_type, entity_id, agreement_id, entity_title, before, after, cause_id, audience_side)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id)
      INSERT INTO outbox(audit_event_id, topic, agreement_id, entity_type, entity_id, actor_id)
      SELECT e.id, $3 || '.' || $2, $5, $3, $4, $1 FROM e`,
 );
@@ -31,7 +32,18 @@ const insertEventSql = prepared(
  */
 export async function insertEvent(tx: Queryable, e: AuditInput): Promise<void> {
   await tx.query(
-    insertEventSql([e.actorId, e.action, e.entityType, e.entityId, e.agreementId, e.entityTitle, e.before, e.after, e.causeId]),
+    insertEventSql([
+      e.actorId,
+      e.action,
+      e.entityType,
+      e.entityId,
+      e.agreementId,
+      e.entityTitle,
+      e.before,
+      e.after,
+      e.causeId,
+      e.audienceSide,
+    ]),
   );
 }
 
@@ -61,22 +73,30 @@ function toEvent(r: EventRow): AuditEvent {
   };
 }
 
-/** Newest first. `where` picks the events of an agreement or of one record. */
+/**
+ * Newest first. `where` picks the events of an agreement, or of one task and the entries of its
+ * thread; `audience` is the condition on `e.audience_side` the viewer's side allows (access service).
+ */
 export async function listEvents(
   db: Queryable,
-  where: { agreementId: string } | { entityId: string },
+  where: { agreementId: string } | { taskId: string },
+  audience: (column: string, param: (value: unknown) => string) => string,
   limit: number,
   beforeId?: number,
 ): Promise<AuditEvent[]> {
-  const column = 'agreementId' in where ? 'agreement_id' : 'entity_id';
-  const value = 'agreementId' in where ? where.agreementId : where.entityId;
+  const params: unknown[] = ['agreementId' in where ? where.agreementId : where.taskId, limit, beforeId ?? null];
+  const param = placeholders(params);
+  const scope =
+    'agreementId' in where
+      ? 'e.agreement_id = $1'
+      : '(e.entity_id = $1 OR e.entity_id = ANY(ARRAY(SELECT te.id FROM task_entries te WHERE te.task_id = $1)))';
   const { rows } = await db.query<EventRow>(
     `SELECT e.id, e.at, e.actor_id, u.display_name AS actor_name, e.action, e.entity_type, e.entity_id,
             e.entity_title, e.before, e.after
      FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id
-     WHERE e.${column} = $1 AND ($3::bigint IS NULL OR e.id < $3)
+     WHERE ${scope} AND ($3::bigint IS NULL OR e.id < $3) AND ${audience('e.audience_side', param)}
      ORDER BY e.id DESC LIMIT $2`,
-    [value, limit, beforeId ?? null],
+    params,
   );
   return rows.map(toEvent);
 }

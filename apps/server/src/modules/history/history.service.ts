@@ -1,6 +1,6 @@
 import type { AuditEvent } from '@accord/domain';
 import type { Db } from '../../db/pool.js';
-import { loadAgreementAccess, notFound, readableAgreementIds } from '../access/access.service.js';
+import { audienceSql, loadAgreementAccess, notFound, readableAgreementIds } from '../access/access.service.js';
 import type { Viewer } from '../access/viewer.js';
 import { findTaskPlace } from '../tasks/task.repository.js';
 import { listEvents } from './history.repository.js';
@@ -36,11 +36,12 @@ export async function agreementHistory(
   limit: number,
   beforeId?: number,
 ): Promise<AuditEvent[]> {
-  await loadAgreementAccess(db, viewer, agreementId, 'agreement.read');
-  return redactLinks(db, viewer, await listEvents(db, { agreementId }, limit, beforeId));
+  const { side } = await loadAgreementAccess(db, viewer, agreementId, 'agreement.read');
+  const audience = (column: string, param: (value: unknown) => string) => audienceSql(side, column, param);
+  return redactLinks(db, viewer, await listEvents(db, { agreementId }, audience, limit, beforeId));
 }
 
-/** Every change to one task, newest first; readable after the task was deleted, since that is where its deletion is recorded. */
+/** Every change to one task and to the entries of its thread, newest first; readable after the task was deleted, since that is where its deletion is recorded. */
 export async function taskHistory(
   db: Db,
   viewer: Viewer,
@@ -49,7 +50,8 @@ export async function taskHistory(
   limit: number,
   beforeId?: number,
 ): Promise<AuditEvent[]> {
-  await loadAgreementAccess(db, viewer, agreementId, 'agreement.read');
+  const { side } = await loadAgreementAccess(db, viewer, agreementId, 'agreement.read');
   if (!(await findTaskPlace(db, agreementId, taskId, { includeDeleted: true }))) throw notFound('TASK_NOT_FOUND', 'The task');
-  return listEvents(db, { entityId: taskId }, limit, beforeId);
+  const audience = (column: string, param: (value: unknown) => string) => audienceSql(side, column, param);
+  return listEvents(db, { taskId }, audience, limit, beforeId);
 }

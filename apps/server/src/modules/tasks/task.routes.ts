@@ -19,8 +19,12 @@ export function taskRoutes(db: Db, readDb: Db = db): FastifyPluginAsync {
     route(app, contracts.moveTask, ({ viewer, params, version, body }) =>
       service.moveTask(db, viewer, params.id, params.taskId, version, body),
     );
-    route(app, contracts.deliverTask, ({ viewer, params, version }) => service.deliverTask(db, viewer, params.id, params.taskId, version));
-    route(app, contracts.acceptTask, ({ viewer, params, version }) => service.acceptTask(db, viewer, params.id, params.taskId, version));
+    route(app, contracts.deliverTask, ({ viewer, params, version, body }) =>
+      service.deliverTask(db, viewer, params.id, params.taskId, version, body.note ?? null),
+    );
+    route(app, contracts.acceptTask, ({ viewer, params, version, body }) =>
+      service.acceptTask(db, viewer, params.id, params.taskId, version, body.note ?? null),
+    );
     route(app, contracts.rejectTask, ({ viewer, params, version, body }) =>
       service.rejectTask(db, viewer, params.id, params.taskId, version, body.reason),
     );

@@ -29,9 +29,10 @@ import {
 import type { Viewer } from '../access/viewer.js';
 import { findOrganisations } from '../organisations/organisation.repository.js';
 import { findArea } from '../plan/plan.repository.js';
+import { addEntry, momentOf } from '../thread/entries.js';
 import * as repo from './task.repository.js';
 
-type TaskRow = repo.TaskRow;
+export type TaskRow = repo.TaskRow;
 
 const taskNotFound = () => notFound('TASK_NOT_FOUND', 'The task');
 const factsOf = (t: {
@@ -77,12 +78,13 @@ export function presentTask<T extends TaskRow>(
   return { ...task, status, ...taskPermissions(viewer, side, facts) };
 }
 
-/** A task about to be changed by `operation`: its agreement held (shared), the task locked, shown as GET shows it. */
-function taskTarget(
+/** A task about to be changed by `operation` (or added to: an entry of its thread): its agreement held (shared), the task locked, shown as GET shows it. */
+export function taskTarget(
   viewer: Viewer,
   agreementId: string,
   taskId: string,
-  operation: 'task.update' | 'task.move' | 'task.delete' | 'task.deliver' | 'task.review',
+  operation:
+    'task.update' | 'task.move' | 'task.delete' | 'task.deliver' | 'task.review' | 'entry.report' | 'entry.comment' | 'entry.direct',
 ): Target<TaskRow, AgreementAccess> {
   let access: AgreementAccess;
   return {
@@ -203,59 +205,69 @@ export async function updateTask(
   input: TaskUpdateInput,
 ): Promise<Task> {
   return withChange(db, viewer, async (change) => {
-    const { tx } = change;
     const { row: before, access } = await change.open(taskTarget(viewer, agreementId, taskId, 'task.update'), version);
-    // A unit officer edits the work, not who owes it: moving a task to another side needs a coordinator.
-    const changesOwnership =
-      (input.obligor !== undefined && input.obligor !== before.obligor) ||
-      (input.leadUnitId !== undefined && input.leadUnitId !== (before.leadUnit?.id ?? null));
-    if (changesOwnership) {
-      const target = {
-        obligor: input.obligor ?? before.obligor,
-        leadUnitId: input.leadUnitId === undefined ? (before.leadUnit?.id ?? null) : input.leadUnitId,
-      };
-      authorizeTask(viewer, access.side, factsOf(before), 'task.move');
-      authorizeTask(viewer, access.side, target, 'task.move');
-    }
-    // Nor does a unit officer cancel the work or weigh it against the rest of the plan: a coordinator does.
-    const cancels =
-      input.state !== undefined && input.state !== before.state && (input.state === 'cancelled' || before.state === 'cancelled');
-    const reweighs = input.weight !== undefined && input.weight !== before.weight;
-    if (cancels || reweighs) authorizeTask(viewer, access.side, factsOf(before), 'task.move');
-    if (input.progress !== undefined && input.progress !== before.progress && (await repo.hasCountedSubtasks(tx, taskId))) {
-      throw invalidField('progress', 'progressRolledUp');
-    }
-    await checkUnits(tx, input.leadUnitId, input.coordinatingUnitIds);
-    const pick = <K extends keyof TaskUpdateInput & keyof TaskRow>(k: K) => (input[k] === undefined ? before[k] : input[k]) as TaskRow[K];
-    const write: repo.TaskWrite = {
-      code: pick('code'),
-      title: pick('title'),
-      description: pick('description'),
-      obligor: pick('obligor'),
-      leadUnitId: input.leadUnitId === undefined ? (before.leadUnit?.id ?? null) : input.leadUnitId,
-      coordinatingUnitIds: input.coordinatingUnitIds ?? before.coordinatingUnits.map((u) => u.id),
-      responsiblePerson: pick('responsiblePerson'),
-      startDate: pick('startDate'),
-      dueDate: pick('dueDate'),
-      expectedProduct: pick('expectedProduct'),
-      decidedBy: pick('decidedBy'),
-      state: pick('state'),
-      stateReason: pick('stateReason'),
-      progress: pick('progress'),
-      weight: pick('weight'),
-      startedOn: startedOn(before.startedOn, pick('progress')),
-    };
-    // The dates and the state as they will be after the edit: one sent, the other kept.
-    if (!datesInOrder(write.startDate, write.dueDate)) throw invalidField('dueDate', 'dueBeforeStart');
-    if (needsStateReason(write.state, write.stateReason)) throw invalidField('stateReason', 'reasonRequired');
-    await repo.updateTask(tx, taskId, write, input.coordinatingUnitIds !== undefined);
-    const after = (await repo.findTask(tx, agreementId, taskId)) as TaskRow;
-    await change.record('task', { action: 'update', entityId: taskId, agreementId, title: after.title, before, after });
-    if (after.parentId && (after.progress !== before.progress || after.weight !== before.weight || after.state !== before.state)) {
-      await rollUp(change, agreementId, taskId, taskId);
-    }
-    return presentTask(viewer, access.side, after);
+    return presentTask(viewer, access.side, await applyTaskUpdate(change, access, before, input));
   });
+}
+
+/**
+ * Applies an edit to a task opened (locked, authorized) in `change`: the further checks its
+ * fields need, the write, its history event and the roll-up. The one way a task's fields change,
+ * from its form and from a progress report in its thread.
+ */
+export async function applyTaskUpdate(change: Change, access: AgreementAccess, before: TaskRow, input: TaskUpdateInput): Promise<TaskRow> {
+  const { tx, viewer } = change;
+  const { agreementId, id: taskId } = before;
+  // A unit officer edits the work, not who owes it: moving a task to another side needs a coordinator.
+  const changesOwnership =
+    (input.obligor !== undefined && input.obligor !== before.obligor) ||
+    (input.leadUnitId !== undefined && input.leadUnitId !== (before.leadUnit?.id ?? null));
+  if (changesOwnership) {
+    const target = {
+      obligor: input.obligor ?? before.obligor,
+      leadUnitId: input.leadUnitId === undefined ? (before.leadUnit?.id ?? null) : input.leadUnitId,
+    };
+    authorizeTask(viewer, access.side, factsOf(before), 'task.move');
+    authorizeTask(viewer, access.side, target, 'task.move');
+  }
+  // Nor does a unit officer cancel the work or weigh it against the rest of the plan: a coordinator does.
+  const cancels =
+    input.state !== undefined && input.state !== before.state && (input.state === 'cancelled' || before.state === 'cancelled');
+  const reweighs = input.weight !== undefined && input.weight !== before.weight;
+  if (cancels || reweighs) authorizeTask(viewer, access.side, factsOf(before), 'task.move');
+  if (input.progress !== undefined && input.progress !== before.progress && (await repo.hasCountedSubtasks(tx, taskId))) {
+    throw invalidField('progress', 'progressRolledUp');
+  }
+  await checkUnits(tx, input.leadUnitId, input.coordinatingUnitIds);
+  const pick = <K extends keyof TaskUpdateInput & keyof TaskRow>(k: K) => (input[k] === undefined ? before[k] : input[k]) as TaskRow[K];
+  const write: repo.TaskWrite = {
+    code: pick('code'),
+    title: pick('title'),
+    description: pick('description'),
+    obligor: pick('obligor'),
+    leadUnitId: input.leadUnitId === undefined ? (before.leadUnit?.id ?? null) : input.leadUnitId,
+    coordinatingUnitIds: input.coordinatingUnitIds ?? before.coordinatingUnits.map((u) => u.id),
+    responsiblePerson: pick('responsiblePerson'),
+    startDate: pick('startDate'),
+    dueDate: pick('dueDate'),
+    expectedProduct: pick('expectedProduct'),
+    decidedBy: pick('decidedBy'),
+    state: pick('state'),
+    stateReason: pick('stateReason'),
+    progress: pick('progress'),
+    weight: pick('weight'),
+    startedOn: startedOn(before.startedOn, pick('progress')),
+  };
+  // The dates and the state as they will be after the edit: one sent, the other kept.
+  if (!datesInOrder(write.startDate, write.dueDate)) throw invalidField('dueDate', 'dueBeforeStart');
+  if (needsStateReason(write.state, write.stateReason)) throw invalidField('stateReason', 'reasonRequired');
+  await repo.updateTask(tx, taskId, write, input.coordinatingUnitIds !== undefined);
+  const after = (await repo.findTask(tx, agreementId, taskId)) as TaskRow;
+  await change.record('task', { action: 'update', entityId: taskId, agreementId, title: after.title, before, after });
+  if (after.parentId && (after.progress !== before.progress || after.weight !== before.weight || after.state !== before.state)) {
+    await rollUp(change, agreementId, taskId, taskId);
+  }
+  return after;
 }
 
 /**
@@ -360,6 +372,8 @@ export async function deliverTask(
   agreementId: string,
   taskId: string,
   version: number,
+  /** What the lead unit says of what it delivers: in the thread with the step. */
+  note: string | null = null,
   /** The day it was delivered: today, unless the demo loads a past delivery. */
   on: string = todayInVietnam(),
 ): Promise<Task> {
@@ -387,6 +401,7 @@ export async function deliverTask(
     });
     const after = (await repo.findTask(tx, agreementId, taskId)) as TaskRow;
     await change.record('task', { action: 'update', entityId: taskId, agreementId, title: after.title, before, after });
+    await addEntry(change, access, { task: after, kind: 'delivered', body: note ?? '', internal: false, at: momentOf(on) });
     if (after.parentId && after.progress !== before.progress) await rollUp(change, agreementId, taskId, taskId);
     return presentTask(viewer, access.side, after);
   });
@@ -419,13 +434,25 @@ function review(
   agreementId: string,
   taskId: string,
   version: number,
-  verdict: (before: TaskRow) => Parameters<typeof repo.writeDelivery>[2],
+  verdict: {
+    kind: 'accepted' | 'rejected';
+    note: string | null;
+    on?: string;
+    write: (before: TaskRow) => Parameters<typeof repo.writeDelivery>[2];
+  },
 ): Promise<Task> {
   return withChange(db, viewer, async (change) => {
     const { row: before, access } = await openForReview(change, viewer, agreementId, taskId, version);
-    await repo.writeDelivery(change.tx, taskId, verdict(before));
+    await repo.writeDelivery(change.tx, taskId, verdict.write(before));
     const after = (await repo.findTask(change.tx, agreementId, taskId)) as TaskRow;
     await change.record('task', { action: 'update', entityId: taskId, agreementId, title: after.title, before, after });
+    await addEntry(change, access, {
+      task: after,
+      kind: verdict.kind,
+      body: verdict.note ?? '',
+      internal: false,
+      at: verdict.on && momentOf(verdict.on),
+    });
     return presentTask(viewer, access.side, after);
   });
 }
@@ -437,24 +464,29 @@ export function acceptTask(
   agreementId: string,
   taskId: string,
   version: number,
+  note: string | null = null,
   /** The day it was accepted: today, unless the demo loads a past acceptance. */
   on: string = todayInVietnam(),
 ): Promise<Task> {
-  return review(db, viewer, agreementId, taskId, version, (before) => ({
-    deliveredOn: before.deliveredOn,
-    deliveredBySide: before.deliveredBySide,
-    // Accepted on a day not before delivery (the database holds the same rule).
-    acceptedOn: before.deliveredOn !== null && before.deliveredOn > on ? before.deliveredOn : on,
-    reviewNote: null,
-  }));
+  return review(db, viewer, agreementId, taskId, version, {
+    kind: 'accepted',
+    note,
+    on,
+    write: (before) => ({
+      deliveredOn: before.deliveredOn,
+      deliveredBySide: before.deliveredBySide,
+      // Accepted on a day not before delivery (the database holds the same rule).
+      acceptedOn: before.deliveredOn !== null && before.deliveredOn > on ? before.deliveredOn : on,
+      reviewNote: null,
+    }),
+  });
 }
 
 /** The other party rejects the delivered product with its reasons: the task goes back in progress. */
 export function rejectTask(db: Db, viewer: Viewer, agreementId: string, taskId: string, version: number, reason: string): Promise<Task> {
-  return review(db, viewer, agreementId, taskId, version, () => ({
-    deliveredOn: null,
-    deliveredBySide: null,
-    acceptedOn: null,
-    reviewNote: reason,
-  }));
+  return review(db, viewer, agreementId, taskId, version, {
+    kind: 'rejected',
+    note: reason,
+    write: () => ({ deliveredOn: null, deliveredBySide: null, acceptedOn: null, reviewNote: reason }),
+  });
 }

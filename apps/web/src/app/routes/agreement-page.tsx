@@ -1,3 +1,4 @@
+import type { Task } from '@accord/domain';
 import { Stack, Tabs } from '@mantine/core';
 import { IconHistory, IconListCheck } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -14,10 +15,11 @@ import { AgreementHistory } from '../../features/history/components/agreement-hi
 import { TaskHistory } from '../../features/history/components/task-history';
 import { PlanTab, type PlanListContext } from '../../features/plan/components/plan-tab';
 import { AgreementTaskList } from '../../features/tasks/components/agreement-task-list';
+import { TaskThread } from '../../features/thread/components/task-thread';
 
 /**
- * The agreement page puts four features together: the agreement itself, its plan (as a tree, or
- * as the tasks feature's list), and its history. Features do not import each other; this page wires them.
+ * The agreement page puts the features together: the agreement itself, its plan (as a tree, or
+ * as the tasks feature's list), each task's thread, and its history. Features do not import each other; this page wires them.
  */
 export function AgreementPage() {
   const { id = '' } = useParams();
@@ -38,6 +40,13 @@ export function AgreementPage() {
   const renderTaskHistory = useCallback(
     (taskId: string, knownTitles: ReadonlyMap<string, string>) => (
       <TaskHistory agreementId={id} taskId={taskId} knownTitles={knownTitles} />
+    ),
+    [id],
+  );
+
+  const renderTaskThread = useCallback(
+    (task: Task, progressRolledUp: boolean) => (
+      <TaskThread agreementId={id} taskId={task.id} progressRolledUp={progressRolledUp} currentProgress={task.progress} />
     ),
     [id],
   );
@@ -75,7 +84,13 @@ export function AgreementPage() {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="plan" pt="md">
-          <PlanTab agreement={agreement.data} renderList={renderList} renderTaskHistory={renderTaskHistory} onChanged={onPlanChanged} />
+          <PlanTab
+            agreement={agreement.data}
+            renderList={renderList}
+            renderTaskHistory={renderTaskHistory}
+            renderTaskThread={renderTaskThread}
+            onChanged={onPlanChanged}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <AgreementHistory agreementId={id} />

@@ -2,6 +2,7 @@ import {
   agreementKindSchema,
   agreementStatusSchema,
   areaThemeSchema,
+  entryKindSchema,
   obligorSchema,
   reportCadenceSchema,
   taskStateSchema,
@@ -61,6 +62,9 @@ const fieldKeys = {
   atRiskDays: 'fields.atRiskDays',
   progressMargin: 'fields.progressMargin',
   reportCadence: 'fields.reportCadence',
+  body: 'fields.body',
+  internal: 'fields.internal',
+  mentions: 'fields.mentions',
 } as const;
 
 const fieldOrder = Object.keys(fieldKeys);
@@ -72,7 +76,7 @@ export function byFieldOrder(a: { field: string }, b: { field: string }): number
 }
 
 /** Bookkeeping columns that mean nothing to a reader. */
-const hiddenFields = new Set(['id', 'agreementId', 'createdBy', 'deletedAt', 'depth', 'searchText']);
+const hiddenFields = new Set(['id', 'agreementId', 'taskId', 'createdBy', 'deletedAt', 'depth', 'searchText']);
 
 export function isShownField(field: string): boolean {
   return !hiddenFields.has(field);
@@ -116,6 +120,8 @@ export function formatChangeValue(
   if (obligor?.success) return t(`obligor.${obligor.data}`);
   const theme = field === 'theme' ? areaThemeSchema.safeParse(value) : null;
   if (theme?.success) return t(`areaTheme.${theme.data}`);
+  const entryKind = field === 'kind' && entityType === 'entry' ? entryKindSchema.safeParse(value) : null;
+  if (entryKind?.success) return t(`entryKind.${entryKind.data}`);
   const kind = field === 'kind' ? agreementKindSchema.safeParse(value) : null;
   if (kind?.success) return t(`agreementKind.${kind.data}`);
   const visibility = field === 'visibility' ? visibilitySchema.safeParse(value) : null;

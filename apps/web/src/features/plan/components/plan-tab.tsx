@@ -59,6 +59,8 @@ interface PlanTabProps {
   renderList?: (context: PlanListContext) => ReactNode;
   /** The task history view, supplied by the page (the history feature owns it); titles name the plan's ids. */
   renderTaskHistory: (taskId: string, knownTitles: ReadonlyMap<string, string>) => ReactNode;
+  /** A task's thread, with whether its progress is rolled up from its sub-tasks. */
+  renderTaskThread: (task: Task, progressRolledUp: boolean) => ReactNode;
   /** After any change to the plan: the page refreshes what depends on it (task count, history). */
   onChanged: () => void;
 }
@@ -67,7 +69,7 @@ interface PlanTabProps {
  * The joint plan: cooperation areas, each with its tree of tasks, or the same tasks as a list.
  * The open task is in the address (?task=…), so a link from elsewhere can open it.
  */
-export function PlanTab({ agreement, renderList, renderTaskHistory, onChanged }: PlanTabProps) {
+export function PlanTab({ agreement, renderList, renderTaskHistory, renderTaskThread, onChanged }: PlanTabProps) {
   const { t, i18n } = useTranslation('plan');
   const [params, setParams] = useSearchParams();
   const openTaskId = params.get('task');
@@ -403,6 +405,7 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, onChanged }:
               unitScope={unitScope}
               progressRolledUp={isProgressRolledUp(findTask(areas, openTaskId) ?? { children: [] })}
               renderHistory={(taskId) => renderTaskHistory(taskId, titles)}
+              renderThread={(task) => renderTaskThread(task, isProgressRolledUp(findTask(areas, task.id) ?? { children: [] }))}
               onSaved={onChanged}
               onClose={close}
             />

@@ -1,6 +1,6 @@
 import { taskSchema, type Obligor, type Task } from '@accord/domain';
 import { Badge, Button, Group, Stack, Tabs, Text } from '@mantine/core';
-import { IconDeviceFloppy, IconHistory, IconListDetails } from '@tabler/icons-react';
+import { IconDeviceFloppy, IconHistory, IconListDetails, IconMessages } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,6 +33,8 @@ interface TaskEditPanelProps {
   /** Its progress is rolled up from its sub-tasks. */
   progressRolledUp?: boolean;
   renderHistory: (taskId: string) => ReactNode;
+  /** The task's thread (reports, comments, directions), from the feature that owns it. */
+  renderThread: (task: Task) => ReactNode;
   onSaved: () => void;
   onClose: () => void;
 }
@@ -45,6 +47,7 @@ export function TaskEditPanel({
   unitScope,
   progressRolledUp,
   renderHistory,
+  renderThread,
   onSaved,
   onClose,
 }: TaskEditPanelProps) {
@@ -58,7 +61,12 @@ export function TaskEditPanel({
   const [tab, setTab] = useState<string | null>('details');
 
   useEffect(() => {
-    if (task.data && !editing) setEditing(startEditing(task.data));
+    if (!task.data) return;
+    // A newer version from elsewhere (a report in the thread moved the progress): into the form,
+    // unless the user is changing it — then their save meets the one 412 and is shown the newer one.
+    if (!editing || (editing.version !== task.data.version && JSON.stringify(editing.draft) === JSON.stringify(editing.initial))) {
+      setEditing(startEditing(task.data));
+    }
   }, [task.data, editing]);
 
   if (task.isError) return <QueryError error={task.error} onRetry={() => void task.refetch()} />;
@@ -140,6 +148,9 @@ export function TaskEditPanel({
           <Tabs.Tab value="details" leftSection={<IconListDetails size={16} />} data-testid="task-tab-details">
             {t('taskForm.tabs.details')}
           </Tabs.Tab>
+          <Tabs.Tab value="thread" leftSection={<IconMessages size={16} />} data-testid="task-tab-thread">
+            {t('taskForm.tabs.thread')}
+          </Tabs.Tab>
           <Tabs.Tab value="history" leftSection={<IconHistory size={16} />} data-testid="task-tab-history">
             {t('taskForm.tabs.history')}
           </Tabs.Tab>
@@ -173,6 +184,9 @@ export function TaskEditPanel({
               </Button>
             )}
           </Group>
+        </Tabs.Panel>
+        <Tabs.Panel value="thread" pt="md">
+          {renderThread(current)}
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           {renderHistory(taskId)}
