@@ -231,11 +231,20 @@ const screens: Screen[] = [
     },
   },
   {
+    name: "agreement's reporting",
+    user: COORDINATOR,
+    open: async (page) => {
+      await openAgreement(page, 'ca mau vnpt', '?tab=reporting');
+      await expect(page.getByTestId('reporting-units')).toBeVisible();
+    },
+  },
+  {
     name: 'unit tasks',
     user: UNIT_OFFICER,
     open: async (page) => {
       await page.goto('/tasks');
       await expect(page.getByTestId('task-list-row').first()).toBeVisible();
+      await expect(page.getByTestId('unit-stale').or(page.getByTestId('unit-stale-none'))).toBeVisible();
     },
   },
   {

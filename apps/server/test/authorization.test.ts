@@ -97,6 +97,8 @@ const table: Record<string, Row> = {
   'rejectTask joint delivered by gov':{ admin: '403 403 403', coordinator: '403 ok 404',  unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
   // A product the enterprise side delivered, in "waiting for my acceptance": listed for users of the government party, whatever their role (only a coordinator may accept it).
   'listAcceptanceQueue':              { admin: 'seen hidden hidden', coordinator: 'seen hidden hidden', unit_officer: 'seen hidden hidden', leader: 'seen hidden hidden', observer: 'seen hidden hidden' },
+  // Each lead unit's tasks under way and stale: read like the plan.
+  'getAgreementReporting':            { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: 'ok ok 404',   leader: 'ok ok 404',   observer: 'ok ok ok' },
   // A task of the agreement led by the user's own unit, in "my unit's tasks".
   'listUnitTasks':                    { admin: 'seen seen seen', coordinator: 'seen seen hidden', unit_officer: 'seen seen hidden', leader: 'seen seen hidden', observer: 'seen seen seen' },
 
@@ -264,6 +266,7 @@ const situations: Record<string, (place: Placement, role: Role) => Promise<Reque
   }),
 
   getPlan: async () => ({ method: 'GET', url: url('getPlan', { id: world.agreement.id }) }),
+  getAgreementReporting: async () => ({ method: 'GET', url: url('getAgreementReporting', { id: world.agreement.id }) }),
   exportPlan: async () => ({ method: 'GET', url: url('exportPlan', { id: world.agreement.id }) }),
   createArea: async () => ({
     method: 'POST',

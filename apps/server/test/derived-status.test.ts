@@ -5,6 +5,12 @@ import {
   derivedStatusSql,
   derivedStatuses,
   isPublished,
+  isStale,
+  reportCadences,
+  reportCycleStart,
+  reportCycleStartSql,
+  staleSql,
+  type StaleFacts,
   owingStatuses,
   publishedSql,
   statusFilterSql,
@@ -246,5 +252,51 @@ describe('derived statuses and their SQL twins agree', () => {
       const fromSql = byRow.map((r) => r.keep[j]);
       expect(fromSql, set.join(',') || '(none)').toEqual(rows.map((r) => set.includes(deriveStatus(r, today, rules))));
     });
+  });
+
+  it('on the first day of every reporting cycle, for every cadence, over three years of days', async () => {
+    const days = Array.from({ length: 3 * 366 }, (_, i) => addDays('2025-12-01', i));
+    const { rows } = await ctx.db.query<{ day: string; starts: string[] }>(
+      `SELECT to_char(d.day, 'YYYY-MM-DD') AS day,
+         ARRAY[${reportCadences.map((c) => `to_char(${reportCycleStartSql(`'${c}'`, 'd.day')}, 'YYYY-MM-DD')`).join(', ')}] AS starts
+       FROM unnest($1::date[]) AS d(day) ORDER BY d.day`,
+      [days],
+    );
+    expect(rows.map((r) => r.starts)).toEqual(days.map((d) => reportCadences.map((c) => reportCycleStart(c, d))));
+    // A cycle starts on a Monday, the 1st, or a quarter's first day, and never after the day itself.
+    for (const d of days) for (const c of reportCadences) expect(reportCycleStart(c, d) <= d).toBe(true);
+  });
+
+  it('on which tasks are stale, for every cadence, around the start of the cycle', async () => {
+    const rows: { facts: StaleFacts; cadence: (typeof reportCadences)[number]; today: string }[] = [];
+    for (const today of ['2026-12-01', '2026-12-03', '2027-01-04', '2027-03-31', '2027-04-01'])
+      for (const cadence of reportCadences) {
+        const start = reportCycleStart(cadence, today);
+        const around = [null, addDays(start, -40), addDays(start, -1), start, today];
+        for (const state of ['open', 'paused', 'cancelled'] as const)
+          for (const deliveredOn of [null, addDays(today, -1)])
+            for (const startedOn of around)
+              for (const lastReportedOn of around) rows.push({ facts: { state, deliveredOn, startedOn, lastReportedOn }, cadence, today });
+      }
+    const sql = staleSql(
+      { state: 't.state', deliveredOn: 't.delivered_on', startedOn: 't.started_on', lastReportedOn: 't.reported_on', cadence: 't.cadence' },
+      't.today',
+    );
+    const { rows: found } = await ctx.db.query<{ i: number; stale: boolean }>(
+      `SELECT t.i, ${sql} AS stale
+       FROM unnest($1::text[], $2::date[], $3::date[], $4::date[], $5::text[], $6::date[])
+         WITH ORDINALITY AS t(state, delivered_on, started_on, reported_on, cadence, today, i)`,
+      [
+        rows.map((r) => r.facts.state),
+        rows.map((r) => r.facts.deliveredOn),
+        rows.map((r) => r.facts.startedOn),
+        rows.map((r) => r.facts.lastReportedOn),
+        rows.map((r) => r.cadence),
+        rows.map((r) => r.today),
+      ],
+    );
+    const fromSql = found.sort((a, b) => a.i - b.i).map((r) => r.stale);
+    expect(fromSql).toEqual(rows.map((r) => isStale(r.facts, r.cadence, r.today)));
+    expect(new Set(fromSql)).toEqual(new Set([true, false]));
   });
 });

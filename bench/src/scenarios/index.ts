@@ -14,7 +14,7 @@ import { findUserByEmail } from '../../../apps/server/src/modules/auth/auth.repo
 import { planStatements } from '../../../apps/server/src/modules/plan/plan.repository.js';
 import { searchStatements } from '../../../apps/server/src/modules/search/search.repository.js';
 import { searchFilter } from '../../../apps/server/src/modules/search/search.service.js';
-import { taskListStatements } from '../../../apps/server/src/modules/tasks/task.repository.js';
+import { taskListStatements, unitReportingStatement } from '../../../apps/server/src/modules/tasks/task.repository.js';
 import { threadStatements } from '../../../apps/server/src/modules/thread/thread.repository.js';
 import { audienceSql } from '../../../apps/server/src/modules/access/access.service.js';
 import { acceptanceQueueFilter, agreementTaskFilter, unitTaskFilter } from '../../../apps/server/src/modules/tasks/task-list.service.js';
@@ -98,6 +98,25 @@ async function editableTasks(ctx: ScenarioContext, limit: number) {
   return rows;
 }
 
+/** GET /api/tasks as the dataset's unit officer, with `params`: a unit's tasks across agreements. */
+function unitList(name: string, title: string, params: Record<string, string>, what: string): Scenario {
+  return {
+    name,
+    title,
+    async prepare(ctx) {
+      const email = ctx.fixtures.unitOfficer;
+      const session = await ctx.session(email);
+      const { page, count } = taskListStatements(await unitTaskFilter(ctx.db, await viewerOf(ctx, email), unitTaskListQuery.parse(params)));
+      const total = (await ctx.db.query<{ n: number }>(count.text, count.values)).rows[0]?.n ?? 0;
+      return {
+        request: { method: 'GET', path: `/api/tasks?${queryString(params)}`, headers: asUser(session) },
+        bare: [page, count],
+        note: `${total} ${what}`,
+      };
+    },
+  };
+}
+
 export const scenarios: Scenario[] = [
   {
     name: 'session',
@@ -147,22 +166,7 @@ export const scenarios: Scenario[] = [
       };
     },
   },
-  {
-    name: 'unit-tasks',
-    title: "A unit's open tasks across agreements (what a unit officer opens first)",
-    async prepare(ctx) {
-      const email = ctx.fixtures.unitOfficer;
-      const session = await ctx.session(email);
-      const params = { status: owing };
-      const { page, count } = taskListStatements(await unitTaskFilter(ctx.db, await viewerOf(ctx, email), unitTaskListQuery.parse(params)));
-      const total = (await ctx.db.query<{ n: number }>(count.text, count.values)).rows[0]?.n ?? 0;
-      return {
-        request: { method: 'GET', path: `/api/tasks?${queryString(params)}`, headers: asUser(session) },
-        bare: [page, count],
-        note: `${total} open tasks`,
-      };
-    },
-  },
+  unitList('unit-tasks', "A unit's open tasks across agreements (what a unit officer opens first)", { status: owing }, 'open tasks'),
   {
     name: 'acceptance-queue',
     title: "Products waiting for a province coordinator's acceptance, across the agreements of their province",
@@ -176,6 +180,29 @@ export const scenarios: Scenario[] = [
         request: { method: 'GET', path: `/api/acceptance?${queryString(params)}`, headers: asUser(session) },
         bare: [page, count],
         note: `${total} waiting`,
+      };
+    },
+  },
+  unitList(
+    'stale-list',
+    "A unit's tasks not reported in the current cycle, across agreements (the unit officer's reminder)",
+    { stale: 'true' },
+    'stale',
+  ),
+  {
+    name: 'agreement-reporting',
+    title: "Each lead unit's tasks under way and not reported this cycle, in the largest agreement",
+    async prepare(ctx) {
+      const { large, coordinator } = ctx.fixtures;
+      const session = await ctx.session(coordinator);
+      const found = await ctx.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM tasks WHERE agreement_id = $1 AND deleted_at IS NULL AND state = 'open' AND delivered_on IS NULL AND started_on IS NOT NULL`,
+        [large.id],
+      );
+      return {
+        request: { method: 'GET', path: `/api/agreements/${large.id}/reporting`, headers: asUser(session) },
+        bare: [unitReportingStatement(large.id)],
+        note: `${found.rows[0]?.n ?? 0} tasks under way`,
       };
     },
   },

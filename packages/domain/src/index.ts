@@ -12,3 +12,4 @@ export * from './contracts/contracts.js';
 export * from './task-status.js';
 export * from './execution.js';
 export * from './thread.js';
+export * from './reporting.js';

@@ -31,6 +31,8 @@ const task = (id: string, parentId: string | null, position: number, areaId = 'a
   deliveredBySide: null,
   deliveredVersion: null,
   reviewNote: null,
+  lastReportedAt: null,
+  stale: false,
   version: 1,
   updatedAt: '',
   allowed: { update: false, move: false, addSubtask: false, delete: false, deliver: false, review: false },

@@ -115,6 +115,10 @@ export const taskSchema = z.object({
   deliveredVersion: z.number().int().nullable(),
   /** Why the product was last rejected (null once accepted or never reviewed). */
   reviewNote: z.string().nullable(),
+  /** When its last progress report shared with both sides was posted (internal ones are left out). */
+  lastReportedAt: z.string().nullable(),
+  /** Under way and not reported in the agreement's current reporting cycle (chậm báo cáo); worked out, never stored. */
+  stale: z.boolean(),
   version: z.number().int(),
   updatedAt: z.string(),
   /** What the signed-in user may do to it: the policy's task.update, task.move, task.addSubtask, task.delete, task.deliver and task.review. */

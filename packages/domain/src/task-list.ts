@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { agreementStatusSchema } from './agreement.js';
+import { agreementStatusSchema, reportCadenceSchema } from './agreement.js';
 import { orgRefSchema, taskSchema, taskStatuses, taskStatusSchema } from './plan.js';
 import { isoDate, optionalText, uuid } from './text.js';
 
@@ -28,6 +28,8 @@ const taskFilters = {
   status: statusList.optional(),
   /** Overdue (true) or not (false): the same as asking for the status `overdue`, or every other. */
   overdue: booleanFlag.optional(),
+  /** Stale (true): under way, not reported in the current reporting cycle; false: every other task. */
+  stale: booleanFlag.optional(),
   dueFrom: isoDate.optional(),
   dueTo: isoDate.optional(),
   sort: z.enum(taskSortKeys).optional(),
@@ -67,6 +69,28 @@ export const acceptanceQueueQuery = z.object({
   pageSize: taskFilters.pageSize,
 });
 export type AcceptanceQueueQuery = z.infer<typeof acceptanceQueueQuery>;
+
+/** GET /api/agreements/:id/reporting: the current reporting cycle and each lead unit's tasks under way and stale. */
+export const unitReportingSchema = z.object({
+  /** null: tasks with no lead unit. */
+  unit: orgRefSchema.nullable(),
+  /** Open, started, not delivered. */
+  underway: z.number().int(),
+  /** Of those, not reported in the current cycle. */
+  stale: z.number().int(),
+});
+export type UnitReporting = z.infer<typeof unitReportingSchema>;
+
+export const agreementReportingSchema = z.object({
+  cadence: reportCadenceSchema,
+  /** The current cycle: from this day to the day before the next starts (yyyy-mm-dd, in Việt Nam). */
+  cycleStart: isoDate,
+  cycleEnd: isoDate,
+  units: z.array(unitReportingSchema),
+  underway: z.number().int(),
+  stale: z.number().int(),
+});
+export type AgreementReporting = z.infer<typeof agreementReportingSchema>;
 
 export const taskListItemSchema = taskSchema.extend({
   agreementTitle: z.string(),

@@ -1,14 +1,15 @@
-import { todayInVietnam, type Side, type Task, type WrittenEntryKind } from '@accord/domain';
+import { daysBetween, reportCycleStart, todayInVietnam, type Side, type Task, type WrittenEntryKind } from '@accord/domain';
 import type { Db } from '../db/pool.js';
 import { canOnTask, loadAgreementAccess } from '../modules/access/access.service.js';
 import { findAgreementFacts } from '../modules/access/access.repository.js';
 import type { Viewer } from '../modules/access/viewer.js';
+import * as agreementService from '../modules/agreements/agreement.service.js';
 import { hasCountedSubtasks } from '../modules/tasks/task.repository.js';
 import * as taskService from '../modules/tasks/task.service.js';
 import * as thread from '../modules/thread/thread.service.js';
 
 /**
- * The threads of the demo: on tasks in progress, the lead unit reports (a month ago and last week),
+ * The threads of the demo: on tasks in progress, the lead unit reports (a month ago, and again in or just before the current reporting cycle),
  * the other side asks something of it, a leader gives a direction, a side keeps an internal note —
  * each through the same service a user's request goes through, dated in the past.
  */
@@ -39,7 +40,9 @@ const internalNotes = [
   'Nội bộ: đề xuất bổ sung nhân lực cho nhóm triển khai trong quý tới.',
 ];
 
+/** `days` ago at a morning hour (today: now, so that nothing is written in the future). */
 const daysAgo = (days: number) => {
+  if (days <= 0) return undefined;
   const date = new Date(Date.parse(`${todayInVietnam()}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
   return `${date}T${String(8 + (days % 9)).padStart(2, '0')}:30:00+07:00`;
 };
@@ -69,6 +72,9 @@ const facts = (t: Task) => ({ obligor: t.obligor, leadUnitId: t.leadUnit?.id ?? 
 /** Threads on the agreement's tasks in progress (every other one), written by its people. */
 export async function converse(db: Db, admin: Viewer, agreementId: string, taskIds: readonly string[], people: readonly Viewer[]) {
   const parties = await partiesOf(db, agreementId, people);
+  const { reportCadence } = await agreementService.getAgreement(db, admin, agreementId);
+  const today = todayInVietnam();
+  const daysIntoCycle = daysBetween(reportCycleStart(reportCadence, today), today);
   const mayOn = (t: Task, op: 'entry.report' | 'entry.comment' | 'entry.direct') =>
     parties.filter((p) => canOnTask(p.viewer, p.side, facts(t), op));
   let n = 0;
@@ -119,7 +125,10 @@ export async function converse(db: Db, admin: Viewer, agreementId: string, taskI
       const colleague = mayOn(task, 'entry.comment').find((p) => p.side === reporter.side && p.viewer.user.role === 'coordinator');
       await say(colleague, 'comment', 10, pick(internalNotes, n), { internal: true });
     }
-    // The latest report brings the progress back to where the sources put it.
-    await say(reporter, 'report', 3 + (n % 6), pick(followUps, n), { progress: task.progress });
+    // The latest report brings the progress back to where the sources put it: for two tasks in
+    // three within the current reporting cycle, the third a few days earlier (which, early in a
+    // cycle, leaves it not reported yet this cycle, as happens).
+    const latest = n % 3 === 0 ? 3 + (n % 6) : Math.min(1 + (n % 6), daysIntoCycle);
+    await say(reporter, 'report', latest, pick(followUps, n), { progress: task.progress });
   }
 }

@@ -129,6 +129,13 @@ async function createPlan(db: Db, admin: Viewer, agreementId: string, areas: Dem
     };
     await addTasks(area.tasks, null);
   }
+  // The demo's past: a task the sources put in progress started on its start date (when that has
+  // come), not on the day the demo was loaded; the threads then show whether its unit kept reporting.
+  await db.query(
+    `UPDATE tasks SET started_on = LEAST(start_date, started_on)
+     WHERE agreement_id = $1 AND started_on IS NOT NULL AND start_date IS NOT NULL AND start_date < started_on`,
+    [agreementId],
+  );
   return planned;
 }
 

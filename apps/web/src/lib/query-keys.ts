@@ -15,6 +15,7 @@ export const queryKeys = {
   plan: (id: string) => ['agreement', id, 'plan'] as const,
   task: (id: string, taskId: string) => ['agreement', id, 'task', taskId] as const,
   agreementTasks: (id: string, filters: object) => ['agreement', id, 'tasks', filters] as const,
+  agreementReporting: (id: string) => ['agreement', id, 'reporting'] as const,
   agreementHistory: (id: string) => ['agreement', id, 'history'] as const,
   taskHistory: (id: string, taskId: string) => ['agreement', id, 'history', 'task', taskId] as const,
   thread: (id: string, taskId: string) => ['agreement', id, 'thread', taskId] as const,

@@ -34,6 +34,8 @@ export function buildTask(overrides: Partial<TaskNode> = {}): TaskNode {
     deliveredBySide: null,
     deliveredVersion: null,
     reviewNote: null,
+    lastReportedAt: null,
+    stale: false,
     version: 1,
     updatedAt: '2025-01-01T00:00:00Z',
     allowed: { update: true, move: true, addSubtask: true, delete: true, deliver: true, review: false },

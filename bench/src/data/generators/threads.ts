@@ -118,6 +118,13 @@ export const threadsGenerator: DatasetGenerator = {
       }
     }
     const n = await ctx.copy('task_entries', COLUMNS, rows());
+    // Each task's last report shared with both sides, as the app keeps it (the stale flag reads it).
+    await ctx.query(
+      `UPDATE tasks t SET last_reported_at = r.at
+       FROM (SELECT task_id, max(created_at) AS at FROM task_entries
+             WHERE kind IN ('report','delivered') AND audience_side IS NULL AND deleted_at IS NULL GROUP BY task_id) r
+       WHERE r.task_id = t.id`,
+    );
     ctx.log(`threads: ${n} entries`);
   },
 };

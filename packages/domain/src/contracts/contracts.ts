@@ -24,6 +24,7 @@ import {
 } from '../plan.js';
 import {
   acceptanceQueueQuery,
+  agreementReportingSchema,
   agreementTaskListQuery,
   searchQuery,
   searchResultSchema,
@@ -105,6 +106,7 @@ const schemas = {
   deleteTask: { params: taskParams, response: null },
   listUnitTasks: { query: unitTaskListQuery, response: taskListSchema },
   listAcceptanceQueue: { query: acceptanceQueueQuery, response: taskListSchema },
+  getAgreementReporting: { params: agreementParams, response: agreementReportingSchema },
 
   getTaskThread: { params: taskParams, query: threadQuery, response: threadSchema },
   postReport: { params: taskParams, body: reportCreateInput, response: posted },

@@ -246,6 +246,14 @@ export const endpoints = e({
     tag: 'tasks',
     summary: "A unit's tasks across every agreement the user can read (default: the user's own organisation and the units below it)",
   },
+  getAgreementReporting: {
+    method: 'GET',
+    path: '/api/agreements/:id/reporting',
+    operation: 'agreement.read',
+    tag: 'tasks',
+    summary:
+      "The agreement's current reporting cycle and, for each lead unit, its tasks under way and those not reported in this cycle (stale)",
+  },
   listAcceptanceQueue: {
     method: 'GET',
     path: '/api/acceptance',

@@ -1,4 +1,15 @@
-import { searchWords, type AcceptanceQueueQuery, type AgreementTaskListQuery, type TaskList, type UnitTaskListQuery } from '@accord/domain';
+import {
+  addDays,
+  nextReportCycleStart,
+  reportCycleStart,
+  searchWords,
+  todayInVietnam,
+  type AcceptanceQueueQuery,
+  type AgreementReporting,
+  type AgreementTaskListQuery,
+  type TaskList,
+  type UnitTaskListQuery,
+} from '@accord/domain';
 import type { Db, Queryable } from '../../db/pool.js';
 import { findAgreementFactsMany, loadSubtreeWithPredecessors } from '../access/access.repository.js';
 import { loadAgreementAccess, viewerSide } from '../access/access.service.js';
@@ -16,6 +27,7 @@ function baseFilter(q: Filters): Omit<repo.TaskListFilter, 'agreementId' | 'view
     areaId: 'areaId' in q ? q.areaId : undefined,
     statuses: q.status,
     overdue: q.overdue,
+    stale: q.stale,
     dueFrom: q.dueFrom,
     dueTo: q.dueTo,
     words: searchWords(q.q),
@@ -101,4 +113,23 @@ export function acceptanceQueueFilter(viewer: Viewer, q: AcceptanceQueueQuery): 
 
 export async function listAcceptanceQueue(db: Db, viewer: Viewer, q: AcceptanceQueueQuery): Promise<TaskList> {
   return pageAcrossAgreements(db, viewer, acceptanceQueueFilter(viewer, q), q);
+}
+
+/**
+ * GET /api/agreements/:id/reporting: the current reporting cycle of the agreement and each lead
+ * unit's tasks under way, with those not reported in this cycle. Every reader of the agreement
+ * sees the same counts: they are worked out from reports shared with both sides only.
+ */
+export async function agreementReporting(db: Db, viewer: Viewer, agreementId: string): Promise<AgreementReporting> {
+  await loadAgreementAccess(db, viewer, agreementId, 'agreement.read');
+  const today = todayInVietnam();
+  const { cadence, units } = await repo.unitReporting(db, agreementId);
+  return {
+    cadence,
+    cycleStart: reportCycleStart(cadence, today),
+    cycleEnd: addDays(nextReportCycleStart(cadence, today), -1),
+    units,
+    underway: units.reduce((n, u) => n + u.underway, 0),
+    stale: units.reduce((n, u) => n + u.stale, 0),
+  };
 }

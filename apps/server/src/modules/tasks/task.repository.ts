@@ -1,8 +1,11 @@
 import {
+  ACCORD_TIME_ZONE,
   derivedStatusSql,
   foldForSearch,
+  staleSql,
   statusFilterSql,
   type Obligor,
+  type ReportCadence,
   type Task,
   type TaskSortKey,
   type TaskState,
@@ -21,7 +24,12 @@ import type { Viewer } from '../access/viewer.js';
  * status itself is worked out when it is presented, by the domain's `deriveStatus`; lists filter,
  * count and sort by its SQL twin).
  */
-export type TaskRow = Omit<Task, 'allowed' | 'status'> & { depth: number; atRiskDays: number; progressMargin: number };
+export type TaskRow = Omit<Task, 'allowed' | 'status' | 'stale'> & {
+  depth: number;
+  atRiskDays: number;
+  progressMargin: number;
+  reportCadence: ReportCadence;
+};
 
 const coordinatorsOfTask = `COALESCE((SELECT json_agg(json_build_object('id', co.id, 'name', co.name_vi, 'nameEn', co.name_en) ORDER BY tc.position)
     FROM task_coordinators tc JOIN organisations co ON co.id = tc.organisation_id WHERE tc.task_id = t.id), '[]'::json)`;
@@ -46,6 +54,20 @@ const statusColumnsOf = (t: string) => ({
 const rulesOf = (ag: string) => ({ atRiskDays: `${ag}.at_risk_days`, progressMargin: `${ag}.progress_margin` });
 
 /**
+ * The tasks row `t` is stale by the cadence of its agreement `ag` (the twin of the domain's
+ * `isStale`): under way, its last shared report older than the current cycle.
+ */
+export function taskStaleSql(t = 't', ag = 'ag'): string {
+  return staleSql({
+    state: `${t}.state`,
+    deliveredOn: `${t}.delivered_on`,
+    startedOn: `${t}.started_on`,
+    lastReportedOn: `(${t}.last_reported_at AT TIME ZONE '${ACCORD_TIME_ZONE}')::date`,
+    cadence: `${ag}.report_cadence`,
+  });
+}
+
+/**
  * The rows of `tasks t` whose status today is one of `statuses`, as cheap as the set allows (see the
  * domain's `statusFilterSql`); `usesRules`: it reads the agreement `ag`, which must then be joined.
  */
@@ -65,9 +87,10 @@ export function taskColumnsWith(coordinators: string): string {
   ${coordinators} AS "coordinatingUnits",
   t.responsible_person AS "responsiblePerson", t.start_date AS "startDate", t.due_date AS "dueDate",
   t.expected_product AS "expectedProduct", t.decided_by AS "decidedBy",
-  ag.at_risk_days AS "atRiskDays", ag.progress_margin AS "progressMargin", t.state, t.state_reason AS "stateReason", t.progress::float8 AS progress, t.weight::float8 AS weight,
+  ag.at_risk_days AS "atRiskDays", ag.progress_margin AS "progressMargin", ag.report_cadence AS "reportCadence", t.state, t.state_reason AS "stateReason", t.progress::float8 AS progress, t.weight::float8 AS weight,
   t.started_on AS "startedOn", t.delivered_on AS "deliveredOn", t.accepted_on AS "acceptedOn",
-  t.delivered_by_side AS "deliveredBySide", t.delivered_version AS "deliveredVersion", t.review_note AS "reviewNote", t.version,
+  t.delivered_by_side AS "deliveredBySide", t.delivered_version AS "deliveredVersion", t.review_note AS "reviewNote",
+  to_char(t.last_reported_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "lastReportedAt", t.version,
   to_char(t.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"`;
 }
 
@@ -382,6 +405,8 @@ export interface TaskListFilter {
   areaId: string | undefined;
   statuses: TaskStatus[] | undefined;
   overdue: boolean | undefined;
+  /** Stale (true: under way and not reported in the current cycle) or not; undefined: either. */
+  stale?: boolean | undefined;
   dueFrom: string | undefined;
   dueTo: string | undefined;
   /** Folded search words, each must appear. */
@@ -436,6 +461,7 @@ function whereOf(f: TaskListFilter, params: unknown[]): string {
   if (f.leadUnits) where.push(`t.lead_org_id = ANY(${param(f.leadUnits)}::uuid[])`);
   if (f.areaId) where.push(`t.area_id = ${param(f.areaId)}`);
   for (const filter of statusFiltersOf(f)) where.push(filter.sql);
+  if (f.stale !== undefined) where.push(f.stale ? taskStaleSql() : `NOT (${taskStaleSql()})`);
   if (f.awaiting) {
     // The predicate of tasks_awaiting_acceptance_idx, and the side that delivered.
     where.push(`t.delivered_on IS NOT NULL AND t.accepted_on IS NULL AND t.state = 'open'`);
@@ -458,7 +484,7 @@ export type TaskListRow = TaskRow & { agreementTitle: string; areaTitle: string 
 export function taskListStatements(f: TaskListFilter): { page: Statement; count: Statement } {
   const countParams: unknown[] = [];
   // The status is worked out by the rules of each task's agreement: joined only when they are read.
-  const byStatus = statusFiltersOf(f).some((s) => s.usesRules) || f.sort === 'status';
+  const byStatus = statusFiltersOf(f).some((s) => s.usesRules) || f.sort === 'status' || f.stale !== undefined;
   const from = byStatus ? 'tasks t JOIN agreements ag ON ag.id = t.agreement_id' : 'tasks t';
   const count = { text: `SELECT count(*)::int AS n FROM ${from} WHERE ${whereOf(f, countParams)}`, values: countParams };
   const params: unknown[] = [];
@@ -486,4 +512,49 @@ export async function listTaskPage(db: Queryable, f: TaskListFilter): Promise<{ 
     db.query<{ n: number }>(count.text, count.values),
   ]);
   return { items: rows.rows, total: total.rows[0]?.n ?? 0 };
+}
+
+/**
+ * Keeps a task's last shared report up to date: after a report (or a delivery) shared with both
+ * sides is written, or when one is deleted, the moment of the newest one still there.
+ */
+export async function refreshLastReported(tx: Queryable, taskId: string): Promise<void> {
+  await tx.query(
+    `UPDATE tasks SET last_reported_at = (SELECT max(created_at) FROM task_entries
+       WHERE task_id = $1 AND kind IN ('report','delivered') AND audience_side IS NULL AND deleted_at IS NULL)
+     WHERE id = $1`,
+    [taskId],
+  );
+}
+
+export interface UnitReportingRow {
+  unit: { id: string; name: string; nameEn: string | null } | null;
+  underway: number;
+  stale: number;
+}
+
+/**
+ * Each lead unit of an agreement with tasks under way (open, started, not delivered), how many,
+ * and how many of them are stale; the most stale first. Tasks with no lead unit are one row.
+ */
+/** The statement behind `unitReporting`'s counts (the benchmark runs it bare). */
+export function unitReportingStatement(agreementId: string): Statement {
+  return {
+    text: `SELECT CASE WHEN lo.id IS NULL THEN NULL ELSE json_build_object('id', lo.id, 'name', lo.name_vi, 'nameEn', lo.name_en) END AS unit,
+       count(*)::int AS underway, count(*) FILTER (WHERE ${taskStaleSql()})::int AS stale
+     FROM tasks t JOIN agreements ag ON ag.id = t.agreement_id LEFT JOIN organisations lo ON lo.id = t.lead_org_id
+     WHERE t.agreement_id = $1 AND t.deleted_at IS NULL AND t.state = 'open' AND t.delivered_on IS NULL AND t.started_on IS NOT NULL
+     GROUP BY lo.id, lo.name_vi, lo.name_en
+     ORDER BY stale DESC, underway DESC, lo.name_vi NULLS LAST`,
+    values: [agreementId],
+  };
+}
+
+export async function unitReporting(db: Queryable, agreementId: string): Promise<{ cadence: ReportCadence; units: UnitReportingRow[] }> {
+  const counts = unitReportingStatement(agreementId);
+  const [agreement, { rows }] = await Promise.all([
+    db.query<{ cadence: ReportCadence }>('SELECT report_cadence AS cadence FROM agreements WHERE id = $1', [agreementId]),
+    db.query<UnitReportingRow>(counts.text, counts.values),
+  ]);
+  return { cadence: agreement.rows[0]?.cadence ?? 'monthly', units: rows };
 }

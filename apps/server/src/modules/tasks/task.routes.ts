@@ -10,6 +10,7 @@ export function taskRoutes(db: Db, readDb: Db = db): FastifyPluginAsync {
   return async (app) => {
     route(app, contracts.listAgreementTasks, ({ viewer, params, query }) => lists.listAgreementTasks(readDb, viewer, params.id, query));
     route(app, contracts.listUnitTasks, ({ viewer, query }) => lists.listUnitTasks(readDb, viewer, query));
+    route(app, contracts.getAgreementReporting, ({ viewer, params }) => lists.agreementReporting(readDb, viewer, params.id));
     route(app, contracts.listAcceptanceQueue, ({ viewer, query }) => lists.listAcceptanceQueue(readDb, viewer, query));
     route(app, contracts.createTask, ({ viewer, params, body }) => service.createTask(db, viewer, params.id, body));
     route(app, contracts.getTask, ({ viewer, params }) => service.getTask(db, viewer, params.id, params.taskId));

@@ -5,6 +5,7 @@ import {
   invalidField,
   isMoveIntoOwnSubtree,
   deriveStatus,
+  isStale,
   needsStateReason,
   rollUpProgress,
   todayInVietnam,
@@ -50,8 +51,9 @@ export function presentTask<T extends TaskRow>(
   viewer: Viewer,
   side: Side | null,
   t: T,
-): Omit<T, 'depth' | 'atRiskDays' | 'progressMargin'> & Pick<Task, 'allowed' | 'status'> {
-  const { depth: _d, atRiskDays, progressMargin, ...task } = t;
+): Omit<T, 'depth' | 'atRiskDays' | 'progressMargin' | 'reportCadence'> & Pick<Task, 'allowed' | 'status' | 'stale'> {
+  const { depth: _d, atRiskDays, progressMargin, reportCadence, ...task } = t;
+  const today = todayInVietnam();
   const status = deriveStatus(
     {
       state: t.state,
@@ -62,8 +64,18 @@ export function presentTask<T extends TaskRow>(
       acceptedOn: t.acceptedOn,
       started: t.startedOn !== null,
     },
-    todayInVietnam(),
+    today,
     { atRiskDays, progressMargin },
+  );
+  const stale = isStale(
+    {
+      state: t.state,
+      deliveredOn: t.deliveredOn,
+      startedOn: t.startedOn,
+      lastReportedOn: t.lastReportedAt === null ? null : todayInVietnam(new Date(t.lastReportedAt)),
+    },
+    reportCadence,
+    today,
   );
   const facts = {
     obligor: t.obligor,
@@ -75,7 +87,7 @@ export function presentTask<T extends TaskRow>(
     deliveredVersion: t.deliveredVersion,
     version: t.version,
   };
-  return { ...task, status, ...taskPermissions(viewer, side, facts) };
+  return { ...task, status, stale, ...taskPermissions(viewer, side, facts) };
 }
 
 /** A task about to be changed by `operation` (or added to: an entry of its thread): its agreement held (shared), the task locked, shown as GET shows it. */
@@ -403,7 +415,8 @@ export async function deliverTask(
     await change.record('task', { action: 'update', entityId: taskId, agreementId, title: after.title, before, after });
     await addEntry(change, access, { task: after, kind: 'delivered', body: note ?? '', internal: false, at: momentOf(on) });
     if (after.parentId && after.progress !== before.progress) await rollUp(change, agreementId, taskId, taskId);
-    return presentTask(viewer, access.side, after);
+    // The delivery is its lead unit's report too: shown with its last report moved.
+    return presentTask(viewer, access.side, (await repo.findTask(change.tx, agreementId, taskId)) ?? after);
   });
 }
 

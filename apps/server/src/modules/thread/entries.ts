@@ -1,7 +1,15 @@
 import { todayInVietnam, type EntryKind, type SnapshotSource, type TaskState } from '@accord/domain';
 import type { Change } from '../../change/change.js';
 import type { AgreementAccess } from '../access/access.service.js';
+import { refreshLastReported } from '../tasks/task.repository.js';
 import * as repo from './thread.repository.js';
+
+/** The entries that count as the lead unit reporting (see the domain's `isStale`), when shared with both sides. */
+export const reportingKinds: readonly EntryKind[] = ['report', 'delivered'];
+
+/** Whether an entry tells both sides how the task stands: its task's last report moves with it. */
+export const countsAsReport = (e: { kind: EntryKind; audienceSide: string | null }) =>
+  reportingKinds.includes(e.kind) && e.audienceSide === null;
 
 /** An entry in the one snapshot shape of its history. */
 export function entrySnapshot(e: repo.EntryRow): SnapshotSource<'entry'> {
@@ -46,6 +54,7 @@ export async function addEntry(change: Change, access: AgreementAccess, e: NewEn
     at: e.at,
   });
   const entry = (await repo.findEntry(tx, e.task.id, id)) as repo.EntryRow;
+  if (countsAsReport({ kind: e.kind, audienceSide })) await refreshLastReported(tx, e.task.id);
   await change.record('entry', {
     action: 'create',
     entityId: id,

@@ -31,8 +31,8 @@ import {
 } from '../access/access.service.js';
 import type { Viewer } from '../access/viewer.js';
 import { applyTaskUpdate, presentTask, taskTarget } from '../tasks/task.service.js';
-import { findTask } from '../tasks/task.repository.js';
-import { addEntry, entrySnapshot } from './entries.js';
+import { findTask, refreshLastReported } from '../tasks/task.repository.js';
+import { addEntry, countsAsReport, entrySnapshot } from './entries.js';
 import * as repo from './thread.repository.js';
 
 const entryNotFound = () => notFound('ENTRY_NOT_FOUND', 'The entry');
@@ -143,7 +143,9 @@ export async function postEntry(
       mentions: input.mentions,
       at,
     });
-    return { entry: presentEntry(viewer, entry), task: presentTask(viewer, access.side, after) };
+    // A shared report moved the task's last report: shown as it now is.
+    const shown = countsAsReport(entry) ? ((await findTask(change.tx, agreementId, taskId)) ?? after) : after;
+    return { entry: presentEntry(viewer, entry), task: presentTask(viewer, access.side, shown) };
   });
 }
 
@@ -217,6 +219,7 @@ export async function deleteEntry(db: Db, viewer: Viewer, agreementId: string, t
   await withChange(db, viewer, async (change) => {
     const { row: before } = await change.open(entryTarget(viewer, agreementId, taskId, entryId), version);
     await repo.softDeleteEntry(change.tx, entryId);
+    if (countsAsReport(before)) await refreshLastReported(change.tx, taskId);
     const task = (await findTask(change.tx, agreementId, taskId)) as { title: string };
     await recordEntryChange(change, task, before, undefined);
   });

@@ -1,6 +1,6 @@
 import type { Task } from '@accord/domain';
 import { Stack, Tabs } from '@mantine/core';
-import { IconHistory, IconListCheck } from '@tabler/icons-react';
+import { IconClockExclamation, IconHistory, IconListCheck } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { AgreementHeader } from '../../features/agreements/components/agreement-
 import { AgreementHistory } from '../../features/history/components/agreement-history';
 import { TaskHistory } from '../../features/history/components/task-history';
 import { PlanTab, type PlanListContext } from '../../features/plan/components/plan-tab';
+import { AgreementReporting } from '../../features/tasks/components/agreement-reporting';
 import { AgreementTaskList } from '../../features/tasks/components/agreement-task-list';
 import { TaskThread } from '../../features/thread/components/task-thread';
 
@@ -27,7 +28,7 @@ export function AgreementPage() {
   const [params, setParams] = useSearchParams();
   const queryClient = useQueryClient();
   const agreement = useAgreement(id);
-  const tab = params.get('tab') === 'history' ? 'history' : 'plan';
+  const tab = params.get('tab') === 'history' ? 'history' : params.get('tab') === 'reporting' ? 'reporting' : 'plan';
 
   // Every view of this agreement lives under one key: one invalidation refreshes them all.
   const onPlanChanged = useCallback(() => void invalidateAgreement(queryClient, id), [queryClient, id]);
@@ -65,7 +66,7 @@ export function AgreementPage() {
             (current) => {
               // The plan's view (tree or list) stays when the user comes back from the history.
               const next = new URLSearchParams();
-              if (value === 'history') next.set('tab', 'history');
+              if (value === 'history' || value === 'reporting') next.set('tab', value);
               const view = current.get('view');
               if (view) next.set('view', view);
               return next;
@@ -79,6 +80,9 @@ export function AgreementPage() {
           <Tabs.Tab value="plan" leftSection={<IconListCheck size={16} />} data-testid="tab-plan">
             {t('agreement.tabs.plan')}
           </Tabs.Tab>
+          <Tabs.Tab value="reporting" leftSection={<IconClockExclamation size={16} />} data-testid="tab-reporting">
+            {t('agreement.tabs.reporting')}
+          </Tabs.Tab>
           <Tabs.Tab value="history" leftSection={<IconHistory size={16} />} data-testid="tab-history">
             {t('agreement.tabs.history')}
           </Tabs.Tab>
@@ -91,6 +95,9 @@ export function AgreementPage() {
             renderTaskThread={renderTaskThread}
             onChanged={onPlanChanged}
           />
+        </Tabs.Panel>
+        <Tabs.Panel value="reporting" pt="md">
+          <AgreementReporting agreementId={id} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <AgreementHistory agreementId={id} />

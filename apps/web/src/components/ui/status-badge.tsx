@@ -1,6 +1,8 @@
 import type { AgreementStatus, TaskStatus } from '@accord/domain';
-import { Badge, Group, Progress, Text, type MantineColor } from '@mantine/core';
+import { Badge, Group, Progress, Text, Tooltip, type MantineColor } from '@mantine/core';
+import { IconClockExclamation } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../lib/dates';
 
 const agreementColors: Record<AgreementStatus, MantineColor> = {
   draft: 'gray',
@@ -59,5 +61,26 @@ export function TaskProgress({ value, status }: { value: number; status: TaskSta
         {figure}%
       </Text>
     </Group>
+  );
+}
+
+/** "Not reported this cycle": a word and an icon, with the day of the last report on hover. */
+export function StaleBadge({ lastReportedAt }: { lastReportedAt: string | null }) {
+  const { t } = useTranslation();
+  const hint = lastReportedAt === null ? t('taskStale.never') : t('taskStale.since', { date: formatDateTime(lastReportedAt) });
+  return (
+    <Tooltip label={hint} withArrow multiline maw={260}>
+      <Badge
+        color="orange"
+        variant="outline"
+        size="sm"
+        leftSection={<IconClockExclamation size={12} aria-hidden />}
+        aria-label={`${t('taskStale.badge')}: ${hint}`}
+        data-testid="task-stale"
+        style={{ flexShrink: 0 }}
+      >
+        {t('taskStale.badge')}
+      </Badge>
+    </Tooltip>
   );
 }

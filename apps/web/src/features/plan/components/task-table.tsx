@@ -3,7 +3,7 @@ import { ActionIcon, Badge, Table, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TaskProgress, TaskStatusBadge } from '../../../components/ui/status-badge';
+import { StaleBadge, TaskProgress, TaskStatusBadge } from '../../../components/ui/status-badge';
 import { formatDate } from '../../../lib/dates';
 import { organisationName } from '../../../lib/organisations/organisation-names';
 import classes from './plan-tree.module.css';
@@ -173,6 +173,11 @@ const TaskRow = memo(function TaskRow({ task, depth, index, siblings, isOpen, is
       </Table.Td>
       <Table.Td>
         <TaskStatusBadge status={task.status} />
+        {task.stale && (
+          <div style={{ marginTop: 4 }}>
+            <StaleBadge lastReportedAt={task.lastReportedAt} />
+          </div>
+        )}
         <TaskProgress value={task.progress} status={task.status} />
       </Table.Td>
       <Table.Td>

@@ -13,6 +13,7 @@ export function taskListQuery(filters: TaskListFilters): QueryOf<'listAgreementT
     q: filters.q ?? undefined,
     status: filters.status?.join(','),
     overdue: filters.overdue ? 'true' : undefined,
+    stale: filters.stale ? 'true' : undefined,
     dueFrom: filters.dueFrom,
     dueTo: filters.dueTo,
     leadUnitId: filters.leadUnitId,

@@ -16,7 +16,7 @@ interface TaskListFiltersProps {
   children?: ReactNode;
 }
 
-/** Text, status and "overdue only", plus whatever the list adds; every change goes to the URL. */
+/** Text, status, "overdue only" and "not reported this cycle", plus whatever the list adds; every change goes to the URL. */
 export function TaskListFiltersBar({ filters, onChange, onClear, hasFilters, children }: TaskListFiltersProps) {
   const { t } = useTranslation('tasks');
   const [search, setSearch] = useState(filters.q ?? '');
@@ -44,7 +44,7 @@ export function TaskListFiltersBar({ filters, onChange, onClear, hasFilters, chi
         data-testid="task-list-search"
         mb="sm"
       />
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: Math.max(3, 2 + extra) }} spacing="sm">
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: Math.max(4, 3 + extra) }} spacing="sm">
         <MultiSelect
           label={t('tasks.filters.status')}
           placeholder={filters.status ? undefined : t('tasks.filters.any')}
@@ -62,6 +62,14 @@ export function TaskListFiltersBar({ filters, onChange, onClear, hasFilters, chi
           style={{ alignSelf: 'end' }}
           mb={8}
           data-testid="task-list-filter-overdue"
+        />
+        <Switch
+          label={t('tasks.filters.stale')}
+          checked={filters.stale ?? false}
+          onChange={(e) => onChange({ stale: e.currentTarget.checked || null })}
+          style={{ alignSelf: 'end' }}
+          mb={8}
+          data-testid="task-list-filter-stale"
         />
       </SimpleGrid>
       {hasFilters && (

@@ -5,7 +5,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { nextSort, SortableTh, type Sort } from '../../../components/ui/sortable-th';
-import { TaskProgress, TaskStatusBadge } from '../../../components/ui/status-badge';
+import { StaleBadge, TaskProgress, TaskStatusBadge } from '../../../components/ui/status-badge';
 import { formatDate } from '../../../lib/dates';
 import { organisationName } from '../../../lib/organisations/organisation-names';
 
@@ -86,6 +86,7 @@ export function TaskListTable({ items, sort, onSortChange, hrefFor, replaceOnOpe
             data-testid="task-list-row"
             data-task-id={item.id}
             data-overdue={item.overdue}
+            data-stale={item.stale}
             onClick={(e) => {
               if (!(e.target instanceof HTMLElement && e.target.closest('a'))) void navigate(hrefFor(item), { replace: replaceOnOpen });
             }}
@@ -134,7 +135,10 @@ export function TaskListTable({ items, sort, onSortChange, hrefFor, replaceOnOpe
               <DueDate item={item} />
             </Table.Td>
             <Table.Td>
-              <TaskStatusBadge status={item.status} />
+              <Stack gap={4} align="flex-start">
+                <TaskStatusBadge status={item.status} />
+                {item.stale && <StaleBadge lastReportedAt={item.lastReportedAt} />}
+              </Stack>
               <TaskProgress value={item.progress} status={item.status} />
             </Table.Td>
           </Table.Tr>

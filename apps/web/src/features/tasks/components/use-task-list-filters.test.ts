@@ -98,7 +98,7 @@ describe('writing a task list’s filters to the URL', () => {
 
   it('"clear filters" keeps the order, the page size and the page’s own parameters', () => {
     const cleared = withoutTaskFilters(
-      new URLSearchParams('tab=tasks&q=x&status=paused&overdue=true&leadUnitId=u&areaId=a&page=3&sort=title&pageSize=50'),
+      new URLSearchParams('tab=tasks&q=x&status=paused&overdue=true&stale=true&leadUnitId=u&areaId=a&page=3&sort=title&pageSize=50'),
     );
     expect(cleared.toString()).toBe('tab=tasks&sort=title&pageSize=50');
   });

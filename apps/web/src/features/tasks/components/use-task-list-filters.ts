@@ -12,12 +12,14 @@ export const DEFAULT_TASK_SORT: Sort<TaskSortKey> = { key: 'dueDate', reversed: 
  * What "clear filters" removes: the sort and page size stay, and so does any parameter this hook
  * does not own (the agreement page's tab, view, open task).
  */
-const FILTER_KEYS = ['q', 'status', 'overdue', 'leadUnitId', 'areaId', 'page'] as const;
+const FILTER_KEYS = ['q', 'status', 'overdue', 'stale', 'leadUnitId', 'areaId', 'page'] as const;
 
 export interface TaskFilterPatch {
   q?: string | null;
   status?: TaskStatus[] | null;
   overdue?: boolean | null;
+  /** Only tasks not reported in the current cycle. */
+  stale?: boolean | null;
   leadUnitId?: string | null;
   areaId?: string | null;
   /** null: back to the default order. */
@@ -49,6 +51,7 @@ export function parseTaskListFilters(params: URLSearchParams): TaskListFilters {
     q: text('q'),
     status: parseStatuses(params.get('status')),
     overdue: params.get('overdue') === 'true' || undefined,
+    stale: params.get('stale') === 'true' || undefined,
     leadUnitId: text('leadUnitId'),
     areaId: text('areaId'),
     sort,
@@ -69,6 +72,7 @@ export function withTaskFilterPatch(current: URLSearchParams, patch: TaskFilterP
   if ('q' in patch) setOrDelete(next, 'q', patch.q?.trim());
   if ('status' in patch) setOrDelete(next, 'status', patch.status?.join(','));
   if ('overdue' in patch) setOrDelete(next, 'overdue', patch.overdue ? 'true' : null);
+  if ('stale' in patch) setOrDelete(next, 'stale', patch.stale ? 'true' : null);
   if ('leadUnitId' in patch) setOrDelete(next, 'leadUnitId', patch.leadUnitId);
   if ('areaId' in patch) setOrDelete(next, 'areaId', patch.areaId);
   if ('sort' in patch) {
@@ -89,11 +93,11 @@ export function withoutTaskFilters(current: URLSearchParams): URLSearchParams {
 }
 
 export function hasTaskFilters(filters: TaskListFilters): boolean {
-  return Boolean(filters.q || filters.status || filters.overdue || filters.leadUnitId || filters.areaId);
+  return Boolean(filters.q || filters.status || filters.overdue || filters.stale || filters.leadUnitId || filters.areaId);
 }
 
 /**
- * A task list's filters live in the URL (?q=&status=in_progress,paused&overdue=true&sort=title&page=2),
+ * A task list's filters live in the URL (?q=&status=in_progress,paused&overdue=true&stale=true&sort=title&page=2),
  * so a reload, the back button or a shared link shows the same list.
  */
 export function useTaskListFilters() {
