@@ -25,6 +25,8 @@ import { taskRoutes } from './modules/tasks/task.routes.js';
 import { historyRoutes } from './modules/history/history.routes.js';
 import { threadRoutes } from './modules/thread/thread.routes.js';
 import { route } from './http/route.js';
+import { fileRoutes } from './modules/files/files.routes.js';
+import { createFileStorage, type FileStorage } from './storage/index.js';
 
 export interface AppOptions {
   db: Db;
@@ -37,6 +39,8 @@ export interface AppOptions {
   logger?: FastifyBaseLogger;
   /** A line for every request besides the ones that matter (errors, security events). */
   logRequests?: boolean;
+  /** Where evidence files' bytes are kept; default the store the configuration names. */
+  fileStorage?: FileStorage;
 }
 
 /** Builds the Fastify application: security headers, sessions, CSRF, the API, docs and the web app. */
@@ -47,6 +51,7 @@ export async function buildApp({
   config,
   logger,
   logRequests = false,
+  fileStorage = createFileStorage(config),
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
@@ -124,6 +129,7 @@ export async function buildApp({
   await app.register(planRoutes(db, readDb));
   await app.register(taskRoutes(db, readDb));
   await app.register(threadRoutes(db, readDb));
+  await app.register(fileRoutes(db, fileStorage, config.files.maxBytes));
   await app.register(historyRoutes(readDb));
   await app.register(searchRoutes(readDb));
   await app.register(securityRoutes(db));

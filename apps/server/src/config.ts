@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseBounds } from './db/pool.js';
+import type { S3Settings } from './storage/s3-storage.js';
 
 /** The project folder (two levels above apps/server/src). */
 export const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -39,6 +40,15 @@ export interface Config {
   logDir: string;
   /** The API's description (/api/docs, /api/openapi.json) without signing in: by default not in production. */
   apiDocsPublic: boolean;
+  /** Evidence files: where they are kept and how large they may be (docs/EXECUTION.md, "Evidence files"). */
+  files: {
+    storage: 'local' | 's3';
+    /** The folder of `local` (default `<data dir>/files`). */
+    dir: string | undefined;
+    s3: S3Settings;
+    /** The largest file accepted, in bytes (`FILE_MAX_MB`, 20 by default). */
+    maxBytes: number;
+  };
 }
 
 function intFrom(value: string | undefined, fallback: number): number {
@@ -81,5 +91,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logFile: env.LOG_FILE !== 'false',
     logDir: path.resolve(env.LOG_DIR ?? path.join(env.ACCORD_DATA_DIR ?? path.join(projectDir, '.accord'), 'logs')),
     apiDocsPublic: env.API_DOCS_PUBLIC ? env.API_DOCS_PUBLIC === 'true' : env.NODE_ENV !== 'production',
+    files: {
+      storage: env.FILE_STORAGE === 's3' ? 's3' : 'local',
+      dir: env.FILE_DIR ? path.resolve(env.FILE_DIR) : undefined,
+      s3: {
+        bucket: env.S3_BUCKET ?? 'accord-files',
+        region: env.S3_REGION ?? 'us-east-1',
+        endpoint: env.S3_ENDPOINT || undefined,
+        forcePathStyle: env.S3_FORCE_PATH_STYLE !== 'false',
+        accessKeyId: env.S3_ACCESS_KEY_ID || undefined,
+        secretAccessKey: env.S3_SECRET_ACCESS_KEY || undefined,
+        prefix: env.S3_PREFIX ?? '',
+      },
+      maxBytes: Math.max(1, intFrom(env.FILE_MAX_MB, 20)) * 1024 * 1024,
+    },
   };
 }

@@ -9,6 +9,7 @@ import { createPool, endWhenIdle, healthBounds } from './db/pool.js';
 import { prepareAppConnection, type AppConnection } from './db/roles.js';
 import { purgeExpired } from './modules/auth/auth.service.js';
 import { seedDemo } from './seed/demo.js';
+import { createFileStorage } from './storage/index.js';
 
 /** Starts Accord: the database (embedded unless DATABASE_URL), migrations, optional demo data, the server. */
 async function main() {
@@ -39,7 +40,7 @@ async function main() {
   // Demo accounts (with the README's password) only when asked for: `npm start` asks on the embedded
   // database, never on one given by DATABASE_URL unless ACCORD_DEMO=true says so.
   if (process.env.ACCORD_DEMO === 'true') {
-    const seeded = await seedDemo(db, log);
+    const seeded = await seedDemo(db, log, { storage: createFileStorage(config), maxBytes: config.files.maxBytes });
     if (seeded) log('demo data loaded: demo accounts with the password printed in README.md, for trying Accord; never for real use');
   }
   if (!(await hasAdministrator(db))) {

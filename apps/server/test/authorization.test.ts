@@ -1,5 +1,8 @@
 import { endpointIds, endpoints, fillPath, roles, type Endpoint, type EndpointId, type Role } from '@accord/domain';
+import { createHash, randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
+import { LocalFileStorage } from '../src/storage/local-storage.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildAgreement,
@@ -97,6 +100,14 @@ const table: Record<string, Row> = {
   'rejectTask joint delivered by gov':{ admin: '403 403 403', coordinator: '403 ok 404',  unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
   // A product the enterprise side delivered, in "waiting for my acceptance": listed for users of the government party, whatever their role (only a coordinator may accept it).
   'listAcceptanceQueue':              { admin: 'seen hidden hidden', coordinator: 'seen hidden hidden', unit_officer: 'seen hidden hidden', leader: 'seen hidden hidden', observer: 'seen hidden hidden' },
+  // Evidence: uploaded by whoever writes in the task's thread; read like the entry that carries it;
+  // a file not posted yet is its uploader's alone, and only they take it back.
+  'uploadFile':                       { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: 'ok ok 404',   leader: 'ok ok 404',   observer: '403 403 403' },
+  'downloadFile shared':              { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: 'ok ok 404',   leader: 'ok ok 404',   observer: 'ok ok ok' },
+  'downloadFile internal gov entry':  { admin: 'ok 404 404',  coordinator: 'ok 404 404',  unit_officer: 'ok 404 404',  leader: 'ok 404 404',  observer: 'ok 404 404' },
+  "downloadFile someone else's pending": { admin: '404 404 404', coordinator: '404 404 404', unit_officer: '404 404 404', leader: '404 404 404', observer: '404 404 404' },
+  'deletePendingFile own':            { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: 'ok ok 404',   leader: 'ok ok 404',   observer: '403 403 403' },
+  "deletePendingFile someone else's": { admin: '404 404 404', coordinator: '404 404 404', unit_officer: '404 404 404', leader: '404 404 404', observer: '403 403 403' },
   // Each lead unit's tasks under way and stale: read like the plan.
   'getAgreementReporting':            { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: 'ok ok 404',   leader: 'ok ok 404',   observer: 'ok ok ok' },
   // A task of the agreement led by the user's own unit, in "my unit's tasks".
@@ -146,6 +157,8 @@ interface Request {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   url: string;
   body?: unknown;
+  /** A file's bytes as the body (an upload), instead of JSON. */
+  raw?: Buffer;
   ifMatch?: boolean;
   /** For lists: the id the answer must (seen) or must not (hidden) contain. */
   expectId?: string;
@@ -190,6 +203,32 @@ async function entryBy(author: { id: string }, place: Placement, internal = fals
   });
   return { task, entry, params: { id: world.agreement.id, taskId: task.id, entryId: entry.id } };
 }
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+/** A file on a fresh government task, its bytes in the app's store: carried by an entry (internal or not), or pending. */
+async function fileOn(uploaderId: string, carried: 'shared' | 'internal' | 'pending') {
+  const task = await taskIn(world.agreement.id, world.area.id, 'government', 'government');
+  const entry =
+    carried === 'pending'
+      ? null
+      : await buildEntry(ctx.db, {
+          agreementId: world.agreement.id,
+          taskId: task.id,
+          authorId: uploaderId,
+          authorOrgId: world.orgOf.government,
+          authorSide: 'government',
+          internal: carried === 'internal',
+        });
+  const key = `${world.agreement.id}/${randomUUID()}`;
+  await new LocalFileStorage(ctx.config.files.dir ?? path.join(ctx.config.dataDir, 'files')).put(key, PDF);
+  const { rows } = await ctx.db.query<{ id: string }>(
+    `INSERT INTO task_files(agreement_id, task_id, entry_id, uploaded_by, name, media_type, size_bytes, sha256, storage_key)
+     VALUES ($1, $2, $3, $4, 'Biên bản.pdf', 'application/pdf', $5, $6, $7) RETURNING id`,
+    [world.agreement.id, task.id, entry?.id ?? null, uploaderId, PDF.length, createHash('sha256').update(PDF).digest('hex'), key],
+  );
+  return { id: world.agreement.id, taskId: task.id, fileId: (rows[0] as { id: string }).id };
+}
+
 /** Someone else of the government side: the author of entries that are not the caller's. */
 const otherAuthor = () => buildUser(ctx.db, { role: 'coordinator', organisationId: world.orgOf.government });
 
@@ -266,6 +305,27 @@ const situations: Record<string, (place: Placement, role: Role) => Promise<Reque
   }),
 
   getPlan: async () => ({ method: 'GET', url: url('getPlan', { id: world.agreement.id }) }),
+  uploadFile: async () => {
+    const task = await taskIn(world.agreement.id, world.area.id, 'government', 'government');
+    return { method: 'POST', url: url('uploadFile', { id: world.agreement.id, taskId: task.id }, '?name=bien-ban.pdf'), raw: PDF };
+  },
+  'downloadFile shared': async () => ({ method: 'GET', url: url('downloadFile', await fileOn((await otherAuthor()).id, 'shared')) }),
+  'downloadFile internal gov entry': async () => ({
+    method: 'GET',
+    url: url('downloadFile', await fileOn((await otherAuthor()).id, 'internal')),
+  }),
+  "downloadFile someone else's pending": async () => ({
+    method: 'GET',
+    url: url('downloadFile', await fileOn((await otherAuthor()).id, 'pending')),
+  }),
+  'deletePendingFile own': async (place, role) => ({
+    method: 'DELETE',
+    url: url('deletePendingFile', await fileOn(clients[role][place].userId, 'pending')),
+  }),
+  "deletePendingFile someone else's": async () => ({
+    method: 'DELETE',
+    url: url('deletePendingFile', await fileOn((await otherAuthor()).id, 'pending')),
+  }),
   getAgreementReporting: async () => ({ method: 'GET', url: url('getAgreementReporting', { id: world.agreement.id }) }),
   exportPlan: async () => ({ method: 'GET', url: url('exportPlan', { id: world.agreement.id }) }),
   createArea: async () => ({
@@ -541,6 +601,14 @@ function parseRow(row: Row, role: Role): Record<Placement, Cell> {
 
 function send(c: Client, r: Request): Promise<LightMyRequestResponse> {
   const headers = r.ifMatch ? { 'if-match': '"1"' } : undefined;
+  if (r.raw) {
+    return ctx.app.inject({
+      method: 'POST',
+      url: r.url,
+      headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/pdf' },
+      payload: r.raw,
+    });
+  }
   if (r.method === 'GET') return c.get(r.url);
   if (r.method === 'DELETE') return c.delete(r.url, headers);
   if (r.method === 'PATCH') return c.patch(r.url, r.body ?? {}, headers);
@@ -564,6 +632,7 @@ async function fingerprint(): Promise<string> {
        (SELECT string_agg(md5(c::text), ',' ORDER BY c.task_id, c.organisation_id) FROM task_coordinators c),
        (SELECT string_agg(md5(o::text), ',' ORDER BY o.id) FROM organisations o),
        (SELECT string_agg(md5(e::text), ',' ORDER BY e.id) FROM task_entries e),
+       (SELECT string_agg(md5(f::text), ',' ORDER BY f.id) FROM task_files f),
        (SELECT count(*) FROM audit_events), (SELECT count(*) FROM outbox))) AS f`,
   );
   return (rows[0] as { f: string }).f;
@@ -596,8 +665,14 @@ describe('anonymous callers', () => {
     const e: Endpoint = endpoints[id];
     const pre = await preSignIn(ctx.app);
     const anon = clientFor(ctx.app, pre.cookie, pre.csrf);
-    const path = fillPath(e.path, { id: world.agreement.id, areaId: world.area.id, taskId: world.area.id, entryId: world.area.id });
-    const res = await send(anon, { method: e.method, url: path, body: { nonsense: true }, ifMatch: e.versioned });
+    const at = fillPath(e.path, {
+      id: world.agreement.id,
+      areaId: world.area.id,
+      taskId: world.area.id,
+      entryId: world.area.id,
+      fileId: world.area.id,
+    });
+    const res = await send(anon, { method: e.method, url: at, body: { nonsense: true }, ifMatch: e.versioned });
     expect(res.statusCode).toBe(401);
   });
 

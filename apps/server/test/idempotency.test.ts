@@ -166,6 +166,26 @@ const cases: Record<
   string,
   () => Promise<{ client: Client; send: (k: string) => Promise<LightMyRequestResponse>; state: () => Promise<unknown> }>
 > = {
+  uploadFile: async () => {
+    const t = await buildTask(ctx.db, { agreementId: world.agreementId, areaId, obligor: 'government' });
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+    return {
+      client: coordinator,
+      send: (k) =>
+        ctx.app.inject({
+          method: 'POST',
+          url: `${tasksUrl()}/${t.id}/files?name=bien-ban.pdf`,
+          headers: {
+            cookie: coordinator.cookie,
+            'x-csrf-token': coordinator.csrf,
+            'content-type': 'application/pdf',
+            'idempotency-key': k,
+          },
+          payload: pdf,
+        }),
+      state: () => count('SELECT 1 FROM task_files WHERE task_id = $1', [t.id]),
+    };
+  },
   createOrganisation: async () => {
     const nameVi = `Sở ${unique()}`;
     return {

@@ -43,8 +43,8 @@ describe('the access policy', () => {
   });
 
   it('keeps observers read-only, and leaders too but for what they say in threads; both change their own password', () => {
-    // A leader gives directions and comments, corrects their own entry, and finds the people to point it at.
-    const leaderWrites: readonly string[] = ['entry.comment', 'entry.direct', 'entry.edit', 'agreement.people'];
+    // A leader gives directions and comments (with evidence files), corrects their own entry, and finds the people to point it at.
+    const leaderWrites: readonly string[] = ['entry.comment', 'entry.direct', 'entry.edit', 'file.upload', 'agreement.people'];
     for (const role of ['leader', 'observer'] as const) {
       for (const op of operations.filter((o) => !readOperations.includes(o) && !selfServiceOperations.includes(o))) {
         const expected = role === 'leader' && leaderWrites.includes(op);

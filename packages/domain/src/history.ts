@@ -168,6 +168,7 @@ export const historySnapshots = {
     state: string | null;
     stateReason: string | null;
     mentions: readonly { name: string }[];
+    files?: readonly { name: string }[];
   }) {
     return {
       id: e.id,
@@ -179,6 +180,7 @@ export const historySnapshots = {
       state: e.state,
       stateReason: e.stateReason,
       mentions: e.mentions.map((m) => m.name),
+      files: (e.files ?? []).map((f) => f.name),
     };
   },
   organisation(o: {

@@ -13,3 +13,4 @@ export * from './task-status.js';
 export * from './execution.js';
 export * from './thread.js';
 export * from './reporting.js';
+export * from './files.js';

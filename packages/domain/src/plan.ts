@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileIdsField } from './files.js';
 import { obligors } from './policy.js';
 import { fieldIssues } from './errors.js';
 import { derivedStatuses } from './execution.js';
@@ -216,7 +217,12 @@ export type TaskUpdateInput = z.infer<typeof taskUpdateInput>;
 
 /** POST …/deliver: the lead unit marks the product delivered (what it is and its evidence go in the task's thread). */
 /** POST …/deliver: optionally a note on what is delivered, which goes in the thread. */
-export const taskDeliverInput = z.object({ note: optionalText(4000), version: versionField.optional() });
+export const taskDeliverInput = z.object({
+  note: optionalText(4000),
+  /** The product's evidence, uploaded first (POST …/files). */
+  fileIds: fileIdsField.default([]),
+  version: versionField.optional(),
+});
 export type TaskDeliverInput = z.infer<typeof taskDeliverInput>;
 
 /** POST …/accept. */

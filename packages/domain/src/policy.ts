@@ -35,6 +35,7 @@ export const operations = [
   'entry.comment',
   'entry.direct',
   'entry.edit',
+  'file.upload',
   'agreement.people',
   'search',
   'organisation.read',
@@ -113,6 +114,8 @@ export const accessPolicy: Record<Operation, Record<Role, Rule>> = {
   'entry.comment':          { admin: 'always', coordinator: 'party',            unit_officer: 'party',            leader: 'party',            observer: 'never' },
   'entry.direct':           { admin: 'never',  coordinator: 'never',            unit_officer: 'never',            leader: 'party',            observer: 'never' },
   'entry.edit':             { admin: 'author', coordinator: 'author',           unit_officer: 'author',           leader: 'author',           observer: 'never' },
+  // Evidence for an entry to come: whoever may write in the task's thread.
+  'file.upload':            { admin: 'always', coordinator: 'party',            unit_officer: 'party',            leader: 'party',            observer: 'never' },
   // The people of the parties, to point an entry at: for those who write in its threads.
   'agreement.people':       { admin: 'always', coordinator: 'party',            unit_officer: 'party',            leader: 'party',            observer: 'never' },
   'search':                 { admin: 'always', coordinator: 'always',           unit_officer: 'always',           leader: 'always',           observer: 'always' },

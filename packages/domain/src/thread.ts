@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fieldIssues } from './errors.js';
+import { fileIdsField, fileSchema } from './files.js';
 import { progressField, taskStateSchema } from './plan.js';
 import { sides } from './policy.js';
 import { optionalText, textField, uuid, versionField } from './text.js';
@@ -50,6 +51,8 @@ export const entrySchema = z.object({
   stateReason: z.string().nullable(),
   /** The people the entry points at (by their @name in the text), for a later notice to them. */
   mentions: z.array(personRef),
+  /** The evidence it carries. */
+  files: z.array(fileSchema),
   createdAt: z.string(),
   editedAt: z.string().nullable(),
   /** Until when the author may edit or delete it. */
@@ -90,6 +93,8 @@ const entryFields = {
   body: entryText,
   internal: z.boolean().default(false),
   mentions: mentionsField.default([]),
+  /** Evidence uploaded first (POST …/files), carried by the entry; seen by whoever sees the entry. */
+  fileIds: fileIdsField.default([]),
 };
 
 /** POST …/comments and …/directions. */

@@ -60,6 +60,8 @@ export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
 
 /** What a key is bound to: the method, the path as sent and the body, in a canonical form. */
 export function requestHash(method: string, url: string, body: unknown): string {
+  // A file's bytes (an upload) are hashed as they are, with the query that names the file.
+  if (Buffer.isBuffer(body)) return crypto.createHash('sha256').update(`${method} ${url}\n`).update(body).digest('base64url');
   return crypto
     .createHash('sha256')
     .update(`${method} ${url.split('?')[0]}\n`)

@@ -43,7 +43,7 @@ export function route<C extends Contract>(
   app: FastifyInstance,
   contract: C,
   handler: (input: RouteInput<C>) => Promise<Answer<C>>,
-  options: Pick<RouteOptions, 'serializerCompiler'> = {},
+  options: Pick<RouteOptions, 'serializerCompiler' | 'bodyLimit'> = {},
 ): void {
   const status = contract.status ?? 200;
   const keyed = takesIdempotencyKey(contract);

@@ -7,6 +7,9 @@ import * as agreementService from '../modules/agreements/agreement.service.js';
 import { hasCountedSubtasks } from '../modules/tasks/task.repository.js';
 import * as taskService from '../modules/tasks/task.service.js';
 import * as thread from '../modules/thread/thread.service.js';
+import * as fileService from '../modules/files/files.service.js';
+import type { FileStorage } from '../storage/file-storage.js';
+import { demoPdf, demoPng } from './demo-files.js';
 
 /**
  * The threads of the demo: on tasks in progress, the lead unit reports (a month ago, and again in or just before the current reporting cycle),
@@ -70,7 +73,15 @@ async function partiesOf(db: Db, agreementId: string, people: readonly Viewer[])
 const facts = (t: Task) => ({ obligor: t.obligor, leadUnitId: t.leadUnit?.id ?? null });
 
 /** Threads on the agreement's tasks in progress (every other one), written by its people. */
-export async function converse(db: Db, admin: Viewer, agreementId: string, taskIds: readonly string[], people: readonly Viewer[]) {
+export async function converse(
+  db: Db,
+  admin: Viewer,
+  agreementId: string,
+  taskIds: readonly string[],
+  people: readonly Viewer[],
+  /** Where the evidence the reports bring is kept; none: the reports bring none. */
+  files?: { storage: FileStorage; maxBytes: number },
+) {
   const parties = await partiesOf(db, agreementId, people);
   const { reportCadence } = await agreementService.getAgreement(db, admin, agreementId);
   const today = todayInVietnam();
@@ -96,7 +107,7 @@ export async function converse(db: Db, admin: Viewer, agreementId: string, taskI
       kind: WrittenEntryKind,
       days: number,
       body: string,
-      more: { progress?: number; internal?: boolean; mentions?: string[] } = {},
+      more: { progress?: number; internal?: boolean; mentions?: string[]; fileIds?: string[] } = {},
     ) =>
       who &&
       thread.postEntry(
@@ -109,6 +120,7 @@ export async function converse(db: Db, admin: Viewer, agreementId: string, taskI
           body,
           internal: more.internal ?? false,
           mentions: more.mentions ?? [],
+          fileIds: more.fileIds ?? [],
           ...(kind === 'report' && !rolledUp && more.progress !== undefined ? { progress: more.progress } : {}),
         },
         daysAgo(days),
@@ -129,6 +141,32 @@ export async function converse(db: Db, admin: Viewer, agreementId: string, taskI
     // three within the current reporting cycle, the third a few days earlier (which, early in a
     // cycle, leaves it not reported yet this cycle, as happens).
     const latest = n % 3 === 0 ? 3 + (n % 6) : Math.min(1 + (n % 6), daysIntoCycle);
-    await say(reporter, 'report', latest, pick(followUps, n), { progress: task.progress });
+    // Every other thread's latest report brings its evidence: the report as a PDF, and on some a site photo.
+    const fileIds: string[] = [];
+    if (files && n % 4 === 1) {
+      const upload = (name: string, body: Buffer) =>
+        fileService
+          .uploadFile(db, files.storage, reporter.viewer, agreementId, id, name, body, files.maxBytes)
+          .then((f) => fileIds.push(f.id));
+      await upload(
+        `Báo cáo tiến độ ${task.code ?? ''}.pdf`.replace(/\s+\.pdf$/, '.pdf'),
+        demoPdf([
+          `Bao cao tien do: ${task.code ?? ''} ${task.title}`,
+          `Don vi: ${reporter.viewer.user.organisation.name}`,
+          `Tien do: ${task.progress}%`,
+          pick(followUps, n),
+        ]),
+      );
+      if (n % 8 === 1)
+        await upload(
+          'Ảnh hiện trường.png',
+          demoPng(320, 200, [
+            [135, 190, 235],
+            [90, 160, 90],
+            [70, 110, 170],
+          ]),
+        );
+    }
+    await say(reporter, 'report', latest, pick(followUps, n), { progress: task.progress, fileIds });
   }
 }

@@ -10,6 +10,7 @@ import {
   type TaskCreateInput,
 } from '@accord/domain';
 import { withTransaction, type Db, type Queryable } from '../db/pool.js';
+import type { FileStorage } from '../storage/file-storage.js';
 import * as agreements from '../modules/agreements/agreement.service.js';
 import { hashPassword } from '../modules/auth/password.js';
 import { insertOrganisation } from '../modules/organisations/organisation.repository.js';
@@ -267,6 +268,7 @@ async function loadAgreement(
   agreementIds: Map<string, string>,
   coordinators: Viewer[],
   people: Viewer[],
+  files?: { storage: FileStorage; maxBytes: number },
 ) {
   const org: OrgId = (key) => {
     const id = orgIds.get(key);
@@ -282,6 +284,7 @@ async function loadAgreement(
     created.id,
     planned.map((p) => p.id),
     people,
+    files,
   );
   let version = created.version;
   for (const status of statusWalk[data.agreement.status]) {
@@ -304,7 +307,12 @@ const statusWalk: Record<AgreementStatus, AgreementStatus[]> = {
  * trees, demo accounts, and the five real agreements of the seeds with their joint plans.
  * Does nothing when the database already has users. Returns whether it loaded.
  */
-export async function seedDemo(db: Db, log: (line: string) => void = () => undefined): Promise<boolean> {
+export async function seedDemo(
+  db: Db,
+  log: (line: string) => void = () => undefined,
+  /** Where the reports' evidence goes; none: the demo's reports bring no files. */
+  files?: { storage: FileStorage; maxBytes: number },
+): Promise<boolean> {
   const existing = await db.query('SELECT 1 FROM users LIMIT 1');
   if (existing.rowCount) return false;
   const started = Date.now();
@@ -343,7 +351,7 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => undef
   const agreementIds = new Map<string, string>();
   const coordinators = await demoViewers(db, ['coordinator']);
   const people = await demoViewers(db, ['coordinator', 'unit_officer', 'leader']);
-  for (const a of demoAgreements) await loadAgreement(db, admin, a, orgIds, agreementIds, coordinators, people);
+  for (const a of demoAgreements) await loadAgreement(db, admin, a, orgIds, agreementIds, coordinators, people, files);
   log(
     `demo: ${orgIds.size} organisations, ${demoUsers.length} accounts, ${demoAgreements.length} agreements in ${Date.now() - started} ms`,
   );

@@ -9,6 +9,7 @@ import { loadConfig } from '../config.js';
 import { resolveDatabase, type DatabaseTarget } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { createPool, type Db } from '../db/pool.js';
+import { createFileStorage } from '../storage/index.js';
 import { seedDemo } from './demo.js';
 
 const log = (line: string) => console.log(`[accord] ${line}`);
@@ -67,7 +68,7 @@ async function main(): Promise<number> {
     const applied = await migrate(db, log);
     log(applied.length ? `applied ${applied.length} migration(s) to ${where}` : `${where} is up to date`);
     // seedDemo looks again: another process may have loaded it since.
-    if (!(await seedDemo(db, log))) {
+    if (!(await seedDemo(db, log, { storage: createFileStorage(config), maxBytes: config.files.maxBytes }))) {
       console.error(`[accord] db:seed refused: ${where} got demo accounts while this ran. Nothing was loaded.`);
       return 1;
     }

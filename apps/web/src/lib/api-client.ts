@@ -36,6 +36,8 @@ export interface RequestOptions {
   /** Sent as Idempotency-Key. */
   idempotencyKey?: string;
   signal?: AbortSignal;
+  /** A file's bytes as the body (an upload), sent as they are instead of JSON. */
+  raw?: Blob;
 }
 
 /** A fresh Idempotency-Key (crypto.getRandomValues, which, unlike randomUUID, also works on plain HTTP). */
@@ -87,6 +89,8 @@ async function request<T>(method: Method, path: string, options: RequestOptions 
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   const hasBody = options.body !== undefined;
   if (hasBody) headers['Content-Type'] = 'application/json';
+  // The server works out a file's type from its bytes: what the browser would claim is not sent.
+  if (options.raw) headers['Content-Type'] = 'application/octet-stream';
 
   let response: Response;
   try {
@@ -94,7 +98,7 @@ async function request<T>(method: Method, path: string, options: RequestOptions 
       method,
       headers,
       credentials: 'same-origin',
-      body: hasBody ? JSON.stringify(options.body) : undefined,
+      body: options.raw ?? (hasBody ? JSON.stringify(options.body) : undefined),
       signal: options.signal,
     });
   } catch (cause) {
@@ -144,6 +148,20 @@ export function call<K extends EndpointId>(id: K, input: CallInput<K>): Promise<
   const path = fillPath(endpoint.path, params);
   if (!takesIdempotencyKey(endpoint)) return request<ResponseOf<K>>(endpoint.method, path, options);
   return sendKeyed<ResponseOf<K>>(endpoint.method, path, { ...options, idempotencyKey: newIdempotencyKey() });
+}
+
+/** Uploads a file's bytes to an endpoint that takes them (`uploadFile`), with an Idempotency-Key like any create. */
+export function callUpload<K extends 'uploadFile'>(
+  id: K,
+  input: { params: ParamsOf<K>; query: QueryOf<K>; file: Blob },
+): Promise<ResponseOf<K>> {
+  const endpoint = endpoints[id];
+  const path = fillPath(endpoint.path, input.params as Record<string, string>);
+  return sendKeyed<ResponseOf<K>>(endpoint.method, path, {
+    query: queryOf(input.query),
+    raw: input.file,
+    idempotencyKey: newIdempotencyKey(),
+  });
 }
 
 /** The address of a GET endpoint, for a link the browser follows itself (a download). */

@@ -7,6 +7,7 @@ import {
   agreementStatusInput,
   agreementUpdateInput,
 } from '../agreement.js';
+import { fileDownloadQuery, fileSchema, fileUploadQuery } from '../files.js';
 import { auditEventSchema } from '../history.js';
 import { organisationCreateInput, organisationListQuery, organisationSchema, organisationUpdateInput } from '../organisation.js';
 import {
@@ -59,6 +60,7 @@ const agreementParams = z.object({ id: uuid });
 const areaParams = z.object({ id: uuid, areaId: uuid });
 const taskParams = z.object({ id: uuid, taskId: uuid });
 const entryParams = z.object({ id: uuid, taskId: uuid, entryId: uuid });
+const fileParams = z.object({ id: uuid, taskId: uuid, fileId: uuid });
 const posted = z.object({ entry: entrySchema, task: taskSchema });
 export const historyQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -107,6 +109,9 @@ const schemas = {
   listUnitTasks: { query: unitTaskListQuery, response: taskListSchema },
   listAcceptanceQueue: { query: acceptanceQueueQuery, response: taskListSchema },
   getAgreementReporting: { params: agreementParams, response: agreementReportingSchema },
+  uploadFile: { params: taskParams, query: fileUploadQuery, response: fileSchema },
+  downloadFile: { params: fileParams, query: fileDownloadQuery, response: null },
+  deletePendingFile: { params: fileParams, response: null },
 
   getTaskThread: { params: taskParams, query: threadQuery, response: threadSchema },
   postReport: { params: taskParams, body: reportCreateInput, response: posted },

@@ -246,6 +246,31 @@ export const endpoints = e({
     tag: 'tasks',
     summary: "A unit's tasks across every agreement the user can read (default: the user's own organisation and the units below it)",
   },
+  uploadFile: {
+    method: 'POST',
+    path: '/api/agreements/:id/tasks/:taskId/files',
+    operation: 'file.upload',
+    status: 201,
+    tag: 'thread',
+    summary:
+      "Upload an evidence file (the body is the file's bytes, ?name= its name): its type is worked out from its bytes; it waits, seen by its uploader only, until an entry names it in fileIds",
+  },
+  downloadFile: {
+    method: 'GET',
+    path: '/api/agreements/:id/tasks/:taskId/files/:fileId',
+    operation: 'agreement.read',
+    tag: 'thread',
+    summary:
+      'Download an evidence file of an entry the user may see (or their own file not posted yet), checked against its SHA-256; ?disposition=inline shows an image',
+  },
+  deletePendingFile: {
+    method: 'DELETE',
+    path: '/api/agreements/:id/tasks/:taskId/files/:fileId',
+    operation: 'file.upload',
+    status: 204,
+    tag: 'thread',
+    summary: 'Take back a file uploaded and not posted yet (its uploader only)',
+  },
   getAgreementReporting: {
     method: 'GET',
     path: '/api/agreements/:id/reporting',

@@ -21,7 +21,7 @@ export function taskRoutes(db: Db, readDb: Db = db): FastifyPluginAsync {
       service.moveTask(db, viewer, params.id, params.taskId, version, body),
     );
     route(app, contracts.deliverTask, ({ viewer, params, version, body }) =>
-      service.deliverTask(db, viewer, params.id, params.taskId, version, body.note ?? null),
+      service.deliverTask(db, viewer, params.id, params.taskId, version, body.note ?? null, undefined, body.fileIds),
     );
     route(app, contracts.acceptTask, ({ viewer, params, version, body }) =>
       service.acceptTask(db, viewer, params.id, params.taskId, version, body.note ?? null),

@@ -388,6 +388,8 @@ export async function deliverTask(
   note: string | null = null,
   /** The day it was delivered: today, unless the demo loads a past delivery. */
   on: string = todayInVietnam(),
+  /** The product's evidence, uploaded first: carried by the delivery's entry. */
+  fileIds: readonly string[] = [],
 ): Promise<Task> {
   return withChange(db, viewer, async (change) => {
     const { tx } = change;
@@ -413,7 +415,7 @@ export async function deliverTask(
     });
     const after = (await repo.findTask(tx, agreementId, taskId)) as TaskRow;
     await change.record('task', { action: 'update', entityId: taskId, agreementId, title: after.title, before, after });
-    await addEntry(change, access, { task: after, kind: 'delivered', body: note ?? '', internal: false, at: momentOf(on) });
+    await addEntry(change, access, { task: after, kind: 'delivered', body: note ?? '', internal: false, at: momentOf(on), fileIds });
     if (after.parentId && after.progress !== before.progress) await rollUp(change, agreementId, taskId, taskId);
     // The delivery is its lead unit's report too: shown with its last report moved.
     return presentTask(viewer, access.side, (await repo.findTask(change.tx, agreementId, taskId)) ?? after);

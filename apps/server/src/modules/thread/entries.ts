@@ -1,6 +1,7 @@
-import { todayInVietnam, type EntryKind, type SnapshotSource, type TaskState } from '@accord/domain';
+import { invalidField, todayInVietnam, type EntryKind, type SnapshotSource, type TaskState } from '@accord/domain';
 import type { Change } from '../../change/change.js';
 import type { AgreementAccess } from '../access/access.service.js';
+import { attachFiles } from '../files/files.repository.js';
 import { refreshLastReported } from '../tasks/task.repository.js';
 import * as repo from './thread.repository.js';
 
@@ -26,6 +27,8 @@ export interface NewEntry {
   state?: TaskState | null;
   stateReason?: string | null;
   mentions?: string[];
+  /** Files its author uploaded to the task and has not posted yet: the entry carries them. */
+  fileIds?: readonly string[];
   /** When it was written: now, unless the demo loads a past entry. */
   at?: string;
 }
@@ -53,6 +56,12 @@ export async function addEntry(change: Change, access: AgreementAccess, e: NewEn
     mentions: e.mentions ?? [],
     at: e.at,
   });
+  const fileIds = e.fileIds ?? [];
+  if (fileIds.length > 0) {
+    const taken = await attachFiles(tx, { entryId: id, taskId: e.task.id, uploadedBy: viewer.user.id, fileIds });
+    const missing = fileIds.findIndex((f) => !taken.has(f));
+    if (missing >= 0) throw invalidField(`fileIds.${missing}`, 'unknownFile');
+  }
   const entry = (await repo.findEntry(tx, e.task.id, id)) as repo.EntryRow;
   if (countsAsReport({ kind: e.kind, audienceSide })) await refreshLastReported(tx, e.task.id);
   await change.record('entry', {

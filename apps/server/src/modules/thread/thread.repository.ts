@@ -1,5 +1,6 @@
-import type { EntryKind, Side, TaskState } from '@accord/domain';
+import type { EntryKind, EvidenceFile, Side, TaskState } from '@accord/domain';
 import type { Queryable } from '../../db/pool.js';
+import { filesOfEntrySql } from '../files/files.repository.js';
 import { escapeLike, placeholders, type Statement } from '../../db/sql.js';
 
 // The only place with SQL for the entries of tasks' threads.
@@ -21,6 +22,7 @@ export interface EntryRow {
   state: TaskState | null;
   stateReason: string | null;
   mentions: { id: string; name: string }[];
+  files: EvidenceFile[];
   version: number;
   createdAt: Date;
   editedAt: Date | null;
@@ -33,6 +35,7 @@ const entrySelect = `SELECT e.id, e.seq::text AS seq, e.agreement_id AS "agreeme
     e.state_reason AS "stateReason",
     COALESCE((SELECT json_agg(json_build_object('id', mu.id, 'name', mu.display_name) ORDER BY array_position(e.mentions, mu.id))
       FROM users mu WHERE mu.id = ANY(e.mentions)), '[]'::json) AS mentions,
+    ${filesOfEntrySql} AS files,
     e.version, e.created_at AS "createdAt", e.edited_at AS "editedAt"
   FROM task_entries e JOIN users u ON u.id = e.author_id JOIN organisations o ON o.id = e.author_org_id`;
 

@@ -54,6 +54,7 @@ export function presentEntry(viewer: Viewer, e: repo.EntryRow, now = new Date())
     state: e.state,
     stateReason: e.stateReason,
     mentions: e.mentions,
+    files: e.files,
     createdAt: e.createdAt.toISOString(),
     editedAt: e.editedAt?.toISOString() ?? null,
     editableUntil: entryEditableUntil(e.createdAt).toISOString(),
@@ -141,6 +142,7 @@ export async function postEntry(
       state: report?.state ?? null,
       stateReason: report?.state === undefined ? null : (report.stateReason ?? null),
       mentions: input.mentions,
+      fileIds: input.fileIds,
       at,
     });
     // A shared report moved the task's last report: shown as it now is.

@@ -65,6 +65,7 @@ const fieldKeys = {
   body: 'fields.body',
   internal: 'fields.internal',
   mentions: 'fields.mentions',
+  files: 'fields.files',
 } as const;
 
 const fieldOrder = Object.keys(fieldKeys);

@@ -1,11 +1,13 @@
 import type { Person, TaskState, Thread, WrittenEntryKind } from '@accord/domain';
-import { Alert, Button, Checkbox, Group, NumberInput, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifySuccess } from '../../../components/ui/notify';
+import { useErrorMessage } from '../../../lib/use-error-message';
 import { useFormErrors } from '../../../lib/use-form-errors';
-import { usePostEntry, type NewEntry } from '../api/thread';
+import { removeEvidence, uploadEvidence, usePostEntry, type NewEntry } from '../api/thread';
+import { EvidencePicker, type Attachment } from './evidence-picker';
 import { MentionTextarea } from './mention-textarea';
 import { mentionedIds } from './mentions';
 
@@ -31,7 +33,27 @@ export function EntryComposer({ agreementId, taskId, allowed, progressRolledUp, 
   const [progress, setProgress] = useState<number | string>('');
   const [state, setState] = useState<TaskState | null>(null);
   const [stateReason, setStateReason] = useState('');
+  const [attachments, setAttachments] = useState<Attachment[]>([]);
+  const errorMessage = useErrorMessage();
   const post = usePostEntry(agreementId, taskId);
+  const uploading = attachments.some((a) => !a.file && !a.error);
+
+  // Each picked file is uploaded at once; the entry then names the uploaded ones.
+  const addFiles = (files: File[]) => {
+    for (const file of files) {
+      const key = `${file.name}-${file.size}-${Math.random()}`;
+      setAttachments((current) => [...current, { key, name: file.name, size: file.size }]);
+      uploadEvidence(agreementId, taskId, file).then(
+        (uploaded) => setAttachments((current) => current.map((a) => (a.key === key ? { ...a, file: uploaded } : a))),
+        (error: unknown) => setAttachments((current) => current.map((a) => (a.key === key ? { ...a, error: errorMessage(error) } : a))),
+      );
+    }
+  };
+  const removeFile = (a: Attachment) => {
+    setAttachments((current) => current.filter((x) => x.key !== a.key));
+    if (a.file) void removeEvidence(agreementId, taskId, a.file.id).catch(() => undefined);
+  };
+  const fileIds = attachments.flatMap((a) => (a.file ? [a.file.id] : []));
   const { errors, setErrors, formError, setFormError, showApiError } = useFormErrors();
   const changesTask = kind === 'report' && (progress !== '' || state !== null);
 
@@ -43,6 +65,7 @@ export function EntryComposer({ agreementId, taskId, allowed, progressRolledUp, 
     setProgress('');
     setState(null);
     setStateReason('');
+    setAttachments([]);
     setErrors({});
     setFormError(null);
   };
@@ -52,7 +75,7 @@ export function EntryComposer({ agreementId, taskId, allowed, progressRolledUp, 
       setErrors({ body: t('composer.bodyRequired') });
       return;
     }
-    const common = { body, internal: internal && !changesTask, mentions: mentionedIds(body, picked) };
+    const common = { body, internal: internal && !changesTask, mentions: mentionedIds(body, picked), fileIds };
     const entry: NewEntry =
       kind === 'report'
         ? {
@@ -144,6 +167,12 @@ export function EntryComposer({ agreementId, taskId, allowed, progressRolledUp, 
           data-testid="entry-state-reason"
         />
       )}
+      <EvidencePicker attachments={attachments} onAdd={addFiles} onRemove={removeFile} disabled={post.isPending} />
+      {errors['fileIds.0'] && (
+        <Text size="sm" c="red">
+          {errors['fileIds.0']}
+        </Text>
+      )}
       <Group justify="space-between">
         {allowed.internal ? (
           <Checkbox
@@ -158,7 +187,7 @@ export function EntryComposer({ agreementId, taskId, allowed, progressRolledUp, 
         ) : (
           <span />
         )}
-        <Button leftSection={<IconSend size={16} />} loading={post.isPending} onClick={send} data-testid="entry-send">
+        <Button leftSection={<IconSend size={16} />} loading={post.isPending} disabled={uploading} onClick={send} data-testid="entry-send">
           {t(`composer.send.${kind}`)}
         </Button>
       </Group>

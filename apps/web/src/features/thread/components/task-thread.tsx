@@ -11,6 +11,7 @@ import { isVersionConflict } from '../../../lib/api-error';
 import { formatDateTime } from '../../../lib/dates';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useEntryChange, useThread } from '../api/thread';
+import { EntryFiles } from './entry-files';
 import { EntryComposer } from './entry-composer';
 import { segmentsOf } from './mentions';
 
@@ -192,6 +193,7 @@ function EntryCard({ agreementId, taskId, entry }: { agreementId: string; taskId
           </Text>
         )
       )}
+      <EntryFiles agreementId={agreementId} files={entry.files} />
       <ConfirmModal
         opened={confirming}
         title={t('entry.deleteTitle')}
