@@ -48,6 +48,14 @@ test("a unit officer sees the tasks not reported this cycle, reports on one, and
   await province.getByTestId('search-agreement-link').filter({ hasText: 'Tập đoàn Bưu chính Viễn thông' }).first().click();
   await province.getByTestId('tab-reporting').click();
   await expect(province.getByTestId('reporting-cycle')).toContainText('Hằng tháng');
+  // Both sides first: what the partner still owes, opening the list of exactly those tasks.
+  const partnerOwes = province.locator('[data-testid="reporting-side"][data-obligor="enterprise"] [data-column="total"]');
+  const owed = Number(await partnerOwes.textContent());
+  expect(owed).toBeGreaterThan(0);
+  await partnerOwes.getByTestId('reporting-side-count').click();
+  await expect(province.getByTestId('plan-list')).toBeVisible();
+  await expect(province.getByTestId('task-list-total')).toContainText(String(owed));
+  await province.goBack();
   const unit = province.getByTestId('reporting-unit').filter({ hasText: 'Viễn thông Cà Mau (VNPT Cà Mau)' });
   await expect(unit).toBeVisible();
   const count = Number(await unit.getAttribute('data-stale'));

@@ -204,3 +204,60 @@ describe('stale tasks', () => {
     expect(bad.body).toContain('stale');
   });
 });
+
+describe('the two-sided view', () => {
+  it("counts each party's tasks by where they stand, as the lists filtered by the party and the statuses find them", async () => {
+    // A task of each party, and one of the government's overdue and one paused.
+    for (const obligor of ['enterprise', 'joint'] as const) {
+      const res = await (obligor === 'enterprise' ? people.partner : people.coordinator).post(url('/tasks'), {
+        areaId,
+        title: `Nhiệm vụ ${obligor}`,
+        obligor,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const late = await people.coordinator.post(url('/tasks'), {
+      areaId,
+      title: 'Việc quá hạn',
+      obligor: 'government',
+      startDate: addDays(todayInVietnam(), -60),
+      dueDate: addDays(todayInVietnam(), -1),
+    });
+    expect(late.statusCode, late.body).toBe(201);
+    const r = (await people.partner.get(url('/reporting'))).json() as Reporting & {
+      byObligor: {
+        obligor: string;
+        total: number;
+        owing: number;
+        overdue: number;
+        delivered: number;
+        stopped: number;
+        completedOnTime: number;
+        completedLate: number;
+      }[];
+    };
+    expect(r.byObligor.map((b) => b.obligor)).toEqual(['government', 'enterprise', 'joint']);
+    const columns = {
+      total: '',
+      owing: '&status=not_started,in_progress,at_risk',
+      overdue: '&status=overdue',
+      delivered: '&status=delivered',
+      completedOnTime: '&status=completed_on_time',
+      completedLate: '&status=completed_late',
+      stopped: '&status=paused,cancelled',
+    } as const;
+    for (const side of r.byObligor) {
+      for (const [column, query] of Object.entries(columns)) {
+        const res = await people.partner.get(url(`/tasks?pageSize=1&obligor=${side.obligor}${query}`));
+        expect((res.json() as { total: number }).total, `${side.obligor} ${column}`).toBe(side[column as keyof typeof columns]);
+      }
+    }
+    const gov = r.byObligor[0] as { total: number; overdue: number; stopped: number };
+    expect(gov.overdue).toBeGreaterThanOrEqual(1);
+    expect(gov.stopped).toBeGreaterThanOrEqual(1);
+    expect(r.byObligor[1]?.total).toBe(1);
+    const bad = await people.coordinator.get(url('/tasks?obligor=both'));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('obligor');
+  });
+});

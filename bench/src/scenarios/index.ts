@@ -14,7 +14,11 @@ import { findUserByEmail } from '../../../apps/server/src/modules/auth/auth.repo
 import { planStatements } from '../../../apps/server/src/modules/plan/plan.repository.js';
 import { searchStatements } from '../../../apps/server/src/modules/search/search.repository.js';
 import { searchFilter } from '../../../apps/server/src/modules/search/search.service.js';
-import { taskListStatements, unitReportingStatement } from '../../../apps/server/src/modules/tasks/task.repository.js';
+import {
+  obligorCountsStatement,
+  taskListStatements,
+  unitReportingStatement,
+} from '../../../apps/server/src/modules/tasks/task.repository.js';
 import { threadStatements } from '../../../apps/server/src/modules/thread/thread.repository.js';
 import { audienceSql } from '../../../apps/server/src/modules/access/access.service.js';
 import { acceptanceQueueFilter, agreementTaskFilter, unitTaskFilter } from '../../../apps/server/src/modules/tasks/task-list.service.js';
@@ -191,7 +195,7 @@ export const scenarios: Scenario[] = [
   ),
   {
     name: 'agreement-reporting',
-    title: "Each lead unit's tasks under way and not reported this cycle, in the largest agreement",
+    title: "Where the largest agreement stands: each party's tasks by status, each lead unit's tasks under way and not reported this cycle",
     async prepare(ctx) {
       const { large, coordinator } = ctx.fixtures;
       const session = await ctx.session(coordinator);
@@ -201,7 +205,7 @@ export const scenarios: Scenario[] = [
       );
       return {
         request: { method: 'GET', path: `/api/agreements/${large.id}/reporting`, headers: asUser(session) },
-        bare: [unitReportingStatement(large.id)],
+        bare: [unitReportingStatement(large.id), obligorCountsStatement(large.id)],
         note: `${found.rows[0]?.n ?? 0} tasks under way`,
       };
     },

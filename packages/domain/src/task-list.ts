@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { agreementStatusSchema, reportCadenceSchema } from './agreement.js';
-import { orgRefSchema, taskSchema, taskStatuses, taskStatusSchema } from './plan.js';
+import { obligorSchema, orgRefSchema, taskSchema, taskStatuses, taskStatusSchema } from './plan.js';
 import { isoDate, optionalText, uuid } from './text.js';
 
 /** How a task list can be ordered. Default: the nearest due date first, undated last. */
@@ -30,6 +30,8 @@ const taskFilters = {
   overdue: booleanFlag.optional(),
   /** Stale (true): under way, not reported in the current reporting cycle; false: every other task. */
   stale: booleanFlag.optional(),
+  /** The party that owes the work: the province's side, the partner's, or both (joint). */
+  obligor: obligorSchema.optional(),
   dueFrom: isoDate.optional(),
   dueTo: isoDate.optional(),
   sort: z.enum(taskSortKeys).optional(),
@@ -81,7 +83,25 @@ export const unitReportingSchema = z.object({
 });
 export type UnitReporting = z.infer<typeof unitReportingSchema>;
 
+/** What one party owes in an agreement: its tasks by where they stand (the two-sided view). */
+export const obligorCountsSchema = z.object({
+  obligor: obligorSchema,
+  total: z.number().int(),
+  /** Not started, in progress or at risk: owed, not late yet. */
+  owing: z.number().int(),
+  overdue: z.number().int(),
+  /** Delivered, waiting for the other party's acceptance. */
+  delivered: z.number().int(),
+  completedOnTime: z.number().int(),
+  completedLate: z.number().int(),
+  /** Paused or cancelled. */
+  stopped: z.number().int(),
+});
+export type ObligorCounts = z.infer<typeof obligorCountsSchema>;
+
 export const agreementReportingSchema = z.object({
+  /** Each party's tasks (government, enterprise, joint; every one, even with no task). */
+  byObligor: z.array(obligorCountsSchema),
   cadence: reportCadenceSchema,
   /** The current cycle: from this day to the day before the next starts (yyyy-mm-dd, in Việt Nam). */
   cycleStart: isoDate,

@@ -277,7 +277,7 @@ export const endpoints = e({
     operation: 'agreement.read',
     tag: 'tasks',
     summary:
-      "The agreement's current reporting cycle and, for each lead unit, its tasks under way and those not reported in this cycle (stale)",
+      "The two-sided view and the reporting cycle: each party's tasks by where they stand (owed, overdue, delivered, completed, stopped), the current reporting cycle, and for each lead unit its tasks under way and those not reported in this cycle (stale)",
   },
   listAcceptanceQueue: {
     method: 'GET',

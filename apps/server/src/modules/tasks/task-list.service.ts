@@ -1,6 +1,7 @@
 import {
   addDays,
   nextReportCycleStart,
+  obligors,
   reportCycleStart,
   searchWords,
   todayInVietnam,
@@ -28,6 +29,7 @@ function baseFilter(q: Filters): Omit<repo.TaskListFilter, 'agreementId' | 'view
     statuses: q.status,
     overdue: q.overdue,
     stale: q.stale,
+    obligor: q.obligor,
     dueFrom: q.dueFrom,
     dueTo: q.dueTo,
     words: searchWords(q.q),
@@ -123,8 +125,10 @@ export async function listAcceptanceQueue(db: Db, viewer: Viewer, q: AcceptanceQ
 export async function agreementReporting(db: Db, viewer: Viewer, agreementId: string): Promise<AgreementReporting> {
   await loadAgreementAccess(db, viewer, agreementId, 'agreement.read');
   const today = todayInVietnam();
-  const { cadence, units } = await repo.unitReporting(db, agreementId);
+  const { cadence, units, byObligor } = await repo.unitReporting(db, agreementId);
+  const none = { total: 0, owing: 0, overdue: 0, delivered: 0, completedOnTime: 0, completedLate: 0, stopped: 0 };
   return {
+    byObligor: obligors.map((obligor) => ({ ...none, ...byObligor.find((b) => b.obligor === obligor), obligor })),
     cadence,
     cycleStart: reportCycleStart(cadence, today),
     cycleEnd: addDays(nextReportCycleStart(cadence, today), -1),

@@ -5,6 +5,7 @@ import {
   staleSql,
   statusFilterSql,
   type Obligor,
+  type ObligorCounts,
   type ReportCadence,
   type Task,
   type TaskSortKey,
@@ -407,6 +408,8 @@ export interface TaskListFilter {
   overdue: boolean | undefined;
   /** Stale (true: under way and not reported in the current cycle) or not; undefined: either. */
   stale?: boolean | undefined;
+  /** Only the tasks this party owes. */
+  obligor?: Obligor | undefined;
   dueFrom: string | undefined;
   dueTo: string | undefined;
   /** Folded search words, each must appear. */
@@ -462,6 +465,7 @@ function whereOf(f: TaskListFilter, params: unknown[]): string {
   if (f.areaId) where.push(`t.area_id = ${param(f.areaId)}`);
   for (const filter of statusFiltersOf(f)) where.push(filter.sql);
   if (f.stale !== undefined) where.push(f.stale ? taskStaleSql() : `NOT (${taskStaleSql()})`);
+  if (f.obligor) where.push(`t.obligor = ${param(f.obligor)}`);
   if (f.awaiting) {
     // The predicate of tasks_awaiting_acceptance_idx, and the side that delivered.
     where.push(`t.delivered_on IS NOT NULL AND t.accepted_on IS NULL AND t.state = 'open'`);
@@ -550,11 +554,35 @@ export function unitReportingStatement(agreementId: string): Statement {
   };
 }
 
-export async function unitReporting(db: Queryable, agreementId: string): Promise<{ cadence: ReportCadence; units: UnitReportingRow[] }> {
+export type ObligorCountsRow = Omit<ObligorCounts, 'obligor'> & { obligor: Obligor };
+
+/** The statement behind the two-sided counts: each party's tasks by where they stand, worked out as the lists filter. */
+export function obligorCountsStatement(agreementId: string): Statement {
+  const where = (statuses: TaskStatus[]) => taskStatusFilterSql(statuses).sql;
+  return {
+    text: `SELECT t.obligor, count(*)::int AS total,
+       count(*) FILTER (WHERE ${where(['not_started', 'in_progress', 'at_risk'])})::int AS owing,
+       count(*) FILTER (WHERE ${where(['overdue'])})::int AS overdue,
+       count(*) FILTER (WHERE ${where(['delivered'])})::int AS delivered,
+       count(*) FILTER (WHERE ${where(['completed_on_time'])})::int AS "completedOnTime",
+       count(*) FILTER (WHERE ${where(['completed_late'])})::int AS "completedLate",
+       count(*) FILTER (WHERE ${where(['paused', 'cancelled'])})::int AS stopped
+     FROM tasks t JOIN agreements ag ON ag.id = t.agreement_id
+     WHERE t.agreement_id = $1 AND t.deleted_at IS NULL GROUP BY t.obligor`,
+    values: [agreementId],
+  };
+}
+
+export async function unitReporting(
+  db: Queryable,
+  agreementId: string,
+): Promise<{ cadence: ReportCadence; units: UnitReportingRow[]; byObligor: ObligorCountsRow[] }> {
   const counts = unitReportingStatement(agreementId);
-  const [agreement, { rows }] = await Promise.all([
+  const parties = obligorCountsStatement(agreementId);
+  const [agreement, { rows }, byObligor] = await Promise.all([
     db.query<{ cadence: ReportCadence }>('SELECT report_cadence AS cadence FROM agreements WHERE id = $1', [agreementId]),
     db.query<UnitReportingRow>(counts.text, counts.values),
+    db.query<ObligorCountsRow>(parties.text, parties.values),
   ]);
-  return { cadence: agreement.rows[0]?.cadence ?? 'monthly', units: rows };
+  return { cadence: agreement.rows[0]?.cadence ?? 'monthly', units: rows, byObligor: byObligor.rows };
 }

@@ -14,6 +14,7 @@ export function taskListQuery(filters: TaskListFilters): QueryOf<'listAgreementT
     status: filters.status?.join(','),
     overdue: filters.overdue ? 'true' : undefined,
     stale: filters.stale ? 'true' : undefined,
+    obligor: filters.obligor,
     dueFrom: filters.dueFrom,
     dueTo: filters.dueTo,
     leadUnitId: filters.leadUnitId,

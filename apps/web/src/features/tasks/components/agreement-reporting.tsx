@@ -1,4 +1,4 @@
-import type { AgreementReporting as Reporting } from '@accord/domain';
+import type { AgreementReporting as Reporting, Obligor, TaskStatus } from '@accord/domain';
 import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconClockExclamation } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,81 @@ function staleListHref(unitId: string | null): string {
   return `?${next.toString()}`;
 }
 
+const sideColumns = ['total', 'owing', 'overdue', 'delivered', 'completedOnTime', 'completedLate', 'stopped'] as const;
+type SideColumn = (typeof sideColumns)[number];
+
+/** The statuses behind each column of the two-sided table, for the list it opens. */
+const statusesOf: Record<SideColumn, readonly TaskStatus[] | null> = {
+  total: null,
+  owing: ['not_started', 'in_progress', 'at_risk'],
+  overdue: ['overdue'],
+  delivered: ['delivered'],
+  completedOnTime: ['completed_on_time'],
+  completedLate: ['completed_late'],
+  stopped: ['paused', 'cancelled'],
+};
+
+function sideListHref(obligor: Obligor, column: SideColumn): string {
+  const next = new URLSearchParams({ view: 'list', obligor });
+  const statuses = statusesOf[column];
+  if (statuses) next.set('status', statuses.join(','));
+  return `?${next.toString()}`;
+}
+
+/** The two-sided view: each party's tasks by where they stand, every figure opening its list. */
+function BothSides({ rows }: { rows: Reporting['byObligor'] }) {
+  const { t } = useTranslation('tasks');
+  return (
+    <Paper withBorder p="md" radius="md" data-testid="reporting-sides">
+      <Title order={4}>{t('sides.title')}</Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('sides.description')}
+      </Text>
+      <Table.ScrollContainer minWidth={820} type="native">
+        <Table striped="even" verticalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('sides.columns.obligor')}</Table.Th>
+              {sideColumns.map((c) => (
+                <Table.Th key={c} ta="end">
+                  {t(`sides.columns.${c}`)}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => (
+              <Table.Tr key={r.obligor} data-testid="reporting-side" data-obligor={r.obligor}>
+                <Table.Td fw={600}>{t(`obligor.${r.obligor}`)}</Table.Td>
+                {sideColumns.map((c) => (
+                  <Table.Td key={c} ta="end" data-column={c}>
+                    {r[c] === 0 ? (
+                      <Text size="sm" c="dimmed">
+                        0
+                      </Text>
+                    ) : (
+                      <Anchor
+                        component={Link}
+                        to={sideListHref(r.obligor, c)}
+                        size="sm"
+                        fw={c === 'overdue' ? 700 : undefined}
+                        c={c === 'overdue' ? 'red.7' : undefined}
+                        data-testid="reporting-side-count"
+                      >
+                        {r[c]}
+                      </Anchor>
+                    )}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
+  );
+}
+
 /**
  * "Báo cáo định kỳ": the agreement's reporting cadence, the current cycle, and for each lead unit
  * its tasks under way and those it has not reported on in this cycle, each count opening the list.
@@ -29,6 +104,7 @@ export function AgreementReporting({ agreementId }: { agreementId: string }) {
 
   return (
     <Stack gap="md" data-testid="agreement-reporting">
+      <BothSides rows={r.byObligor} />
       <Paper withBorder p="md" radius="md">
         <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
           <div>

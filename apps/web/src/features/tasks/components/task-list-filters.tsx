@@ -1,5 +1,5 @@
-import { taskStatuses, type TaskStatus } from '@accord/domain';
-import { Button, Group, MultiSelect, Paper, SimpleGrid, Switch, TextInput } from '@mantine/core';
+import { obligors, taskStatuses, type Obligor, type TaskStatus } from '@accord/domain';
+import { Button, Group, MultiSelect, Paper, Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { Children, useEffect, useState, type ReactNode } from 'react';
@@ -44,7 +44,7 @@ export function TaskListFiltersBar({ filters, onChange, onClear, hasFilters, chi
         data-testid="task-list-search"
         mb="sm"
       />
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: Math.max(4, 3 + extra) }} spacing="sm">
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: Math.min(6, Math.max(4, 4 + extra)) }} spacing="sm">
         <MultiSelect
           label={t('tasks.filters.status')}
           placeholder={filters.status ? undefined : t('tasks.filters.any')}
@@ -53,6 +53,16 @@ export function TaskListFiltersBar({ filters, onChange, onClear, hasFilters, chi
           onChange={(v) => onChange({ status: v.length > 0 ? (v as TaskStatus[]) : null })}
           clearable
           data-testid="task-list-filter-status"
+        />
+        <Select
+          label={t('tasks.filters.obligor')}
+          placeholder={t('tasks.filters.any')}
+          data={obligors.map((o) => ({ value: o, label: t(`obligor.${o}`) }))}
+          value={filters.obligor ?? null}
+          onChange={(v) => onChange({ obligor: (v as Obligor | null) ?? null })}
+          clearable
+          comboboxProps={{ withinPortal: true }}
+          data-testid="task-list-filter-obligor"
         />
         {children}
         <Switch

@@ -1,4 +1,4 @@
-import { taskSortKeys, taskStatuses, type TaskSortKey, type TaskStatus } from '@accord/domain';
+import { obligors, taskSortKeys, taskStatuses, type Obligor, type TaskSortKey, type TaskStatus } from '@accord/domain';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Sort } from '../../../components/ui/sortable-th';
@@ -12,7 +12,7 @@ export const DEFAULT_TASK_SORT: Sort<TaskSortKey> = { key: 'dueDate', reversed: 
  * What "clear filters" removes: the sort and page size stay, and so does any parameter this hook
  * does not own (the agreement page's tab, view, open task).
  */
-const FILTER_KEYS = ['q', 'status', 'overdue', 'stale', 'leadUnitId', 'areaId', 'page'] as const;
+const FILTER_KEYS = ['q', 'status', 'overdue', 'stale', 'obligor', 'leadUnitId', 'areaId', 'page'] as const;
 
 export interface TaskFilterPatch {
   q?: string | null;
@@ -20,6 +20,7 @@ export interface TaskFilterPatch {
   overdue?: boolean | null;
   /** Only tasks not reported in the current cycle. */
   stale?: boolean | null;
+  obligor?: Obligor | null;
   leadUnitId?: string | null;
   areaId?: string | null;
   /** null: back to the default order. */
@@ -52,6 +53,7 @@ export function parseTaskListFilters(params: URLSearchParams): TaskListFilters {
     status: parseStatuses(params.get('status')),
     overdue: params.get('overdue') === 'true' || undefined,
     stale: params.get('stale') === 'true' || undefined,
+    obligor: obligors.find((o) => o === params.get('obligor')),
     leadUnitId: text('leadUnitId'),
     areaId: text('areaId'),
     sort,
@@ -73,6 +75,7 @@ export function withTaskFilterPatch(current: URLSearchParams, patch: TaskFilterP
   if ('status' in patch) setOrDelete(next, 'status', patch.status?.join(','));
   if ('overdue' in patch) setOrDelete(next, 'overdue', patch.overdue ? 'true' : null);
   if ('stale' in patch) setOrDelete(next, 'stale', patch.stale ? 'true' : null);
+  if ('obligor' in patch) setOrDelete(next, 'obligor', patch.obligor);
   if ('leadUnitId' in patch) setOrDelete(next, 'leadUnitId', patch.leadUnitId);
   if ('areaId' in patch) setOrDelete(next, 'areaId', patch.areaId);
   if ('sort' in patch) {
@@ -93,7 +96,9 @@ export function withoutTaskFilters(current: URLSearchParams): URLSearchParams {
 }
 
 export function hasTaskFilters(filters: TaskListFilters): boolean {
-  return Boolean(filters.q || filters.status || filters.overdue || filters.stale || filters.leadUnitId || filters.areaId);
+  return Boolean(
+    filters.q || filters.status || filters.overdue || filters.stale || filters.obligor || filters.leadUnitId || filters.areaId,
+  );
 }
 
 /**
