@@ -11,6 +11,12 @@ import { todaySql } from './task-status.js';
  * apps/server/test/derived-status.test.ts.
  */
 
+/**
+ * The thread entries that count as the lead unit reporting, when shared with both sides: a progress
+ * report, and the product's delivery. Comments, directions and internal entries do not.
+ */
+export const reportingEntryKinds = ['report', 'delivered'] as const;
+
 /** A Monday every fortnight is counted from. */
 const FORTNIGHT_ANCHOR = '1970-01-05';
 

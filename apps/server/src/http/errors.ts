@@ -65,6 +65,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
           { code: error.code, method: request.method, route: request.routeOptions.url ?? null },
         );
       }
+      // The server's own failures (a stored file that changed, a file store that does not answer) reach the operators' log.
+      if (error.status >= 500)
+        request.log.error({ err: error, code: error.code, details: error.details, userId: request.auth?.user.id }, error.message);
       return send(reply, error.code, error.message, error.details);
     }
 

@@ -1,4 +1,4 @@
-import type { Side } from '@accord/domain';
+import { reportingEntryKinds, type Side } from '@accord/domain';
 import { usersAbove } from '../actors.js';
 import type { Generator as DatasetGenerator } from '../context.js';
 import type { CopyRow } from '../copy.js';
@@ -122,8 +122,9 @@ export const threadsGenerator: DatasetGenerator = {
     await ctx.query(
       `UPDATE tasks t SET last_reported_at = r.at
        FROM (SELECT task_id, max(created_at) AS at FROM task_entries
-             WHERE kind IN ('report','delivered') AND audience_side IS NULL AND deleted_at IS NULL GROUP BY task_id) r
+             WHERE kind = ANY($1::text[]) AND audience_side IS NULL AND deleted_at IS NULL GROUP BY task_id) r
        WHERE r.task_id = t.id`,
+      [reportingEntryKinds],
     );
     ctx.log(`threads: ${n} entries`);
   },

@@ -2,6 +2,7 @@ import {
   ACCORD_TIME_ZONE,
   derivedStatusSql,
   foldForSearch,
+  reportingEntryKinds,
   staleSql,
   statusFilterSql,
   type Obligor,
@@ -525,9 +526,9 @@ export async function listTaskPage(db: Queryable, f: TaskListFilter): Promise<{ 
 export async function refreshLastReported(tx: Queryable, taskId: string): Promise<void> {
   await tx.query(
     `UPDATE tasks SET last_reported_at = (SELECT max(created_at) FROM task_entries
-       WHERE task_id = $1 AND kind IN ('report','delivered') AND audience_side IS NULL AND deleted_at IS NULL)
+       WHERE task_id = $1 AND kind = ANY($2::text[]) AND audience_side IS NULL AND deleted_at IS NULL)
      WHERE id = $1`,
-    [taskId],
+    [taskId, reportingEntryKinds],
   );
 }
 

@@ -1,16 +1,13 @@
-import { invalidField, todayInVietnam, type EntryKind, type SnapshotSource, type TaskState } from '@accord/domain';
+import { invalidField, reportingEntryKinds, todayInVietnam, type EntryKind, type SnapshotSource, type TaskState } from '@accord/domain';
 import type { Change } from '../../change/change.js';
 import type { AgreementAccess } from '../access/access.service.js';
 import { attachFiles } from '../files/files.repository.js';
 import { refreshLastReported } from '../tasks/task.repository.js';
 import * as repo from './thread.repository.js';
 
-/** The entries that count as the lead unit reporting (see the domain's `isStale`), when shared with both sides. */
-export const reportingKinds: readonly EntryKind[] = ['report', 'delivered'];
-
-/** Whether an entry tells both sides how the task stands: its task's last report moves with it. */
+/** Whether an entry tells both sides how the task stands (see the domain's `isStale`): its task's last report moves with it. */
 export const countsAsReport = (e: { kind: EntryKind; audienceSide: string | null }) =>
-  reportingKinds.includes(e.kind) && e.audienceSide === null;
+  (reportingEntryKinds as readonly string[]).includes(e.kind) && e.audienceSide === null;
 
 /** An entry in the one snapshot shape of its history. */
 export function entrySnapshot(e: repo.EntryRow): SnapshotSource<'entry'> {
