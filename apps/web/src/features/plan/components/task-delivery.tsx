@@ -5,9 +5,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifySuccess } from '../../../components/ui/notify';
 import { formatDate } from '../../../lib/dates';
+import { EvidencePicker } from '../../../components/evidence/evidence-picker';
+import { useAttachments } from '../../../components/evidence/use-attachments';
 import type { DeliveryStep } from '../api/review-task';
 
 interface TaskDeliveryProps {
+  agreementId: string;
   task: Task;
   /** The form has unsaved changes: a delivery step would make them stale, so it waits. */
   blocked: boolean;
@@ -19,8 +22,10 @@ interface TaskDeliveryProps {
  * Where the task's product is: delivered and waiting, accepted, or sent back with reasons; and
  * the next step for this user — deliver it (the lead side), or accept or reject it (the other party).
  */
-export function TaskDelivery({ task, blocked, pending, onStep }: TaskDeliveryProps) {
+export function TaskDelivery({ agreementId, task, blocked, pending, onStep }: TaskDeliveryProps) {
   const { t } = useTranslation('plan');
+  // The product's evidence (the acceptance record, the deliverable itself), sent with the delivery.
+  const evidence = useAttachments(agreementId, task.id);
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const side = (s: string | null) => (s ? t(`delivery.side.${s === 'enterprise' ? 'enterprise' : 'government'}`) : '');
@@ -87,14 +92,22 @@ export function TaskDelivery({ task, blocked, pending, onStep }: TaskDeliveryPro
           </Group>
         </Stack>
       ) : (
-        <Group gap="xs">
+        <Group gap="xs" align="flex-start">
+          {task.allowed.deliver && !blocked && (
+            <EvidencePicker attachments={evidence.attachments} onAdd={evidence.add} onRemove={evidence.remove} disabled={pending} />
+          )}
           {task.allowed.deliver && (
             <Button
               variant="light"
               leftSection={<IconPackageExport size={18} />}
-              disabled={blocked}
+              disabled={blocked || evidence.uploading}
               loading={pending}
-              onClick={() => onStep({ step: 'deliver' }, () => notifySuccess(t('delivery.deliveredDone')))}
+              onClick={() =>
+                onStep({ step: 'deliver', fileIds: evidence.fileIds }, () => {
+                  evidence.clear();
+                  notifySuccess(t('delivery.deliveredDone'));
+                })
+              }
               data-testid="task-deliver"
             >
               {t(task.deliveredOn === null ? 'delivery.deliver' : 'delivery.deliverAgain')}

@@ -142,7 +142,7 @@ export function TaskEditPanel({
           </Text>
         )}
       </Group>
-      <TaskDelivery task={current} blocked={dirty} pending={delivery.isPending} onStep={takeStep} />
+      <TaskDelivery agreementId={agreementId} task={current} blocked={dirty} pending={delivery.isPending} onStep={takeStep} />
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="details" leftSection={<IconListDetails size={16} />} data-testid="task-tab-details">

@@ -1,6 +1,6 @@
 import type { BodyOf, Entry, WrittenEntryKind } from '@accord/domain';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { call, callUpload } from '../../../lib/api-client';
+import { call } from '../../../lib/api-client';
 import { invalidateAgreement, queryKeys } from '../../../lib/query-keys';
 
 export const THREAD_PAGE = 30;
@@ -63,14 +63,4 @@ export function usePeople(agreementId: string, q: string | null, internal: boole
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
-}
-
-/** Uploads an evidence file for an entry to come; it waits, the uploader's alone, until the entry is sent. */
-export function uploadEvidence(agreementId: string, taskId: string, file: File) {
-  return callUpload('uploadFile', { params: { id: agreementId, taskId }, query: { name: file.name }, file });
-}
-
-/** Takes back a file uploaded and not sent yet. */
-export function removeEvidence(agreementId: string, taskId: string, fileId: string) {
-  return call('deletePendingFile', { params: { id: agreementId, taskId, fileId } });
 }

@@ -4,10 +4,10 @@ import { IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifySuccess } from '../../../components/ui/notify';
-import { useErrorMessage } from '../../../lib/use-error-message';
 import { useFormErrors } from '../../../lib/use-form-errors';
-import { removeEvidence, uploadEvidence, usePostEntry, type NewEntry } from '../api/thread';
-import { EvidencePicker, type Attachment } from './evidence-picker';
+import { EvidencePicker } from '../../../components/evidence/evidence-picker';
+import { useAttachments } from '../../../components/evidence/use-attachments';
+import { usePostEntry, type NewEntry } from '../api/thread';
 import { MentionTextarea } from './mention-textarea';
 import { mentionedIds } from './mentions';
 
@@ -33,27 +33,9 @@ export function EntryComposer({ agreementId, taskId, allowed, progressRolledUp, 
   const [progress, setProgress] = useState<number | string>('');
   const [state, setState] = useState<TaskState | null>(null);
   const [stateReason, setStateReason] = useState('');
-  const [attachments, setAttachments] = useState<Attachment[]>([]);
-  const errorMessage = useErrorMessage();
+  const evidence = useAttachments(agreementId, taskId);
   const post = usePostEntry(agreementId, taskId);
-  const uploading = attachments.some((a) => !a.file && !a.error);
-
-  // Each picked file is uploaded at once; the entry then names the uploaded ones.
-  const addFiles = (files: File[]) => {
-    for (const file of files) {
-      const key = `${file.name}-${file.size}-${Math.random()}`;
-      setAttachments((current) => [...current, { key, name: file.name, size: file.size }]);
-      uploadEvidence(agreementId, taskId, file).then(
-        (uploaded) => setAttachments((current) => current.map((a) => (a.key === key ? { ...a, file: uploaded } : a))),
-        (error: unknown) => setAttachments((current) => current.map((a) => (a.key === key ? { ...a, error: errorMessage(error) } : a))),
-      );
-    }
-  };
-  const removeFile = (a: Attachment) => {
-    setAttachments((current) => current.filter((x) => x.key !== a.key));
-    if (a.file) void removeEvidence(agreementId, taskId, a.file.id).catch(() => undefined);
-  };
-  const fileIds = attachments.flatMap((a) => (a.file ? [a.file.id] : []));
+  const { uploading, fileIds } = evidence;
   const { errors, setErrors, formError, setFormError, showApiError } = useFormErrors();
   const changesTask = kind === 'report' && (progress !== '' || state !== null);
 
@@ -65,7 +47,7 @@ export function EntryComposer({ agreementId, taskId, allowed, progressRolledUp, 
     setProgress('');
     setState(null);
     setStateReason('');
-    setAttachments([]);
+    evidence.clear();
     setErrors({});
     setFormError(null);
   };
@@ -167,7 +149,7 @@ export function EntryComposer({ agreementId, taskId, allowed, progressRolledUp, 
           data-testid="entry-state-reason"
         />
       )}
-      <EvidencePicker attachments={attachments} onAdd={addFiles} onRemove={removeFile} disabled={post.isPending} />
+      <EvidencePicker attachments={evidence.attachments} onAdd={evidence.add} onRemove={evidence.remove} disabled={post.isPending} />
       {errors['fileIds.0'] && (
         <Text size="sm" c="red">
           {errors['fileIds.0']}

@@ -11,7 +11,7 @@ import { isVersionConflict } from '../../../lib/api-error';
 import { formatDateTime } from '../../../lib/dates';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useEntryChange, useThread } from '../api/thread';
-import { EntryFiles } from './entry-files';
+import { EntryFiles } from '../../../components/evidence/entry-files';
 import { EntryComposer } from './entry-composer';
 import { segmentsOf } from './mentions';
 

@@ -2,7 +2,7 @@ import { isPreviewable, type EvidenceFile } from '@accord/domain';
 import { Anchor, Group, Image, Paper, Stack, Text } from '@mantine/core';
 import { IconFileTypePdf, IconFileZip, IconPaperclip, IconPhoto } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { endpointUrl } from '../../../lib/api-client';
+import { endpointUrl } from '../../lib/api-client';
 
 /** A file's size as people read it: KB under a megabyte, MB above, in the user's language. */
 export function fileSize(bytes: number, language: string): string {
@@ -25,7 +25,7 @@ export function fileHref(agreementId: string, file: EvidenceFile, inline = false
 
 /** The evidence an entry carries: images shown small, every file a download under its own name. */
 export function EntryFiles({ agreementId, files }: { agreementId: string; files: readonly EvidenceFile[] }) {
-  const { t, i18n } = useTranslation('thread');
+  const { t, i18n } = useTranslation();
   if (files.length === 0) return null;
   const images = files.filter((f) => isPreviewable(f.mediaType));
   return (

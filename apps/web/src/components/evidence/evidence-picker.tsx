@@ -25,7 +25,7 @@ const ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx
 
 /** "Đính kèm tệp": files uploaded as soon as they are picked, listed with their state, removable until sent. */
 export function EvidencePicker({ attachments, onAdd, onRemove, disabled }: EvidencePickerProps) {
-  const { t, i18n } = useTranslation('thread');
+  const { t, i18n } = useTranslation();
   return (
     <Stack gap={6}>
       {attachments.map((a) => (
