@@ -142,6 +142,16 @@ const screens: Screen[] = [
     },
   },
   {
+    name: 'agreement: plan versions compared',
+    user: OBSERVER,
+    within: '[role=dialog]',
+    open: async (page) => {
+      await openAgreement(page, 'hai duong viettel');
+      await page.getByTestId('plan-approval-compare').click();
+      await expect(page.getByTestId('plan-diff-summary')).toBeVisible();
+    },
+  },
+  {
     name: 'agreement: task row menu',
     user: COORDINATOR,
     within: '[role=menu]',

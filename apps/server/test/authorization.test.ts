@@ -108,6 +108,18 @@ const table: Record<string, Row> = {
   "downloadFile someone else's pending": { admin: '404 404 404', coordinator: '404 404 404', unit_officer: '404 404 404', leader: '404 404 404', observer: '404 404 404' },
   'deletePendingFile own':            { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: 'ok ok 404',   leader: 'ok ok 404',   observer: '403 403 403' },
   "deletePendingFile someone else's": { admin: '404 404 404', coordinator: '404 404 404', unit_officer: '404 404 404', leader: '404 404 404', observer: '403 403 403' },
+  // The plan's approval reads like the plan. It is submitted by a coordinator of either party and
+  // decided by a coordinator of each (never an administrator: every party speaks for itself);
+  // a version waiting is taken back by the side that submitted it.
+  'getPlanApproval':                  { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: 'ok ok 404',   leader: 'ok ok 404',   observer: 'ok ok ok' },
+  'getPlanDiff':                      { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: 'ok ok 404',   leader: 'ok ok 404',   observer: 'ok ok ok' },
+  'submitPlan':                       { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
+  'approvePlanVersion':               { admin: '403 403 403', coordinator: 'ok ok 404',   unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
+  'returnPlanVersion':                { admin: '403 403 403', coordinator: 'ok ok 404',   unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
+  'withdrawPlanVersion gov submitted':{ admin: 'ok ok ok',    coordinator: 'ok 403 404',  unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
+  // A task's "5 rõ" check is waived by a coordinator of the side that owes it.
+  'waiveTaskClarity gov task':        { admin: 'ok ok ok',    coordinator: 'ok 403 404',  unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
+  'clearTaskWaiver gov task':         { admin: 'ok ok ok',    coordinator: 'ok 403 404',  unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
   // Each lead unit's tasks under way and stale: read like the plan.
   'getAgreementReporting':            { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: 'ok ok 404',   leader: 'ok ok 404',   observer: 'ok ok ok' },
   // A task of the agreement led by the user's own unit, in "my unit's tasks".
@@ -189,6 +201,29 @@ async function taskIn(
 }
 const lead = (obligor: 'government' | 'enterprise' | 'joint') => (obligor === 'enterprise' ? 'enterprise' : 'government') as Placement;
 const sideOf = (place: Placement) => (place === 'unrelated' ? null : place);
+
+/** A fresh agreement of the world's parties whose plan is one task, waived, so that it may be submitted. */
+async function planOfOneTask() {
+  const agreement = await buildAgreement(ctx.db, { parties: world.parties });
+  const area = await buildArea(ctx.db, agreement.id);
+  const task = await taskIn(agreement.id, area.id, 'government', 'government');
+  await ctx.db.query(
+    `UPDATE tasks SET clarity_waiver = 'Nhiệm vụ khảo sát', clarity_waived_by = $2, clarity_waived_at = now() WHERE id = $1`,
+    [task.id, world.users.coordinator.government.id],
+  );
+  return { agreementId: agreement.id };
+}
+
+/** A fresh agreement whose plan the government's coordinator submitted: version 1 waits for both sides. */
+async function planWaiting() {
+  const { agreementId } = await planOfOneTask();
+  const { rows } = await ctx.db.query<{ id: string }>(
+    `INSERT INTO plan_versions(agreement_id, number, snapshot, task_count, submitted_by, submitted_side)
+     VALUES ($1, 1, '[]'::jsonb, 0, $2, 'government') RETURNING id`,
+    [agreementId, world.users.coordinator.government.id],
+  );
+  return { agreementId, versionId: (rows[0] as { id: string }).id };
+}
 
 /** An entry of a fresh government task, written by `author` (a user of the world at `place`). */
 async function entryBy(author: { id: string }, place: Placement, internal = false) {
@@ -326,6 +361,45 @@ const situations: Record<string, (place: Placement, role: Role) => Promise<Reque
     method: 'DELETE',
     url: url('deletePendingFile', await fileOn((await otherAuthor()).id, 'pending')),
   }),
+  getPlanApproval: async () => ({ method: 'GET', url: url('getPlanApproval', { id: world.agreement.id }) }),
+  getPlanDiff: async () => {
+    const { agreementId, versionId } = await planWaiting();
+    return { method: 'GET', url: url('getPlanDiff', { id: agreementId }, `?from=${versionId}&to=current`) };
+  },
+  submitPlan: async () => {
+    const { agreementId } = await planOfOneTask();
+    return { method: 'POST', url: url('submitPlan', { id: agreementId }), body: { note: 'Trình kế hoạch' } };
+  },
+  approvePlanVersion: async () => {
+    const { agreementId, versionId } = await planWaiting();
+    return { method: 'POST', url: url('approvePlanVersion', { id: agreementId, versionId }), body: {}, ifMatch: true };
+  },
+  returnPlanVersion: async () => {
+    const { agreementId, versionId } = await planWaiting();
+    return { method: 'POST', url: url('returnPlanVersion', { id: agreementId, versionId }), body: { reason: 'Chưa rõ' }, ifMatch: true };
+  },
+  'withdrawPlanVersion gov submitted': async () => {
+    const { agreementId, versionId } = await planWaiting();
+    return { method: 'POST', url: url('withdrawPlanVersion', { id: agreementId, versionId }), ifMatch: true };
+  },
+  'waiveTaskClarity gov task': async () => {
+    const t = await taskIn(world.agreement.id, world.area.id, 'government', 'government');
+    return {
+      method: 'POST',
+      url: url('waiveTaskClarity', { id: world.agreement.id, taskId: t.id }),
+      body: { reason: 'Nhiệm vụ khảo sát, chưa có sản phẩm' },
+      ifMatch: true,
+    };
+  },
+  'clearTaskWaiver gov task': async () => {
+    const t = await taskIn(world.agreement.id, world.area.id, 'government', 'government');
+    // Waived by the government's coordinator, at version 1 as the request says.
+    await ctx.db.query(
+      `UPDATE tasks SET clarity_waiver = 'Chưa có sản phẩm', clarity_waived_by = $2, clarity_waived_at = now() WHERE id = $1`,
+      [t.id, world.users.coordinator.government.id],
+    );
+    return { method: 'DELETE', url: url('clearTaskWaiver', { id: world.agreement.id, taskId: t.id }), ifMatch: true };
+  },
   getAgreementReporting: async () => ({ method: 'GET', url: url('getAgreementReporting', { id: world.agreement.id }) }),
   exportPlan: async () => ({ method: 'GET', url: url('exportPlan', { id: world.agreement.id }) }),
   createArea: async () => ({
@@ -633,6 +707,8 @@ async function fingerprint(): Promise<string> {
        (SELECT string_agg(md5(o::text), ',' ORDER BY o.id) FROM organisations o),
        (SELECT string_agg(md5(e::text), ',' ORDER BY e.id) FROM task_entries e),
        (SELECT string_agg(md5(f::text), ',' ORDER BY f.id) FROM task_files f),
+       (SELECT string_agg(md5(v::text), ',' ORDER BY v.id) FROM plan_versions v),
+       (SELECT string_agg(md5(d::text), ',' ORDER BY d.plan_version_id, d.side) FROM plan_decisions d),
        (SELECT count(*) FROM audit_events), (SELECT count(*) FROM outbox))) AS f`,
   );
   return (rows[0] as { f: string }).f;
@@ -671,6 +747,7 @@ describe('anonymous callers', () => {
       taskId: world.area.id,
       entryId: world.area.id,
       fileId: world.area.id,
+      versionId: world.area.id,
     });
     const res = await send(anon, { method: e.method, url: at, body: { nonsense: true }, ifMatch: e.versioned });
     expect(res.statusCode).toBe(401);
@@ -732,7 +809,7 @@ describe('the policy as people expect it', () => {
     const ent = await taskIn(world.agreement.id, world.area.id, 'enterprise', 'enterprise');
     const allowed = async (c: Client, id: string) =>
       ((await c.get(`/api/agreements/${world.agreement.id}/tasks/${id}`)).json() as { allowed: Record<string, boolean> }).allowed;
-    const none = { update: false, move: false, addSubtask: false, delete: false, deliver: false, review: false };
+    const none = { update: false, move: false, addSubtask: false, delete: false, deliver: false, review: false, waive: false };
     expect(await allowed(clients.coordinator.government, gov.id)).toEqual({
       ...none,
       update: true,
@@ -740,6 +817,7 @@ describe('the policy as people expect it', () => {
       addSubtask: true,
       delete: true,
       deliver: true,
+      waive: true,
     });
     expect(await allowed(clients.coordinator.government, ent.id)).toEqual(none);
     expect(await allowed(clients.unit_officer.enterprise, ent.id)).toEqual({ ...none, update: true, deliver: true });

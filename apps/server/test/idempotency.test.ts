@@ -3,6 +3,7 @@ import { endpointIds, endpoints, takesIdempotencyKey, type EndpointId } from '@a
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  buildAgreement,
   buildArea,
   buildOrganisation,
   buildTask,
@@ -319,7 +320,67 @@ const cases: Record<
       },
     ]),
   ),
+  submitPlan: async () => {
+    const plan = await planToSubmit();
+    return {
+      client: coordinator,
+      send: (k) => coordinator.post(`/api/agreements/${plan.agreementId}/plan/versions`, { note: 'Trình' }, { 'idempotency-key': k }),
+      state: () => planState(plan.agreementId),
+    };
+  },
+  ...Object.fromEntries(
+    (['approvePlanVersion', 'returnPlanVersion', 'withdrawPlanVersion'] as const).map((id) => [
+      id,
+      async () => {
+        const plan = await planToSubmit();
+        const submitted = await coordinator.post(`/api/agreements/${plan.agreementId}/plan/versions`, {});
+        const v = submitted.json() as { id: string };
+        const step = { approvePlanVersion: 'approve', returnPlanVersion: 'return', withdrawPlanVersion: 'withdraw' }[id];
+        const body = id === 'returnPlanVersion' ? { reason: 'Chưa rõ', version: 1 } : { version: 1 };
+        return {
+          client: coordinator,
+          send: (k: string) =>
+            coordinator.post(`/api/agreements/${plan.agreementId}/plan/versions/${v.id}/${step}`, body, { 'idempotency-key': k }),
+          state: () => planState(plan.agreementId),
+        };
+      },
+    ]),
+  ),
+  waiveTaskClarity: async () => {
+    const t = await buildTask(ctx.db, { agreementId: world.agreementId, areaId, obligor: 'government' });
+    return {
+      client: coordinator,
+      send: (k) => coordinator.post(`${tasksUrl()}/${t.id}/waiver`, { reason: 'Khảo sát', version: 1 }, { 'idempotency-key': k }),
+      state: async () => [
+        (await ctx.db.query('SELECT clarity_waiver, version FROM tasks WHERE id = $1', [t.id])).rows[0],
+        await eventsOf(t.id),
+      ],
+    };
+  },
 };
+
+/** A fresh agreement of the world's two parties whose one task is waived: its plan may be submitted. */
+async function planToSubmit(): Promise<{ agreementId: string }> {
+  const agreement = await buildAgreement(ctx.db, {
+    parties: [
+      { organisationId: world.provinceId, side: 'government' },
+      { organisationId: world.groupId, side: 'enterprise' },
+    ],
+  });
+  const area = await buildArea(ctx.db, agreement.id);
+  const t = await buildTask(ctx.db, { agreementId: agreement.id, areaId: area.id, obligor: 'government' });
+  await ctx.db.query(`UPDATE tasks SET clarity_waiver = 'Khảo sát', clarity_waived_by = $2, clarity_waived_at = now() WHERE id = $1`, [
+    t.id,
+    coordinator.userId,
+  ]);
+  return { agreementId: agreement.id };
+}
+
+const planState = async (agreementId: string) => [
+  (await ctx.db.query('SELECT number, state, version FROM plan_versions WHERE agreement_id = $1 ORDER BY number', [agreementId])).rows,
+  await count('SELECT 1 FROM plan_decisions d JOIN plan_versions v ON v.id = d.plan_version_id WHERE v.agreement_id = $1', [agreementId]),
+  await count('SELECT 1 FROM audit_events WHERE agreement_id = $1', [agreementId]),
+];
 
 describe('every create and non-idempotent action', () => {
   const keyed = endpointIds.filter((id) => takesIdempotencyKey(endpoints[id]));

@@ -56,7 +56,7 @@ async function fingerprint(db: Db): Promise<Record<string, string>> {
   return result;
 }
 
-// The seed agreements in load order: signed on, status, the parties as signed, areas, tasks,
+// The seed agreements in load order: signed on, status, the parties as signed, areas, tasks (Hải Dương's with the one its revision added),
 // and the signing date of the predecessor (Quảng Nam 2021–2025 follows 2014–2020).
 const seedAgreements = [
   ['2014-11-04', 'completed', 'Ủy ban nhân dân tỉnh Quảng Nam | Tập đoàn Bưu chính Viễn thông Việt Nam', 1, 2, null],
@@ -64,7 +64,7 @@ const seedAgreements = [
   ['2025-09-17', 'in_force', 'Ủy ban nhân dân tỉnh Cà Mau | Công ty Cổ phần FPT', 5, 25, null],
   ['2021-01-06', 'completed', 'Ủy ban nhân dân tỉnh Quảng Nam | Tập đoàn Bưu chính Viễn thông Việt Nam', 4, 20, '2014-11-04'],
   ['2022-03-16', 'in_force', 'UBND thành phố Buôn Ma Thuột | Viễn thông Đắk Lắk (VNPT Đắk Lắk)', 4, 20, null],
-  ['2022-03-09', 'completed', 'Ủy ban nhân dân tỉnh Hải Dương | Tập đoàn Công nghiệp - Viễn thông Quân đội', 7, 30, null],
+  ['2022-03-09', 'completed', 'Ủy ban nhân dân tỉnh Hải Dương | Tập đoàn Công nghiệp - Viễn thông Quân đội', 7, 31, null],
 ];
 
 describe('npm run db:seed', () => {
@@ -113,6 +113,17 @@ describe('npm run db:seed', () => {
               (SELECT count(*)::int FROM agreement_parties) AS parties`,
     );
     expect(totals.rows[0]).toEqual({ organisations: 176, users: 21, parties: 12 });
+
+    // The Hải Dương – Viettel plan: approved by both sides, revised once and approved again; the others not submitted.
+    const versions = await db.query<{ signed_on: string; number: number; state: string; sides: string }>(
+      `SELECT a.signed_on, v.number, v.state, (SELECT string_agg(d.side || ':' || d.decision, ' ' ORDER BY d.side) FROM plan_decisions d
+         WHERE d.plan_version_id = v.id) AS sides
+       FROM plan_versions v JOIN agreements a ON a.id = v.agreement_id ORDER BY v.number`,
+    );
+    expect(versions.rows.map((v) => [v.signed_on, v.number, v.state, v.sides])).toEqual([
+      ['2022-03-09', 1, 'approved', 'enterprise:approved government:approved'],
+      ['2022-03-09', 2, 'approved', 'enterprise:approved government:approved'],
+    ]);
   });
 
   it('refuses a second load, says why, and changes nothing', async () => {

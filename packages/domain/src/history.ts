@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { uuid } from './text.js';
 
 export const auditActions = ['create', 'update', 'delete', 'status', 'move'] as const;
-export const auditEntityTypes = ['agreement', 'area', 'task', 'organisation', 'user', 'entry'] as const;
+export const auditEntityTypes = ['agreement', 'area', 'task', 'organisation', 'user', 'entry', 'plan'] as const;
 
 export const auditEventSchema = z.object({
   id: z.string(),
@@ -128,6 +128,7 @@ export const historySnapshots = {
     acceptedOn: string | null;
     deliveredBySide: string | null;
     reviewNote: string | null;
+    clarityWaiver?: { reason: string } | null;
   }) {
     return {
       id: t.id,
@@ -156,6 +157,7 @@ export const historySnapshots = {
       acceptedOn: t.acceptedOn,
       deliveredBySide: t.deliveredBySide,
       reviewNote: t.reviewNote,
+      clarityWaiver: t.clarityWaiver?.reason ?? null,
     };
   },
   entry(e: {
@@ -181,6 +183,23 @@ export const historySnapshots = {
       stateReason: e.stateReason,
       mentions: e.mentions.map((m) => m.name),
       files: (e.files ?? []).map((f) => f.name),
+    };
+  },
+  plan(v: {
+    id: string;
+    number: number;
+    state: string;
+    note: string | null;
+    taskCount: number;
+    decisions: readonly { side: string; decision: string; by: { name: string }; note: string | null }[];
+  }) {
+    return {
+      id: v.id,
+      number: v.number,
+      state: v.state,
+      note: v.note,
+      taskCount: v.taskCount,
+      decisions: v.decisions.map((d) => `${d.side}: ${d.decision} (${d.by.name})${d.note ? ` — ${d.note}` : ''}`),
     };
   },
   organisation(o: {

@@ -14,3 +14,4 @@ export * from './execution.js';
 export * from './thread.js';
 export * from './reporting.js';
 export * from './files.js';
+export * from './plan-approval.js';

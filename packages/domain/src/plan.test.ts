@@ -32,10 +32,11 @@ const task = (id: string, parentId: string | null, position: number, areaId = 'a
   deliveredVersion: null,
   reviewNote: null,
   lastReportedAt: null,
+  clarityWaiver: null,
   stale: false,
   version: 1,
   updatedAt: '',
-  allowed: { update: false, move: false, addSubtask: false, delete: false, deliver: false, review: false },
+  allowed: { update: false, move: false, addSubtask: false, delete: false, deliver: false, review: false, waive: false },
 });
 
 describe('the plan tree', () => {

@@ -116,6 +116,8 @@ export const taskSchema = z.object({
   deliveredVersion: z.number().int().nullable(),
   /** Why the product was last rejected (null once accepted or never reviewed). */
   reviewNote: z.string().nullable(),
+  /** A coordinator waived its "5 rõ" check for the plan's submission: why, who and when. */
+  clarityWaiver: z.object({ reason: z.string(), by: z.string().nullable(), at: z.string() }).nullable(),
   /** When its last progress report shared with both sides was posted (internal ones are left out). */
   lastReportedAt: z.string().nullable(),
   /** Under way and not reported in the agreement's current reporting cycle (chậm báo cáo); worked out, never stored. */
@@ -132,6 +134,8 @@ export const taskSchema = z.object({
     deliver: z.boolean(),
     /** Accept or reject its delivered product (now: it waits for this user's side). */
     review: z.boolean(),
+    /** Waive its "5 rõ" check, or take the waiver back (task.waive). */
+    waive: z.boolean(),
   }),
 });
 export type Task = z.infer<typeof taskSchema>;

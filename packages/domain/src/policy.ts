@@ -31,11 +31,14 @@ export const operations = [
   'task.delete',
   'task.deliver',
   'task.review',
+  'task.waive',
   'entry.report',
   'entry.comment',
   'entry.direct',
   'entry.edit',
   'file.upload',
+  'plan.submit',
+  'plan.decide',
   'agreement.people',
   'search',
   'organisation.read',
@@ -107,6 +110,8 @@ export const accessPolicy: Record<Operation, Record<Role, Rule>> = {
   // Accepting or rejecting it is for the party it is owed to: its relation is to the side that
   // delivered (see relationToDelivery), so nobody accepts their own side's product, not even an administrator.
   'task.review':            { admin: 'never',  coordinator: 'counterparty',     unit_officer: 'never',            leader: 'never',            observer: 'never' },
+  // Waiving a task's "5 rõ" check so the plan can be submitted with it: a coordinator of the side that owes it, with a reason.
+  'task.waive':             { admin: 'always', coordinator: 'own',              unit_officer: 'never',            leader: 'never',            observer: 'never' },
   // A task's thread. Reporting progress is reporting on the task: as updating it. Both sides'
   // people discuss it; leaders give directions (chỉ đạo); an author corrects their own entry for a
   // short while (ENTRY_EDIT_MINUTES). Internal entries are read by the author's side only (the thread service).
@@ -116,6 +121,10 @@ export const accessPolicy: Record<Operation, Record<Role, Rule>> = {
   'entry.edit':             { admin: 'author', coordinator: 'author',           unit_officer: 'author',           leader: 'author',           observer: 'never' },
   // Evidence for an entry to come: whoever may write in the task's thread.
   'file.upload':            { admin: 'always', coordinator: 'party',            unit_officer: 'party',            leader: 'party',            observer: 'never' },
+  // The plan is submitted by a coordinator of either party, and approved (or returned) by a
+  // coordinator of each: every party speaks for itself, so an administrator decides for none.
+  'plan.submit':            { admin: 'always', coordinator: 'own',              unit_officer: 'never',            leader: 'never',            observer: 'never' },
+  'plan.decide':            { admin: 'never',  coordinator: 'own',              unit_officer: 'never',            leader: 'never',            observer: 'never' },
   // The people of the parties, to point an entry at: for those who write in its threads.
   'agreement.people':       { admin: 'always', coordinator: 'party',            unit_officer: 'party',            leader: 'party',            observer: 'never' },
   'search':                 { admin: 'always', coordinator: 'always',           unit_officer: 'always',           leader: 'always',           observer: 'always' },

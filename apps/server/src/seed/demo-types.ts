@@ -90,4 +90,20 @@ export interface DemoAgreementData {
   agreement: DemoAgreement;
   /** The joint plan: cooperation areas in order, each with its task tree. */
   plan: DemoArea[];
+  /** The plan's approval by both sides, and its revision, as the sources tell. */
+  approval?: DemoApproval;
+}
+
+/** A plan approved by both sides on the days given, and revised once (due dates moved, a task added). */
+export interface DemoApproval {
+  /** Why the tasks that fail the "5 rõ" check were let through: each is waived with it. */
+  waiverReason: string;
+  first: { submittedOn: string; approvedOn: string; note: string };
+  revision?: {
+    submittedOn: string;
+    approvedOn: string;
+    note: string;
+    dueDates: { title: string; dueDate: string }[];
+    add: { parentTitle: string; task: DemoTask };
+  };
 }

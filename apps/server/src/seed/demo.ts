@@ -19,6 +19,7 @@ import * as taskService from '../modules/tasks/task.service.js';
 import { loadAgreementAccess } from '../modules/access/access.service.js';
 import { loadViewer, type Viewer } from '../modules/access/viewer.js';
 import { demoAgreements } from './agreements/index.js';
+import { approvePlan, demoTaskFields } from './demo-approval.js';
 import { converse } from './demo-threads.js';
 import { demoOrganisations, demoUsers } from './demo-organisations.js';
 import type { DemoAgreement, DemoAgreementData, DemoArea, DemoOrganisation, DemoTask } from './demo-types.js';
@@ -111,17 +112,7 @@ async function createPlan(db: Db, admin: Viewer, agreementId: string, areas: Dem
         const task = await taskService.createTask(db, admin, agreementId, {
           areaId: createdArea.id,
           parentId,
-          code: t.code ?? null,
-          title: t.title,
-          description: t.description ?? null,
-          obligor: t.obligor,
-          leadUnitId: t.leadUnitKey ? org(t.leadUnitKey) : null,
-          coordinatingUnitIds: (t.coordinatingUnitKeys ?? []).map(org),
-          responsiblePerson: t.responsiblePerson ?? null,
-          startDate: t.startDate ?? null,
-          dueDate: t.dueDate ?? null,
-          expectedProduct: t.expectedProduct ?? null,
-          decidedBy: t.decidedBy ?? null,
+          ...demoTaskFields(t, org),
           ...demoFacts(t, counter++),
         });
         planned.push({ id: task.id, demo: t });
@@ -277,6 +268,7 @@ async function loadAgreement(
   };
   const created = await createAgreement(db, admin, data.agreement, org, agreementIds);
   const planned = await createPlan(db, admin, created.id, data.plan, org);
+  if (data.approval) await approvePlan(db, created.id, data.agreement.key, data.approval, planned, coordinators, org);
   await carryOut(db, admin, created.id, data.agreement.key, planned, coordinators);
   await converse(
     db,

@@ -35,10 +35,11 @@ export function buildTask(overrides: Partial<TaskNode> = {}): TaskNode {
     deliveredVersion: null,
     reviewNote: null,
     lastReportedAt: null,
+    clarityWaiver: null,
     stale: false,
     version: 1,
     updatedAt: '2025-01-01T00:00:00Z',
-    allowed: { update: true, move: true, addSubtask: true, delete: true, deliver: true, review: false },
+    allowed: { update: true, move: true, addSubtask: true, delete: true, deliver: true, review: false, waive: true },
     children: [],
     ...overrides,
   };

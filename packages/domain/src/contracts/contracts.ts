@@ -7,6 +7,16 @@ import {
   agreementStatusInput,
   agreementUpdateInput,
 } from '../agreement.js';
+import {
+  planApprovalSchema,
+  planApproveInput,
+  planDiffQuery,
+  planDiffSchema,
+  planReturnInput,
+  planSubmitInput,
+  planVersionSchema,
+  taskWaiverInput,
+} from '../plan-approval.js';
 import { fileDownloadQuery, fileSchema, fileUploadQuery } from '../files.js';
 import { auditEventSchema } from '../history.js';
 import { organisationCreateInput, organisationListQuery, organisationSchema, organisationUpdateInput } from '../organisation.js';
@@ -60,6 +70,7 @@ const agreementParams = z.object({ id: uuid });
 const areaParams = z.object({ id: uuid, areaId: uuid });
 const taskParams = z.object({ id: uuid, taskId: uuid });
 const entryParams = z.object({ id: uuid, taskId: uuid, entryId: uuid });
+const versionParams = z.object({ id: uuid, versionId: uuid });
 const fileParams = z.object({ id: uuid, taskId: uuid, fileId: uuid });
 const posted = z.object({ entry: entrySchema, task: taskSchema });
 export const historyQuery = z.object({
@@ -93,6 +104,12 @@ const schemas = {
   getPlan: { params: agreementParams, response: planSchema },
   /** A file, sent by the handler itself. */
   exportPlan: { params: agreementParams, response: null },
+  getPlanApproval: { params: agreementParams, response: planApprovalSchema },
+  submitPlan: { params: agreementParams, body: planSubmitInput, response: planVersionSchema },
+  approvePlanVersion: { params: versionParams, body: planApproveInput, response: planVersionSchema },
+  returnPlanVersion: { params: versionParams, body: planReturnInput, response: planVersionSchema },
+  withdrawPlanVersion: { params: versionParams, response: planVersionSchema },
+  getPlanDiff: { params: agreementParams, query: planDiffQuery, response: planDiffSchema },
   createArea: { params: agreementParams, body: areaCreateInput, response: areaSchema },
   updateArea: { params: areaParams, body: areaUpdateInput, response: areaSchema },
   deleteArea: { params: areaParams, response: null },
@@ -105,6 +122,8 @@ const schemas = {
   deliverTask: { params: taskParams, body: taskDeliverInput, response: taskSchema },
   acceptTask: { params: taskParams, body: taskAcceptInput, response: taskSchema },
   rejectTask: { params: taskParams, body: taskRejectInput, response: taskSchema },
+  waiveTaskClarity: { params: taskParams, body: taskWaiverInput, response: taskSchema },
+  clearTaskWaiver: { params: taskParams, response: taskSchema },
   deleteTask: { params: taskParams, response: null },
   listUnitTasks: { query: unitTaskListQuery, response: taskListSchema },
   listAcceptanceQueue: { query: acceptanceQueueQuery, response: taskListSchema },

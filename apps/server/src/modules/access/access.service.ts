@@ -159,6 +159,7 @@ export function taskPermissions(viewer: Viewer, side: Side | null, task: TaskFac
       delete: canOnTask(viewer, side, task, 'task.delete'),
       deliver: isDeliverable(step) && canOnTask(viewer, side, task, 'task.deliver'),
       review: awaitsAcceptance(step) && canOnTask(viewer, side, task, 'task.review'),
+      waive: canOnTask(viewer, side, task, 'task.waive'),
     },
   };
 }

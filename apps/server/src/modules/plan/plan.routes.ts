@@ -4,6 +4,7 @@ import type { Db } from '../../db/pool.js';
 import { sendDownload } from '../../http/download.js';
 import { route } from '../../http/route.js';
 import { exportPlan } from './plan-export.js';
+import * as approval from './plan-approval.service.js';
 import * as service from './plan.service.js';
 
 /** `readDb` (a replica, or the primary) serves the plan tree; area changes use the primary. */
@@ -18,6 +19,18 @@ export function planRoutes(db: Db, readDb: Db = db): FastifyPluginAsync {
       const file = await exportPlan(readDb, viewer, params.id);
       sendDownload(reply, { ...file, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
     });
+    route(app, contracts.getPlanApproval, ({ viewer, params }) => approval.getPlanApproval(db, viewer, params.id));
+    route(app, contracts.submitPlan, ({ viewer, params, body }) => approval.submitPlan(db, viewer, params.id, body.note ?? null));
+    route(app, contracts.approvePlanVersion, ({ viewer, params, version, body }) =>
+      approval.decidePlanVersion(db, viewer, params.id, params.versionId, version, 'approved', body.note ?? null),
+    );
+    route(app, contracts.returnPlanVersion, ({ viewer, params, version, body }) =>
+      approval.decidePlanVersion(db, viewer, params.id, params.versionId, version, 'returned', body.reason),
+    );
+    route(app, contracts.withdrawPlanVersion, ({ viewer, params, version }) =>
+      approval.withdrawPlanVersion(db, viewer, params.id, params.versionId, version),
+    );
+    route(app, contracts.getPlanDiff, ({ viewer, params, query }) => approval.getPlanDiff(db, viewer, params.id, query.from, query.to));
     route(app, contracts.createArea, ({ viewer, params, body }) => service.createArea(db, viewer, params.id, body));
     route(app, contracts.updateArea, ({ viewer, params, version, body }) =>
       service.updateArea(db, viewer, params.id, params.areaId, version, body),

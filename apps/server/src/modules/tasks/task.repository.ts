@@ -92,7 +92,10 @@ export function taskColumnsWith(coordinators: string): string {
   ag.at_risk_days AS "atRiskDays", ag.progress_margin AS "progressMargin", ag.report_cadence AS "reportCadence", t.state, t.state_reason AS "stateReason", t.progress::float8 AS progress, t.weight::float8 AS weight,
   t.started_on AS "startedOn", t.delivered_on AS "deliveredOn", t.accepted_on AS "acceptedOn",
   t.delivered_by_side AS "deliveredBySide", t.delivered_version AS "deliveredVersion", t.review_note AS "reviewNote",
-  to_char(t.last_reported_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "lastReportedAt", t.version,
+  to_char(t.last_reported_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "lastReportedAt",
+  CASE WHEN t.clarity_waiver IS NULL THEN NULL ELSE json_build_object('reason', t.clarity_waiver,
+    'by', (SELECT wu.display_name FROM users wu WHERE wu.id = t.clarity_waived_by),
+    'at', to_char(t.clarity_waived_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) END AS "clarityWaiver", t.version,
   to_char(t.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"`;
 }
 
@@ -523,6 +526,15 @@ export async function listTaskPage(db: Queryable, f: TaskListFilter): Promise<{ 
  * Keeps a task's last shared report up to date: after a report (or a delivery) shared with both
  * sides is written, or when one is deleted, the moment of the newest one still there.
  */
+/** Writes (or, with null, takes back) the waiver of a task's "5 rõ" check, on a task its change holds locked. */
+export async function writeWaiver(tx: Queryable, taskId: string, waiver: { reason: string; by: string } | null): Promise<void> {
+  await tx.query(
+    `UPDATE tasks SET clarity_waiver = $2, clarity_waived_by = $3, clarity_waived_at = CASE WHEN $2::text IS NULL THEN NULL ELSE now() END,
+       version = version + 1, updated_at = now() WHERE id = $1`,
+    [taskId, waiver?.reason ?? null, waiver?.by ?? null],
+  );
+}
+
 export async function refreshLastReported(tx: Queryable, taskId: string): Promise<void> {
   await tx.query(
     `UPDATE tasks SET last_reported_at = (SELECT max(created_at) FROM task_entries

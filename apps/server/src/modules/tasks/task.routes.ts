@@ -29,6 +29,12 @@ export function taskRoutes(db: Db, readDb: Db = db): FastifyPluginAsync {
     route(app, contracts.rejectTask, ({ viewer, params, version, body }) =>
       service.rejectTask(db, viewer, params.id, params.taskId, version, body.reason),
     );
+    route(app, contracts.waiveTaskClarity, ({ viewer, params, version, body }) =>
+      service.setClarityWaiver(db, viewer, params.id, params.taskId, version, body.reason),
+    );
+    route(app, contracts.clearTaskWaiver, ({ viewer, params, version }) =>
+      service.setClarityWaiver(db, viewer, params.id, params.taskId, version, null),
+    );
     route(app, contracts.deleteTask, ({ viewer, params, version }) => service.deleteTask(db, viewer, params.id, params.taskId, version));
   };
 }

@@ -1,6 +1,7 @@
 import {
   AppError,
   MAX_TASK_DEPTH,
+  checkClarity,
   datesInOrder,
   invalidField,
   isMoveIntoOwnSubtree,
@@ -96,7 +97,15 @@ export function taskTarget(
   agreementId: string,
   taskId: string,
   operation:
-    'task.update' | 'task.move' | 'task.delete' | 'task.deliver' | 'task.review' | 'entry.report' | 'entry.comment' | 'entry.direct',
+    | 'task.update'
+    | 'task.move'
+    | 'task.delete'
+    | 'task.deliver'
+    | 'task.review'
+    | 'task.waive'
+    | 'entry.report'
+    | 'entry.comment'
+    | 'entry.direct',
 ): Target<TaskRow, AgreementAccess> {
   let access: AgreementAccess;
   return {
@@ -503,5 +512,38 @@ export function rejectTask(db: Db, viewer: Viewer, agreementId: string, taskId: 
     kind: 'rejected',
     note: reason,
     write: () => ({ deliveredOn: null, deliveredBySide: null, acceptedOn: null, reviewNote: reason }),
+  });
+}
+
+/**
+ * A coordinator of the side that owes a task waives its "5 rõ" check, so the plan can be submitted
+ * with it as it is: only a task that fails the check, and only with a reason; the reason, who and
+ * when are kept on the task and in its history. `reason` null takes the waiver back.
+ */
+export async function setClarityWaiver(
+  db: Db,
+  viewer: Viewer,
+  agreementId: string,
+  taskId: string,
+  version: number,
+  reason: string | null,
+): Promise<Task> {
+  return withChange(db, viewer, async (change) => {
+    const { tx } = change;
+    const { row: before, access } = await change.open(taskTarget(viewer, agreementId, taskId, 'task.waive'), version);
+    if (reason !== null) {
+      const { rows } = await tx.query<{ checksAuthority: boolean }>(
+        'SELECT checks_authority AS "checksAuthority" FROM agreements WHERE id = $1',
+        [agreementId],
+      );
+      const facts = { ...before, leadUnitId: before.leadUnit?.id ?? null };
+      if (checkClarity(facts, { withAuthority: rows[0]?.checksAuthority ?? false }).clear) {
+        throw new AppError('TASK_CLEAR', 'This task passes the "5 rõ" check: there is nothing to waive.');
+      }
+    }
+    await repo.writeWaiver(tx, taskId, reason === null ? null : { reason, by: viewer.user.id });
+    const after = (await repo.findTask(tx, agreementId, taskId)) as TaskRow;
+    await change.record('task', { action: 'update', entityId: taskId, agreementId, title: after.title, before, after });
+    return presentTask(viewer, access.side, after);
   });
 }

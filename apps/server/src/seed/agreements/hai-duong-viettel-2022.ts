@@ -530,4 +530,45 @@ const plan: DemoArea[] = [
   },
 ];
 
-export const haiDuongViettel2022: DemoAgreementData = { agreement, plan };
+/**
+ * The plan was issued by the province after both sides agreed it (task 1.1: "trình UBND tỉnh ban
+ * hành trước ngày 30/4/2022"); the mid-term review moved the smart-tourism deadline and added the
+ * plan for 2024–2025. The days are the demo's reading of the sources, not dates they print.
+ */
+const approval: DemoAgreementData['approval'] = {
+  waiverReason:
+    'Nhiệm vụ định hướng của thỏa thuận; người phụ trách và sản phẩm cụ thể được giao trong kế hoạch hằng năm của đơn vị chủ trì.',
+  first: {
+    submittedOn: '2022-04-20',
+    approvedOn: '2022-04-28',
+    note: 'Kế hoạch triển khai thỏa thuận hợp tác theo tinh thần "5 rõ", đã lấy ý kiến các sở, ngành.',
+  },
+  revision: {
+    submittedOn: '2024-03-11',
+    approvedOn: '2024-03-22',
+    note: 'Điều chỉnh giữa kỳ: lùi thời hạn giải pháp du lịch thông minh, bổ sung kế hoạch triển khai giai đoạn 2024–2025.',
+    dueDates: [
+      { title: 'Tham vấn, triển khai giải pháp du lịch thông minh (bản đồ số, thuyết minh tự động tại di tích)', dueDate: '2024-12-31' },
+    ],
+    add: {
+      parentTitle: 'Xây dựng Kế hoạch triển khai thỏa thuận hợp tác theo tinh thần "5 rõ"',
+      task: {
+        code: '1.1.1',
+        title: 'Cập nhật Kế hoạch triển khai thỏa thuận cho giai đoạn 2024–2025',
+        description:
+          'Rà soát kết quả 2022–2023, điều chỉnh danh mục nhiệm vụ còn lại và bổ sung nhiệm vụ mới cho giai đoạn 2024–2025; hai bên thống nhất trước khi trình UBND tỉnh.',
+        obligor: 'joint',
+        leadUnitKey: 'gov-old:30:sotttt',
+        coordinatingUnitKeys: ['viettel:haiduong'],
+        responsiblePerson: 'Vũ Văn Quyết – Phó Giám đốc Sở TT&TT',
+        startDate: '2024-02-01',
+        dueDate: '2024-04-30',
+        expectedProduct: 'Kế hoạch điều chỉnh được hai bên phê duyệt',
+        decidedBy: 'Trưởng Ban Chỉ đạo chuyển đổi số tỉnh',
+        status: 'completed',
+      },
+    },
+  },
+};
+
+export const haiDuongViettel2022: DemoAgreementData = { agreement, plan, approval };

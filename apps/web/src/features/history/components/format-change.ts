@@ -4,6 +4,7 @@ import {
   areaThemeSchema,
   entryKindSchema,
   obligorSchema,
+  planVersionStates,
   reportCadenceSchema,
   taskStateSchema,
   taskStatusSchema,
@@ -66,6 +67,11 @@ const fieldKeys = {
   internal: 'fields.internal',
   mentions: 'fields.mentions',
   files: 'fields.files',
+  clarityWaiver: 'fields.clarityWaiver',
+  number: 'fields.planNumber',
+  note: 'fields.planNote',
+  taskCount: 'fields.taskCount',
+  decisions: 'fields.planDecisions',
 } as const;
 
 const fieldOrder = Object.keys(fieldKeys);
@@ -113,6 +119,8 @@ export function formatChangeValue(
     if (entityType === 'agreement' && agreementStatus.success) return t(`agreementStatus.${agreementStatus.data}`);
     if (taskStatus.success) return t(`taskStatus.${taskStatus.data}`);
   }
+  const planState = field === 'state' && entityType === 'plan' ? z.enum(planVersionStates).safeParse(value) : null;
+  if (planState?.success) return t(`planVersionState.${planState.data}`);
   const state = field === 'state' ? taskStateSchema.safeParse(value) : null;
   if (state?.success) return t(`taskState.${state.data}`);
   const cadence = field === 'reportCadence' ? reportCadenceSchema.safeParse(value) : null;

@@ -32,6 +32,7 @@ import { useMoveTask } from '../api/move-task';
 import { AreaFormModal } from './area-form-modal';
 import { AreaSection } from './area-section';
 import { MoveTaskModal } from './move-task-modal';
+import { PlanApprovalPanel } from './plan-approval-panel';
 import { allTaskIds, claritySummary, failingOnly, findTask, isProgressRolledUp, leadUnitsOf, planTitles, type PlanArea } from './plan-tree';
 import { AuthorityCheck } from './clarity-rules';
 import { TaskCreatePanel } from './task-create-panel';
@@ -206,6 +207,15 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, renderTaskTh
   return (
     <AuthorityCheck.Provider value={withAuthority}>
       <Stack gap="md" data-testid="plan-tab">
+        {everyTask.size > 0 && (
+          <PlanApprovalPanel
+            agreementId={agreement.id}
+            onShowFailing={() => {
+              if (view !== 'tree') changeView('tree');
+              toggleFailing(true);
+            }}
+          />
+        )}
         <Group justify="space-between">
           <Group gap="md">
             {renderList && (

@@ -12,10 +12,12 @@ import { isVersionConflict } from '../../../lib/api-error';
 import { useFormErrors } from '../../../lib/use-form-errors';
 import { getTask, taskQueryKey, useTask } from '../api/get-task';
 import { useDeliveryStep, type DeliveryStep } from '../api/review-task';
+import { useTaskWaiver } from '../api/plan-approval';
 import { useUpdateTask } from '../api/update-task';
 import { TaskDelivery } from './task-delivery';
 import { draftFromTask, toUpdateBody, validateTask, type TaskDraft } from './task-draft';
 import { TaskForm } from './task-form';
+import { TaskWaiver } from './task-waiver';
 
 interface Editing {
   draft: TaskDraft;
@@ -56,6 +58,7 @@ export function TaskEditPanel({
   const task = useTask(agreementId, taskId);
   const update = useUpdateTask(agreementId);
   const delivery = useDeliveryStep(agreementId);
+  const waiver = useTaskWaiver(agreementId);
   const [editing, setEditing] = useState<Editing | null>(null);
   const { errors, setErrors, formError, setFormError, showApiError } = useFormErrors();
   const [tab, setTab] = useState<string | null>('details');
@@ -101,6 +104,21 @@ export function TaskEditPanel({
   const takeStep = (step: DeliveryStep, done: () => void) => {
     delivery.mutate(
       { taskId, version: current.version, step },
+      {
+        onSuccess: (saved) => {
+          setEditing(startEditing(saved));
+          done();
+          onSaved();
+        },
+        onError: failed,
+      },
+    );
+  };
+
+  /** The task's "5 rõ" waiver given or taken back: the task as it then is goes into the form (nothing unsaved is in it). */
+  const waive = (reason: string | null, done: () => void) => {
+    waiver.mutate(
+      { taskId, version: current.version, reason },
       {
         onSuccess: (saved) => {
           setEditing(startEditing(saved));
@@ -168,6 +186,7 @@ export function TaskEditPanel({
             progressRolledUp={progressRolledUp}
             hasParent={current.parentId !== null}
           />
+          <TaskWaiver task={current} blocked={dirty} pending={waiver.isPending} onWaive={waive} />
           <Group justify="flex-end" mt="lg">
             <Button variant="default" onClick={onClose}>
               {t('common.close')}
