@@ -6,12 +6,13 @@ import {
   searchQuery,
   threadQuery,
   unitTaskListQuery,
+  planSnapshot,
 } from '@accord/domain';
 import { loadViewer } from '../../../apps/server/src/modules/access/viewer.js';
 import { agreementListFilter } from '../../../apps/server/src/modules/agreements/agreement.service.js';
 import { agreementListStatements } from '../../../apps/server/src/modules/agreements/agreement.repository.js';
 import { findUserByEmail } from '../../../apps/server/src/modules/auth/auth.repository.js';
-import { planStatements } from '../../../apps/server/src/modules/plan/plan.repository.js';
+import { listAreas, listTasks, planStatements } from '../../../apps/server/src/modules/plan/plan.repository.js';
 import { searchStatements } from '../../../apps/server/src/modules/search/search.repository.js';
 import { searchFilter } from '../../../apps/server/src/modules/search/search.service.js';
 import {
@@ -207,6 +208,33 @@ export const scenarios: Scenario[] = [
         request: { method: 'GET', path: `/api/agreements/${large.id}/reporting`, headers: asUser(session) },
         bare: [unitReportingStatement(large.id), obligorCountsStatement(large.id)],
         note: `${found.rows[0]?.n ?? 0} tasks under way`,
+      };
+    },
+  },
+  {
+    name: 'plan-approval',
+    title: "Where the approval of a plan of ~1,000 tasks stands: the plan now against its last approved version (a coordinator's plan tab)",
+    async prepare(ctx) {
+      const agreement = ctx.fixtures.thousand;
+      const session = await ctx.session(agreement.coordinator);
+      // An approved version as the plan stands, with one task since changed: the answer compares them.
+      const found = await ctx.db.query('SELECT 1 FROM plan_versions WHERE agreement_id = $1', [agreement.id]);
+      if (!found.rowCount) {
+        const snapshot = planSnapshot(await listAreas(ctx.db, agreement.id), await listTasks(ctx.db, agreement.id));
+        const first = snapshot[0];
+        if (first) snapshot[0] = { ...first, dueDate: '2020-01-01' };
+        const user = await findUserByEmail(ctx.db, agreement.coordinator);
+        await ctx.db.query(
+          `INSERT INTO plan_versions(agreement_id, number, state, snapshot, task_count, submitted_by, submitted_side, decided_at)
+           VALUES ($1, 1, 'approved', $2::jsonb, $3, $4, 'government', now())`,
+          [agreement.id, JSON.stringify(snapshot), snapshot.length, user?.user.id],
+        );
+      }
+      const { areas, tasks } = planStatements(agreement.id);
+      return {
+        request: { method: 'GET', path: `/api/agreements/${agreement.id}/plan/approval`, headers: asUser(session) },
+        bare: [areas, tasks, { text: 'SELECT snapshot FROM plan_versions WHERE agreement_id = $1', values: [agreement.id] }],
+        note: `${agreement.tasks} tasks, one approved version`,
       };
     },
   },
