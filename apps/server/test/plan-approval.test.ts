@@ -273,6 +273,11 @@ describe('plan approval', () => {
     // Four submissions; both sides approving #1 and #4, one return, one withdrawal.
     expect(plan.filter((e) => e.action === 'create')).toHaveLength(4);
     expect(plan.filter((e) => e.action === 'status')).toHaveLength(6);
+
+    // A version kept before versions had a content hash is compared task by task.
+    await ctx.db.query('UPDATE plan_versions SET snapshot_hash = NULL WHERE agreement_id = $1', [agreementId]);
+    expect(await approval()).toMatchObject({ state: 'approved', changedSinceApproved: false });
+    expect(errorCode(await people.coordinator.post(url('/plan/versions'), {}))).toBe('PLAN_UNCHANGED');
   });
 
   it('takes one of two submissions sent at once', async () => {

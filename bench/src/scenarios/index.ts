@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   acceptanceQueueQuery,
   agreementListQuery,
@@ -6,13 +7,19 @@ import {
   searchQuery,
   threadQuery,
   unitTaskListQuery,
+  planContent,
   planSnapshot,
 } from '@accord/domain';
 import { loadViewer } from '../../../apps/server/src/modules/access/viewer.js';
 import { agreementListFilter } from '../../../apps/server/src/modules/agreements/agreement.service.js';
 import { agreementListStatements } from '../../../apps/server/src/modules/agreements/agreement.repository.js';
 import { findUserByEmail } from '../../../apps/server/src/modules/auth/auth.repository.js';
-import { listAreas, listTasks, planStatements } from '../../../apps/server/src/modules/plan/plan.repository.js';
+import {
+  listAreas,
+  listSnapshotTasks,
+  planStatements,
+  snapshotTasksStatement,
+} from '../../../apps/server/src/modules/plan/plan.repository.js';
 import { searchStatements } from '../../../apps/server/src/modules/search/search.repository.js';
 import { searchFilter } from '../../../apps/server/src/modules/search/search.service.js';
 import {
@@ -218,22 +225,26 @@ export const scenarios: Scenario[] = [
       const agreement = ctx.fixtures.thousand;
       const session = await ctx.session(agreement.coordinator);
       // An approved version as the plan stands, with one task since changed: the answer compares them.
-      const found = await ctx.db.query('SELECT 1 FROM plan_versions WHERE agreement_id = $1', [agreement.id]);
-      if (!found.rowCount) {
-        const snapshot = planSnapshot(await listAreas(ctx.db, agreement.id), await listTasks(ctx.db, agreement.id));
-        const first = snapshot[0];
-        if (first) snapshot[0] = { ...first, dueDate: '2020-01-01' };
-        const user = await findUserByEmail(ctx.db, agreement.coordinator);
-        await ctx.db.query(
-          `INSERT INTO plan_versions(agreement_id, number, state, snapshot, task_count, submitted_by, submitted_side, decided_at)
-           VALUES ($1, 1, 'approved', $2::jsonb, $3, $4, 'government', now())`,
-          [agreement.id, JSON.stringify(snapshot), snapshot.length, user?.user.id],
-        );
-      }
-      const { areas, tasks } = planStatements(agreement.id);
+      const snapshot = planSnapshot(await listAreas(ctx.db, agreement.id), await listSnapshotTasks(ctx.db, agreement.id));
+      const first = snapshot[0];
+      if (first) snapshot[0] = { ...first, dueDate: '2020-01-01' };
+      const user = await findUserByEmail(ctx.db, agreement.coordinator);
+      await ctx.db.query('DELETE FROM plan_versions WHERE agreement_id = $1', [agreement.id]);
+      await ctx.db.query(
+        `INSERT INTO plan_versions(agreement_id, number, state, snapshot, snapshot_hash, task_count, submitted_by, submitted_side, decided_at)
+         VALUES ($1, 1, 'approved', $2::jsonb, $3, $4, $5, 'government', now())`,
+        [
+          agreement.id,
+          JSON.stringify(snapshot),
+          createHash('sha256').update(planContent(snapshot)).digest('hex'),
+          snapshot.length,
+          user?.user.id,
+        ],
+      );
+      const { areas } = planStatements(agreement.id);
       return {
         request: { method: 'GET', path: `/api/agreements/${agreement.id}/plan/approval`, headers: asUser(session) },
-        bare: [areas, tasks, { text: 'SELECT snapshot FROM plan_versions WHERE agreement_id = $1', values: [agreement.id] }],
+        bare: [areas, snapshotTasksStatement(agreement.id)],
         note: `${agreement.tasks} tasks, one approved version`,
       };
     },

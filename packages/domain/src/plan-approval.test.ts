@@ -4,6 +4,7 @@ import {
   comparePlanNumbers,
   diffPlans,
   isEmptyDiff,
+  planContent,
   planReadiness,
   planSnapshot,
   planState,
@@ -109,6 +110,16 @@ describe('what changed between two versions', () => {
       ),
     );
 
+  it('has the same content text exactly when it finds nothing between two versions', () => {
+    fc.assert(
+      fc.property(snapshots, snapshots, (before, after) => {
+        expect(planContent(before) === planContent(after)).toBe(isEmptyDiff(diffPlans(before, after)));
+      }),
+    );
+    const renumbered = v1.map((t, i) => ({ ...t, number: `9.${i}` }));
+    expect(planContent(renumbered)).toBe(planContent(v1));
+  });
+
   it('accounts for every task of both versions exactly once', () => {
     fc.assert(
       fc.property(snapshots, snapshots, (before, after) => {
@@ -138,14 +149,14 @@ describe('submission and decisions', () => {
 
   it('says why a plan cannot be submitted, in order', () => {
     const ready = { tasks: 2, failing: 0, waived: 0, failingTaskIds: [] };
-    const same = diffPlans([], []);
-    const changed = diffPlans([], planSnapshot(areas, [task('a')]));
-    expect(submissionProblem({ waiting: true, readiness: ready, sinceApproved: null })).toBe('PLAN_ALREADY_SUBMITTED');
-    expect(submissionProblem({ waiting: false, readiness: { ...ready, tasks: 0 }, sinceApproved: null })).toBe('PLAN_EMPTY');
-    expect(submissionProblem({ waiting: false, readiness: { ...ready, failing: 1 }, sinceApproved: null })).toBe('PLAN_NOT_READY');
-    expect(submissionProblem({ waiting: false, readiness: ready, sinceApproved: same })).toBe('PLAN_UNCHANGED');
-    expect(submissionProblem({ waiting: false, readiness: ready, sinceApproved: changed })).toBeNull();
-    expect(submissionProblem({ waiting: false, readiness: ready, sinceApproved: null })).toBeNull();
+    const at = (over: Partial<Parameters<typeof submissionProblem>[0]>) =>
+      submissionProblem({ waiting: false, readiness: ready, changedSinceApproved: null, ...over });
+    expect(at({ waiting: true, changedSinceApproved: false })).toBe('PLAN_ALREADY_SUBMITTED');
+    expect(at({ readiness: { ...ready, tasks: 0 } })).toBe('PLAN_EMPTY');
+    expect(at({ readiness: { ...ready, failing: 1 }, changedSinceApproved: false })).toBe('PLAN_NOT_READY');
+    expect(at({ changedSinceApproved: false })).toBe('PLAN_UNCHANGED');
+    expect(at({ changedSinceApproved: true })).toBeNull();
+    expect(at({})).toBeNull();
   });
 
   it('approves a version once both sides have, and returns it when either does', () => {

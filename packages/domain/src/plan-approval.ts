@@ -142,6 +142,18 @@ export function diffPlans(before: readonly PlanTaskSnapshot[], after: readonly P
   };
 }
 
+/**
+ * A plan's content as one text, the same for two snapshots exactly when `diffPlans` finds nothing
+ * between them: its tasks in the order of their ids, each without its number (renumbering is no change).
+ */
+export function planContent(snapshot: readonly PlanTaskSnapshot[]): string {
+  return JSON.stringify(
+    [...snapshot]
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map(({ number: _n, ...content }) => planDiffFields.map((f) => (f === 'parent' ? content.parentId : content[f])).concat(content.id)),
+  );
+}
+
 export const isEmptyDiff = (d: PlanDiff) => d.added.length === 0 && d.removed.length === 0 && d.changed.length === 0;
 
 /** A task as readiness needs it: its "5 rõ" facts, and whether a coordinator waived the check. */
@@ -179,13 +191,13 @@ export type SubmissionProblem = 'PLAN_ALREADY_SUBMITTED' | 'PLAN_EMPTY' | 'PLAN_
 export function submissionProblem(p: {
   waiting: boolean;
   readiness: PlanReadiness;
-  /** The change since the last approved version; null when none was ever approved. */
-  sinceApproved: PlanDiff | null;
+  /** Whether the plan changed since its last approved version; null when none was ever approved. */
+  changedSinceApproved: boolean | null;
 }): SubmissionProblem | null {
   if (p.waiting) return 'PLAN_ALREADY_SUBMITTED';
   if (p.readiness.tasks === 0) return 'PLAN_EMPTY';
   if (p.readiness.failing > 0) return 'PLAN_NOT_READY';
-  if (p.sinceApproved !== null && isEmptyDiff(p.sinceApproved)) return 'PLAN_UNCHANGED';
+  if (p.changedSinceApproved === false) return 'PLAN_UNCHANGED';
   return null;
 }
 

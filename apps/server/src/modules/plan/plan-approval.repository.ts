@@ -37,6 +37,15 @@ export async function findVersion(
   return rows[0];
 }
 
+/** Each version's content hash (null: kept before hashes were, compared task by task). */
+export async function versionHashes(db: Queryable, agreementId: string): Promise<Map<string, string | null>> {
+  const { rows } = await db.query<{ id: string; hash: string | null }>(
+    'SELECT id, snapshot_hash AS hash FROM plan_versions WHERE agreement_id = $1',
+    [agreementId],
+  );
+  return new Map(rows.map((r) => [r.id, r.hash]));
+}
+
 /** The tasks a version keeps, in the plan's order. */
 export async function versionSnapshot(db: Queryable, id: string): Promise<PlanTaskSnapshot[]> {
   const { rows } = await db.query<{ snapshot: PlanTaskSnapshot[] }>('SELECT snapshot FROM plan_versions WHERE id = $1', [id]);
@@ -46,13 +55,21 @@ export async function versionSnapshot(db: Queryable, id: string): Promise<PlanTa
 /** Adds a version waiting for decisions, numbered after the last; the agreement is locked by the change. */
 export async function insertVersion(
   tx: Queryable,
-  v: { agreementId: string; note: string | null; snapshot: PlanTaskSnapshot[]; submittedBy: string; submittedSide: Side | null },
+  v: {
+    agreementId: string;
+    note: string | null;
+    snapshot: PlanTaskSnapshot[];
+    /** SHA-256 of the domain's planContent of the snapshot. */
+    snapshotHash: string;
+    submittedBy: string;
+    submittedSide: Side | null;
+  },
 ): Promise<string> {
   const { rows } = await tx.query<{ id: string }>(
-    `INSERT INTO plan_versions(agreement_id, number, note, snapshot, task_count, submitted_by, submitted_side)
-     VALUES ($1, (SELECT COALESCE(max(number), 0) + 1 FROM plan_versions WHERE agreement_id = $1), $2, $3::jsonb, $4, $5, $6)
+    `INSERT INTO plan_versions(agreement_id, number, note, snapshot, snapshot_hash, task_count, submitted_by, submitted_side)
+     VALUES ($1, (SELECT COALESCE(max(number), 0) + 1 FROM plan_versions WHERE agreement_id = $1), $2, $3::jsonb, $4, $5, $6, $7)
      RETURNING id`,
-    [v.agreementId, v.note, JSON.stringify(v.snapshot), v.snapshot.length, v.submittedBy, v.submittedSide],
+    [v.agreementId, v.note, JSON.stringify(v.snapshot), v.snapshotHash, v.snapshot.length, v.submittedBy, v.submittedSide],
   );
   return (rows[0] as { id: string }).id;
 }

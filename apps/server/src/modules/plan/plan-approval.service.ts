@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import {
   AppError,
   can,
   diffPlans,
   isEmptyDiff,
+  planContent,
   planReadiness,
   planSnapshot,
   planState,
@@ -31,36 +33,52 @@ const problemMessages: Record<SubmissionProblem, string> = {
   PLAN_UNCHANGED: 'The plan is the same as its last approved version: there is nothing to approve again.',
 };
 
-/** The plan as it is now: its snapshot, and what its submission depends on. */
+const hashOf = (snapshot: readonly PlanTaskSnapshot[]) => createHash('sha256').update(planContent(snapshot)).digest('hex');
+
+/** The plan as it is now: its snapshot and its hash, and what its submission depends on. */
 async function currentPlan(db: Queryable, agreementId: string) {
   // One after the other: inside a change `db` is the transaction's one connection.
   const areas = await plan.listAreas(db, agreementId);
-  const tasks = await plan.listTasks(db, agreementId);
+  const tasks = await plan.listSnapshotTasks(db, agreementId);
   const rules = await db.query<{ checksAuthority: boolean }>('SELECT checks_authority AS "checksAuthority" FROM agreements WHERE id = $1', [
     agreementId,
   ]);
-  const withAuthority = rules.rows[0]?.checksAuthority ?? false;
-  const readiness = planReadiness(
-    tasks.map((t) => ({ ...t, leadUnitId: t.leadUnit?.id ?? null, clarityWaiver: t.clarityWaiver?.reason ?? null })),
-    { withAuthority },
-  );
-  return { snapshot: planSnapshot(areas, tasks), readiness };
+  const readiness = planReadiness(tasks, { withAuthority: rules.rows[0]?.checksAuthority ?? false });
+  const snapshot = planSnapshot(areas, tasks);
+  return { snapshot, hash: hashOf(snapshot), readiness };
 }
 
-const changedSince = async (db: Queryable, version: PlanVersion | null, now: PlanTaskSnapshot[]) =>
-  version === null ? null : diffPlans(await approvals.versionSnapshot(db, version.id), now);
+/**
+ * Whether the plan now differs from `version` (null when there is none): by the hash it was kept
+ * with, or, for a version kept before hashes were, task by task.
+ */
+async function changedSince(
+  db: Queryable,
+  version: PlanVersion | null,
+  now: { snapshot: PlanTaskSnapshot[]; hash: string },
+  hashes: Map<string, string | null>,
+): Promise<boolean | null> {
+  if (version === null) return null;
+  const kept = hashes.get(version.id);
+  if (kept) return kept !== now.hash;
+  return !isEmptyDiff(diffPlans(await approvals.versionSnapshot(db, version.id), now.snapshot));
+}
 
 /** Where the plan's approval stands, and what this viewer may do about it. */
 export async function getPlanApproval(db: Db, viewer: Viewer, agreementId: string): Promise<PlanApproval> {
   const access = await loadAgreementAccess(db, viewer, agreementId, 'agreement.read');
-  const [versions, now] = await Promise.all([approvals.listVersions(db, agreementId), currentPlan(db, agreementId)]);
+  const [versions, hashes, now] = await Promise.all([
+    approvals.listVersions(db, agreementId),
+    approvals.versionHashes(db, agreementId),
+    currentPlan(db, agreementId),
+  ]);
   const waiting = versions.find((v) => v.state === 'submitted') ?? null;
   const lastApproved = versions.find((v) => v.state === 'approved') ?? null;
   const [sinceApproved, sinceSubmitted] = await Promise.all([
-    changedSince(db, lastApproved, now.snapshot),
-    changedSince(db, waiting, now.snapshot),
+    changedSince(db, lastApproved, now, hashes),
+    changedSince(db, waiting, now, hashes),
   ]);
-  const changedSinceApproved = sinceApproved !== null && !isEmptyDiff(sinceApproved);
+  const changedSinceApproved = sinceApproved === true;
   const ctx = { relation: access.relation, published: access.published };
   const decidedHere = waiting?.decisions.some((d) => d.side === access.side) ?? false;
   const mayDecide = waiting !== null && access.side !== null && !decidedHere && can(viewer.user, 'plan.decide', ctx);
@@ -72,7 +90,7 @@ export async function getPlanApproval(db: Db, viewer: Viewer, agreementId: strin
     versions,
     readiness: now.readiness,
     changedSinceApproved,
-    changedSinceSubmitted: sinceSubmitted !== null && !isEmptyDiff(sinceSubmitted),
+    changedSinceSubmitted: sinceSubmitted === true,
     allowed: {
       submit: waiting === null && can(viewer.user, 'plan.submit', ctx),
       approve: mayDecide,
@@ -104,7 +122,7 @@ export async function submitPlan(db: Db, viewer: Viewer, agreementId: string, no
     const problem = submissionProblem({
       waiting: versions.some((v) => v.state === 'submitted'),
       readiness: now.readiness,
-      sinceApproved: await changedSince(tx, lastApproved, now.snapshot),
+      changedSinceApproved: await changedSince(tx, lastApproved, now, await approvals.versionHashes(tx, agreementId)),
     });
     if (problem) {
       throw new AppError(problem, problemMessages[problem], problem === 'PLAN_NOT_READY' ? { readiness: now.readiness } : undefined);
@@ -113,6 +131,7 @@ export async function submitPlan(db: Db, viewer: Viewer, agreementId: string, no
       agreementId,
       note,
       snapshot: now.snapshot,
+      snapshotHash: now.hash,
       submittedBy: viewer.user.id,
       submittedSide: access.side,
     });

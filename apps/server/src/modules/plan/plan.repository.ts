@@ -1,4 +1,4 @@
-import type { Area, AreaTheme } from '@accord/domain';
+import type { Area, AreaTheme, ReadinessFacts, SnapshotTask } from '@accord/domain';
 import type { Queryable } from '../../db/pool.js';
 import type { Statement } from '../../db/sql.js';
 import { taskColumnsWith, type TaskRow } from '../tasks/task.repository.js';
@@ -76,4 +76,33 @@ export async function softDeleteArea(tx: Queryable, id: string): Promise<void> {
 export async function listTasks(db: Queryable, agreementId: string): Promise<TaskRow[]> {
   const { tasks } = planStatements(agreementId);
   return (await db.query<TaskRow>(tasks.text, tasks.values)).rows;
+}
+
+/** A task as a version of the plan keeps it and as its readiness is checked. */
+export type SnapshotRow = SnapshotTask & ReadinessFacts;
+
+/**
+ * Every task of the agreement with only what a version of the plan keeps and the "5 rõ" check
+ * reads: lighter than the plan tree's rows (no status rules, no delivery, no permissions).
+ */
+export function snapshotTasksStatement(agreementId: string): Statement {
+  return {
+    text: `WITH co AS (
+        SELECT tc.task_id, json_agg(json_build_object('name', o.name_vi) ORDER BY tc.position) AS units
+        FROM tasks ct JOIN task_coordinators tc ON tc.task_id = ct.id JOIN organisations o ON o.id = tc.organisation_id
+        WHERE ct.agreement_id = $1 AND ct.deleted_at IS NULL GROUP BY tc.task_id)
+      SELECT t.id, t.area_id AS "areaId", t.parent_id AS "parentId", t.position, t.title, t.description, t.obligor,
+        t.lead_org_id AS "leadUnitId", CASE WHEN lo.id IS NULL THEN NULL ELSE json_build_object('name', lo.name_vi) END AS "leadUnit",
+        COALESCE(co.units, '[]'::json) AS "coordinatingUnits", t.responsible_person AS "responsiblePerson",
+        t.start_date AS "startDate", t.due_date AS "dueDate", t.expected_product AS "expectedProduct", t.decided_by AS "decidedBy",
+        t.weight::float8 AS weight, t.clarity_waiver AS "clarityWaiver"
+      FROM tasks t LEFT JOIN organisations lo ON lo.id = t.lead_org_id LEFT JOIN co ON co.task_id = t.id
+      WHERE t.agreement_id = $1 AND t.deleted_at IS NULL`,
+    values: [agreementId],
+  };
+}
+
+export async function listSnapshotTasks(db: Queryable, agreementId: string): Promise<SnapshotRow[]> {
+  const { text, values } = snapshotTasksStatement(agreementId);
+  return (await db.query<SnapshotRow>(text, values)).rows;
 }
