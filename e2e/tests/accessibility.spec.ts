@@ -142,6 +142,14 @@ const screens: Screen[] = [
     },
   },
   {
+    name: 'agreement: plan timeline',
+    user: COORDINATOR,
+    open: async (page) => {
+      await openAgreement(page, 'ca mau vnpt', '?tab=plan&view=timeline');
+      await expect(page.locator('.vis-item').first()).toBeVisible();
+    },
+  },
+  {
     name: 'agreement: plan versions compared',
     user: OBSERVER,
     within: '[role=dialog]',

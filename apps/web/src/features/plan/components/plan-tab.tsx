@@ -10,6 +10,7 @@ import {
   IconList,
   IconListTree,
   IconPlus,
+  IconTimeline,
 } from '@tabler/icons-react';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,6 +34,7 @@ import { AreaFormModal } from './area-form-modal';
 import { AreaSection } from './area-section';
 import { MoveTaskModal } from './move-task-modal';
 import { PlanApprovalPanel } from './plan-approval-panel';
+import { PlanTimeline } from './timeline/plan-timeline';
 import { allTaskIds, claritySummary, failingOnly, findTask, isProgressRolledUp, leadUnitsOf, planTitles, type PlanArea } from './plan-tree';
 import { AuthorityCheck } from './clarity-rules';
 import { TaskCreatePanel } from './task-create-panel';
@@ -74,7 +76,8 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, renderTaskTh
   const { t, i18n } = useTranslation('plan');
   const [params, setParams] = useSearchParams();
   const openTaskId = params.get('task');
-  const view = renderList && params.get('view') === 'list' ? 'list' : 'tree';
+  const asked = params.get('view');
+  const view = renderList && asked === 'list' ? 'list' : asked === 'timeline' ? 'timeline' : 'tree';
   // ?clarity=failing: the tree shows only the tasks that fail the "5 rõ" check (and the tasks above them).
   const onlyFailing = view === 'tree' && params.get('clarity') === 'failing';
   const errorMessage = useErrorMessage();
@@ -131,7 +134,7 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, renderTaskTh
         const next = new URLSearchParams();
         const tab = current.get('tab');
         if (tab) next.set('tab', tab);
-        if (value === 'list') next.set('view', 'list');
+        if (value === 'list' || value === 'timeline') next.set('view', value);
         return next;
       },
       { replace: true },
@@ -228,6 +231,7 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, renderTaskTh
                 data={[
                   { value: 'tree', label: <ViewLabel icon={<IconListTree size={16} />} label={t('plan.views.tree')} /> },
                   { value: 'list', label: <ViewLabel icon={<IconList size={16} />} label={t('plan.views.list')} /> },
+                  { value: 'timeline', label: <ViewLabel icon={<IconTimeline size={16} />} label={t('plan.views.timeline')} /> },
                 ]}
               />
             )}
@@ -310,6 +314,8 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, renderTaskTh
         </Group>
 
         {view === 'list' && renderList?.(listContextOf(areas, i18n.language))}
+
+        {view === 'timeline' && <PlanTimeline areas={areas} onOpenTask={openTask} />}
 
         {view === 'tree' && areas.length === 0 && (
           <EmptyState
