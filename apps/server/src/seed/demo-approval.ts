@@ -1,6 +1,7 @@
 import { checkClarity, type Side } from '@accord/domain';
 import type { Db } from '../db/pool.js';
 import { loadAgreementAccess } from '../modules/access/access.service.js';
+import { checksAuthority } from '../modules/agreements/agreement.repository.js';
 import type { Viewer } from '../modules/access/viewer.js';
 import * as approval from '../modules/plan/plan-approval.service.js';
 import { listTasks } from '../modules/plan/plan.repository.js';
@@ -56,13 +57,10 @@ export async function approvePlan(
   if (!gov || !ent) throw new Error(`Demo agreement ${key} needs a coordinator on each side to approve its plan`);
 
   const waiveFailing = async () => {
-    const { rows } = await db.query<{ checksAuthority: boolean }>(
-      'SELECT checks_authority AS "checksAuthority" FROM agreements WHERE id = $1',
-      [agreementId],
-    );
+    const withAuthority = await checksAuthority(db, agreementId);
     for (const t of await listTasks(db, agreementId)) {
       const facts = { ...t, leadUnitId: t.leadUnit?.id ?? null };
-      if (t.clarityWaiver || checkClarity(facts, { withAuthority: rows[0]?.checksAuthority ?? false }).clear) continue;
+      if (t.clarityWaiver || checkClarity(facts, { withAuthority }).clear) continue;
       const by = t.obligor === 'enterprise' ? ent : gov;
       await taskService.setClarityWaiver(db, by, agreementId, t.id, t.version, spec.waiverReason);
     }

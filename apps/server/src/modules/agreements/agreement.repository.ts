@@ -301,3 +301,9 @@ export async function chainReaches(db: Queryable, column: 'predecessor_id' | 'pa
   );
   return rows.length > 0;
 }
+
+/** Whether the agreement checks "rõ thẩm quyền" (who decides), the sixth criterion of its tasks' check. */
+export async function checksAuthority(db: Queryable, agreementId: string): Promise<boolean> {
+  const { rows } = await db.query<{ checks: boolean }>('SELECT checks_authority AS checks FROM agreements WHERE id = $1', [agreementId]);
+  return rows[0]?.checks ?? false;
+}

@@ -20,6 +20,7 @@ import { withChange, type Target } from '../../change/change.js';
 import type { Db, Queryable } from '../../db/pool.js';
 import { loadAgreementAccess, notFound, requireOnAgreement, type AgreementAccess } from '../access/access.service.js';
 import type { Viewer } from '../access/viewer.js';
+import { checksAuthority } from '../agreements/agreement.repository.js';
 import * as approvals from './plan-approval.repository.js';
 import * as plan from './plan.repository.js';
 
@@ -40,10 +41,7 @@ async function currentPlan(db: Queryable, agreementId: string) {
   // One after the other: inside a change `db` is the transaction's one connection.
   const areas = await plan.listAreas(db, agreementId);
   const tasks = await plan.listSnapshotTasks(db, agreementId);
-  const rules = await db.query<{ checksAuthority: boolean }>('SELECT checks_authority AS "checksAuthority" FROM agreements WHERE id = $1', [
-    agreementId,
-  ]);
-  const readiness = planReadiness(tasks, { withAuthority: rules.rows[0]?.checksAuthority ?? false });
+  const readiness = planReadiness(tasks, { withAuthority: await checksAuthority(db, agreementId) });
   const snapshot = planSnapshot(areas, tasks);
   return { snapshot, hash: hashOf(snapshot), readiness };
 }

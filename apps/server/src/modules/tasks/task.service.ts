@@ -29,6 +29,7 @@ import {
   type TaskFacts,
 } from '../access/access.service.js';
 import type { Viewer } from '../access/viewer.js';
+import { checksAuthority } from '../agreements/agreement.repository.js';
 import { findOrganisations } from '../organisations/organisation.repository.js';
 import { findArea } from '../plan/plan.repository.js';
 import { addEntry, momentOf } from '../thread/entries.js';
@@ -532,12 +533,8 @@ export async function setClarityWaiver(
     const { tx } = change;
     const { row: before, access } = await change.open(taskTarget(viewer, agreementId, taskId, 'task.waive'), version);
     if (reason !== null) {
-      const { rows } = await tx.query<{ checksAuthority: boolean }>(
-        'SELECT checks_authority AS "checksAuthority" FROM agreements WHERE id = $1',
-        [agreementId],
-      );
       const facts = { ...before, leadUnitId: before.leadUnit?.id ?? null };
-      if (checkClarity(facts, { withAuthority: rows[0]?.checksAuthority ?? false }).clear) {
+      if (checkClarity(facts, { withAuthority: await checksAuthority(tx, agreementId) }).clear) {
         throw new AppError('TASK_CLEAR', 'This task passes the "5 rõ" check: there is nothing to waive.');
       }
     }
