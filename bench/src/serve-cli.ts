@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { BENCH_PASSWORD, hasDataset } from './data/index.js';
+import { BENCH_PASSWORD, benchFileStoreEnv, hasDataset } from './data/index.js';
 import { openBenchDatabase } from './database.js';
 import { findFixtures } from './harness/fixtures.js';
 import { startProcess } from './harness/processes.js';
@@ -25,7 +25,7 @@ const fixtures = await findFixtures(db);
 await db.end();
 const app = await startProcess(
   'apps/server/src/server.ts',
-  { DATABASE_URL: target.url, ACCORD_DEMO: 'false' },
+  { DATABASE_URL: target.url, ACCORD_DEMO: 'false', ...benchFileStoreEnv(target.url) },
   '/api/health',
   Number(values.port),
 );

@@ -14,6 +14,11 @@ export interface GeneratorContext {
   readonly today: number;
   /** This generator's own random stream, derived from the seed and the generator's name only. */
   readonly rng: Rng;
+  /**
+   * The folder the bench servers' file store reads (`FILE_DIR`, see evidence-store.ts): where a
+   * generator puts the bytes its file rows name. Emptied by the generator that fills it.
+   */
+  readonly filesDir: string;
   /** What earlier generators made; add to it what later ones need. */
   readonly data: DatasetRegistry;
   /** Streams rows into a table with COPY (in the loading transaction); returns the row count. */

@@ -5,6 +5,7 @@ import { copyRows, type DbClient } from './copy.js';
 import { generators as allGenerators } from './generators/index.js';
 import { writeDatasetInfo } from './dataset-info.js';
 import { Rng } from './prng.js';
+import { benchFilesDir } from './evidence-store.js';
 import { emptyRegistry, type DatasetRegistry } from './registry.js';
 import { dayOf } from './time.js';
 
@@ -28,6 +29,8 @@ export interface DatasetOptions {
    * for a database of the benchmark's own, not a shared one.
    */
   bulkLoad?: boolean;
+  /** Where evidence files' bytes go (default: the database's own folder, benchFilesDir). */
+  filesDir?: string;
   /** Record the dataset in the table `bench_dataset` (default true). */
   record?: boolean;
 }
@@ -85,6 +88,7 @@ interface RunOptions {
   scale: number;
   today: string;
   data: DatasetRegistry;
+  filesDir: string;
   log: (line: string) => void;
   bulkLoad: boolean;
 }
@@ -96,6 +100,7 @@ async function runGenerator(g: Generator, client: DbClient, o: RunOptions): Prom
     seed: o.seed,
     scale: o.scale,
     today: dayOf(o.today),
+    filesDir: o.filesDir,
     data: o.data,
     rng: new Rng(`accord-bench:${o.seed}:${g.name}`),
     copy: async (table, columns, source) => {
@@ -131,6 +136,7 @@ export async function generateDataset(options: DatasetOptions): Promise<DatasetR
   const seed = options.seed ?? 1;
   const today = options.today ?? DATASET_TODAY;
   const log = options.log ?? (() => undefined);
+  const filesDir = options.filesDir ?? benchFilesDir(options.url);
   if (!(scale > 0 && scale <= 10)) throw new Error(`The scale must be above 0 and at most 10, not ${scale}`);
   if (!Number.isInteger(seed)) throw new Error(`The seed must be an integer, not ${seed}`);
   const ordered = orderGenerators(options.generators ?? allGenerators);
@@ -146,7 +152,7 @@ export async function generateDataset(options: DatasetOptions): Promise<DatasetR
       await client.query('SET LOCAL synchronous_commit = off');
       await client.query(`SET LOCAL maintenance_work_mem = '512MB'`);
       for (const g of ordered)
-        reports.push(await runGenerator(g, client, { seed, scale, today, data, log, bulkLoad: options.bulkLoad === true }));
+        reports.push(await runGenerator(g, client, { seed, scale, today, data, filesDir, log, bulkLoad: options.bulkLoad === true }));
       if (options.record !== false) {
         await writeDatasetInfo(client, {
           seed,

@@ -7,6 +7,7 @@ export {
   type DatasetReport,
   type GeneratorReport,
 } from './dataset.js';
+export { benchFilesDir, benchFileStoreEnv } from './evidence-store.js';
 export { hasDataset, readDatasetInfo, type DatasetInfo } from './dataset-info.js';
 export type { Generator, GeneratorContext } from './context.js';
 export { generators } from './generators/index.js';

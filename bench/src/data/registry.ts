@@ -164,6 +164,15 @@ export interface TaskEntry {
   updatedAt: number;
 }
 
+/** A progress report in a task's thread (reports are shared with both sides): what evidence files come with. */
+export interface ReportEntry {
+  id: string;
+  task: TaskEntry;
+  authorId: string;
+  /** When it was posted. */
+  at: number;
+}
+
 export interface DatasetRegistry {
   organisations: OrgEntry[];
   orgById: Map<string, OrgEntry>;
@@ -176,6 +185,8 @@ export interface DatasetRegistry {
   agreements: AgreementEntry[];
   areas: AreaEntry[];
   tasks: TaskEntry[];
+  /** Every task's progress reports, task by task, each thread in order. */
+  reports: ReportEntry[];
 }
 
 export function emptyRegistry(): DatasetRegistry {
@@ -191,5 +202,6 @@ export function emptyRegistry(): DatasetRegistry {
     agreements: [],
     areas: [],
     tasks: [],
+    reports: [],
   };
 }

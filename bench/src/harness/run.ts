@@ -1,6 +1,7 @@
 import path from 'node:path';
 import pg from 'pg';
 import { projectDir } from '../../../apps/server/src/config.js';
+import { benchFileStoreEnv } from '../data/evidence-store.js';
 import { scenarios as allScenarios } from '../scenarios/index.js';
 import type { Scenario, ScenarioContext } from '../scenarios/types.js';
 import { signIn, type SignedIn } from '../web/sign-in.js';
@@ -83,9 +84,21 @@ async function settle(db: pg.Pool, timeoutMs = 60_000): Promise<void> {
   }
 }
 
+const DATASET_TABLES = [
+  'organisations',
+  'users',
+  'agreements',
+  'areas',
+  'tasks',
+  'task_coordinators',
+  'audit_events',
+  'task_entries',
+  'task_files',
+];
+
 async function datasetCounts(db: pg.Pool): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of ['organisations', 'users', 'agreements', 'areas', 'tasks', 'task_coordinators', 'audit_events', 'task_entries']) {
+  for (const table of DATASET_TABLES) {
     const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
     counts[table] = rows[0]?.n ?? 0;
   }
@@ -105,6 +118,8 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     SIGN_IN_LIMIT_ADDRESS: '100000000',
     ACCORD_DEMO: 'false',
     LOG_REQUESTS: 'false',
+    // The evidence files' bytes, where the dataset generator put them.
+    ...benchFileStoreEnv(o.databaseUrl),
   };
   const processes: ServerProcess[] = [];
   try {

@@ -20,6 +20,7 @@ import {
   planStatements,
   snapshotTasksStatement,
 } from '../../../apps/server/src/modules/plan/plan.repository.js';
+import { findFileStatement } from '../../../apps/server/src/modules/files/files.repository.js';
 import { searchStatements } from '../../../apps/server/src/modules/search/search.repository.js';
 import { searchFilter } from '../../../apps/server/src/modules/search/search.service.js';
 import {
@@ -272,6 +273,35 @@ export const scenarios: Scenario[] = [
         },
         bare: [page, count],
         note: `${longest.n} entries`,
+      };
+    },
+  },
+  {
+    name: 'file-download',
+    title: "Evidence files of the largest agreement's reports downloaded by a province coordinator: access, SHA-256 check, send",
+    async prepare(ctx) {
+      const { large, coordinator } = ctx.fixtures;
+      const session = await ctx.session(coordinator);
+      // The newest files of entries both sides see, in turn: each request a different row and key.
+      const { rows } = await ctx.db.query<{ id: string; task_id: string; size: number }>(
+        `SELECT f.id, f.task_id, f.size_bytes::int AS size FROM task_files f JOIN task_entries e ON e.id = f.entry_id
+         WHERE f.agreement_id = $1 AND e.audience_side IS NULL AND e.deleted_at IS NULL ORDER BY f.created_at DESC, f.id LIMIT 200`,
+        [large.id],
+      );
+      const first = rows[0];
+      if (!first) throw new Error('The bench dataset has no evidence files in the largest agreement. Run: npm run bench:data');
+      const path = (f: { id: string; task_id: string }) => `/api/agreements/${large.id}/tasks/${f.task_id}/files/${f.id}`;
+      let next = 0;
+      const mean = rows.reduce((sum, f) => sum + f.size, 0) / rows.length;
+      return {
+        request: {
+          method: 'GET',
+          path: path(first),
+          headers: asUser(session),
+          setup: (req) => ({ ...req, path: path(rows[next++ % rows.length] as { id: string; task_id: string }) }),
+        },
+        bare: [findFileStatement(first.task_id, first.id)],
+        note: `${rows.length} files in turn, ${(mean / 1024).toFixed(1)} KB on average`,
       };
     },
   },

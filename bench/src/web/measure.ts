@@ -1,6 +1,7 @@
 import path from 'node:path';
 import pg from 'pg';
 import { projectDir } from '../../../apps/server/src/config.js';
+import { benchFileStoreEnv } from '../data/evidence-store.js';
 import type { Budgets } from '../harness/budgets.js';
 import { findFixtures } from '../harness/fixtures.js';
 import { startProcess } from '../harness/processes.js';
@@ -24,7 +25,11 @@ export async function measureWeb(o: {
   const bundle = await measureInitialJs(path.join(projectDir, 'apps/web/dist'));
   const agreementRoute = Object.entries(bundle.routes).find(([route]) => /agreement-page/.test(route))?.[1];
   const db = new pg.Pool({ connectionString: o.databaseUrl, max: 2 });
-  const app = await startProcess('apps/server/src/server.ts', { DATABASE_URL: o.databaseUrl, ACCORD_DEMO: 'false' }, '/api/health');
+  const app = await startProcess(
+    'apps/server/src/server.ts',
+    { DATABASE_URL: o.databaseUrl, ACCORD_DEMO: 'false', ...benchFileStoreEnv(o.databaseUrl) },
+    '/api/health',
+  );
   try {
     const fixtures = await findFixtures(db);
     const { rows } = await db.query<{ id: string; n: number }>(

@@ -1,5 +1,6 @@
 import type { Generator } from '../context.js';
 import { agreementsGenerator } from './agreements.js';
+import { filesGenerator } from './files.js';
 import { historyGenerator } from './history.js';
 import { organisationsGenerator } from './organisations.js';
 import { plansGenerator } from './plans.js';
@@ -19,7 +20,9 @@ import { usersGenerator } from './users.js';
  *    adding a generator leaves the others' data unchanged); never Math.random or Date.now. Take
  *    "now" from `ctx.today`, and scale counts with `ctx.scale` (keep a minimum so that every
  *    benchmark scenario has something to work on at tiny scales).
- * 3. If later generators need its records, add a list to DatasetRegistry (registry.ts).
+ * 3. If later generators need its records, add a list to DatasetRegistry (registry.ts). A
+ *    generator whose rows name bytes outside the database (evidence files) writes them under
+ *    `ctx.filesDir`, the folder the bench servers' file store reads.
  * 4. Append it to the list below. Its rows are counted per table in `bench_dataset` and by
  *    `npm run bench:data`.
  */
@@ -30,4 +33,5 @@ export const generators: readonly Generator[] = [
   plansGenerator,
   historyGenerator,
   threadsGenerator,
+  filesGenerator,
 ];

@@ -3,20 +3,22 @@ import { usersAbove } from '../actors.js';
 import type { Generator as DatasetGenerator } from '../context.js';
 import type { CopyRow } from '../copy.js';
 import type { Rng } from '../prng.js';
-import type { AgreementEntry, DatasetRegistry, TaskEntry, UserEntry } from '../registry.js';
+import type { AgreementEntry, DatasetRegistry, ReportEntry, TaskEntry, UserEntry } from '../registry.js';
 import { clamp, isoTime, officeTime } from '../time.js';
 
 /**
  * The threads of the tasks under way: progress reports, comments (one in ten internal to the
  * writer's side) and leaders' directions, about 500,000 at national scale, dated between the day
  * a task started and the day it was delivered (or today). One task of the largest agreement gets
- * a long thread, 200 entries, for the thread scenario.
+ * a long thread, 200 entries, for the thread scenario. Each entry's id comes from a stream of its
+ * own (drawing it changes none of the entries' other values), and the reports are registered for
+ * the evidence files that come with them (generators/files.ts).
  */
 
 const TOTAL_AT_SCALE_1 = 500_000;
 export const LONG_THREAD = 200;
 
-const reports = [
+const reportTexts = [
   'Đã hoàn thành khảo sát hiện trạng; đang xây dựng phương án kỹ thuật.',
   'Đã triển khai tại các điểm thí điểm, đang khắc phục lỗi phát sinh.',
   'Đã tập huấn cho cán bộ đầu mối của các đơn vị.',
@@ -52,6 +54,7 @@ function peopleOf(data: DatasetRegistry, a: AgreementEntry): People {
 }
 
 const COLUMNS = [
+  'id',
   'agreement_id',
   'task_id',
   'kind',
@@ -64,7 +67,8 @@ const COLUMNS = [
   'created_at',
 ];
 
-function* threadOf(rng: Rng, t: TaskEntry, count: number, people: People, today: number): Generator<CopyRow> {
+function* threadOf(rng: Rng, t: TaskEntry, count: number, people: People, today: number, reports: ReportEntry[]): Generator<CopyRow> {
+  const ids = rng.fork('ids');
   const start = t.startedOn ?? t.startDate ?? today;
   const end = Math.max(start, Math.min(today, t.deliveredOn ?? today));
   const days = Array.from({ length: count }, () => start + rng.int(end - start + 1)).sort((x, y) => x - y);
@@ -73,23 +77,38 @@ function* threadOf(rng: Rng, t: TaskEntry, count: number, people: People, today:
   const others = people.writers[owing === 'government' ? 'enterprise' : 'government'];
   let reported = 0;
   for (const [i, day] of days.entries()) {
-    const at = isoTime(officeTime(day, rng.next()));
+    const id = ids.uuid();
+    const time = officeTime(day, rng.next());
+    const at = isoTime(time);
     const roll = rng.next();
     if (roll < 0.08 && people.leaders.length > 0) {
       const leader = rng.pick(people.leaders);
-      yield [t.agreement.id, t.id, 'direction', leader.id, leader.organisationId, leader.side, null, rng.pick(directions), null, at];
+      yield [id, t.agreement.id, t.id, 'direction', leader.id, leader.organisationId, leader.side, null, rng.pick(directions), null, at];
     } else if (roll < 0.55 && reporters.length > 0) {
       const author = rng.pick(reporters);
       // Reports climb towards where the task is now.
       reported = clamp(Math.round(((i + 1) / count) * t.progress), reported, 100);
-      yield [t.agreement.id, t.id, 'report', author.id, author.organisationId, author.side, null, rng.pick(reports), reported, at];
+      reports.push({ id, task: t, authorId: author.id, at: time });
+      yield [id, t.agreement.id, t.id, 'report', author.id, author.organisationId, author.side, null, rng.pick(reportTexts), reported, at];
     } else {
       const pool = others.length > 0 && rng.chance(0.6) ? others : reporters.length > 0 ? reporters : others;
       if (pool.length === 0) continue;
       const author = rng.pick(pool);
       const internal = rng.chance(0.1);
       const body = internal ? rng.pick(internalNotes) : rng.pick(comments);
-      yield [t.agreement.id, t.id, 'comment', author.id, author.organisationId, author.side, internal ? author.side : null, body, null, at];
+      yield [
+        id,
+        t.agreement.id,
+        t.id,
+        'comment',
+        author.id,
+        author.organisationId,
+        author.side,
+        internal ? author.side : null,
+        body,
+        null,
+        at,
+      ];
     }
   }
 }
@@ -114,7 +133,7 @@ export const threadsGenerator: DatasetGenerator = {
           people.set(t.agreement, who);
         }
         const count = t === long ? LONG_THREAD : Math.max(1, Math.round(mean * rng.between(0.3, 1.7)));
-        yield* threadOf(rng.fork(t.id), t, count, who, today);
+        yield* threadOf(rng.fork(t.id), t, count, who, today, data.reports);
       }
     }
     const n = await ctx.copy('task_entries', COLUMNS, rows());

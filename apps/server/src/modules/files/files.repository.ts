@@ -1,5 +1,6 @@
 import type { EvidenceFile, Side } from '@accord/domain';
 import type { Queryable } from '../../db/pool.js';
+import type { Statement } from '../../db/sql.js';
 
 // The only place with SQL for evidence files.
 
@@ -22,13 +23,24 @@ export const filesOfEntrySql = `COALESCE((SELECT json_agg(json_build_object('id'
     'createdAt', to_char(f.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY f.created_at, f.id)
   FROM task_files f JOIN users fu ON fu.id = f.uploaded_by WHERE f.entry_id = e.id), '[]'::json)`;
 
-export async function findFile(db: Queryable, taskId: string, fileId: string, { forUpdate = false } = {}): Promise<FileRow | undefined> {
-  const { rows } = await db.query<FileRow>(
-    `SELECT ${fileColumns}, f.agreement_id AS "agreementId", f.storage_key AS "storageKey", fe.audience_side AS "audienceSide"
+/** The statement that reads one file with where it is stored and who may read it (also run bare by the benchmark). */
+export function findFileStatement(taskId: string, fileId: string, { forUpdate = false } = {}): Statement {
+  return {
+    text: `SELECT ${fileColumns}, f.agreement_id AS "agreementId", f.storage_key AS "storageKey", fe.audience_side AS "audienceSide"
      FROM task_files f JOIN users fu ON fu.id = f.uploaded_by LEFT JOIN task_entries fe ON fe.id = f.entry_id
      WHERE f.id = $1 AND f.task_id = $2 ${forUpdate ? 'FOR UPDATE OF f' : ''}`,
-    [fileId, taskId],
-  );
+    values: [fileId, taskId],
+  };
+}
+
+export async function findFile(
+  db: Queryable,
+  taskId: string,
+  fileId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<FileRow | undefined> {
+  const { text, values } = findFileStatement(taskId, fileId, options);
+  const { rows } = await db.query<FileRow>(text, values);
   return rows[0];
 }
 
