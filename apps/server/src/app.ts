@@ -19,7 +19,7 @@ import { isApiRequest, registerAuthGate, registerSessions } from './http/session
 import { agreementRoutes } from './modules/agreements/agreement.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { organisationRoutes } from './modules/organisations/organisation.routes.js';
-import { planRoutes } from './modules/plan/plan.routes.js';
+import { planImportUploadRoutes, planRoutes } from './modules/plan/plan.routes.js';
 import { searchRoutes } from './modules/search/search.routes.js';
 import { taskRoutes } from './modules/tasks/task.routes.js';
 import { historyRoutes } from './modules/history/history.routes.js';
@@ -130,6 +130,7 @@ export async function buildApp({
   await app.register(taskRoutes(db, readDb));
   await app.register(threadRoutes(db, readDb));
   await app.register(fileRoutes(db, fileStorage, config.files.maxBytes));
+  await app.register(planImportUploadRoutes(db, config.importMaxBytes));
   await app.register(historyRoutes(readDb));
   await app.register(searchRoutes(readDb));
   await app.register(securityRoutes(db));

@@ -49,6 +49,8 @@ export interface Config {
     /** The largest file accepted, in bytes (`FILE_MAX_MB`, 20 by default). */
     maxBytes: number;
   };
+  /** The largest workbook a plan is imported from, in bytes (`IMPORT_MAX_MB`, 10 by default). */
+  importMaxBytes: number;
 }
 
 function intFrom(value: string | undefined, fallback: number): number {
@@ -105,5 +107,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
       maxBytes: Math.max(1, intFrom(env.FILE_MAX_MB, 20)) * 1024 * 1024,
     },
+    importMaxBytes: Math.max(1, intFrom(env.IMPORT_MAX_MB, 10)) * 1024 * 1024,
   };
 }

@@ -57,7 +57,7 @@ describe('agreements', () => {
     expect(body.parties.map((p) => p.signatoryName)).toEqual(['Triệu Thế Hùng', 'Tào Đức Thắng']);
     expect(body.permissions).toEqual({
       side: 'government',
-      allowed: { update: true, changeStatus: true, writeAreas: true, createTasks: true },
+      allowed: { update: true, changeStatus: true, writeAreas: true, createTasks: true, importPlan: true },
     });
     const history = (await coordinator.get(`/api/agreements/${a.id}/history`)).json() as {
       items: { action: string; actor: { id: string } }[];

@@ -2,6 +2,7 @@ import { endpointIds, endpoints, fillPath, roles, type Endpoint, type EndpointId
 import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
+import ExcelJS from 'exceljs';
 import { LocalFileStorage } from '../src/storage/local-storage.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -117,6 +118,13 @@ const table: Record<string, Row> = {
   'approvePlanVersion':               { admin: '403 403 403', coordinator: 'ok ok 404',   unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
   'returnPlanVersion':                { admin: '403 403 403', coordinator: 'ok ok 404',   unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
   'withdrawPlanVersion gov submitted':{ admin: 'ok ok ok',    coordinator: 'ok 403 404',  unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
+  // A plan is imported from Excel by a coordinator of either party (the whole joint plan, as the
+  // offices keep it; the other party approves it with the plan); a preview is its maker's alone.
+  'uploadPlanImport':                 { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
+  'checkPlanImport own':              { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
+  "checkPlanImport someone else's":   { admin: '404 404 404', coordinator: '404 404 404', unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
+  'applyPlanImport own':              { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
+  "applyPlanImport someone else's":   { admin: '404 404 404', coordinator: '404 404 404', unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
   // A task's "5 rõ" check is waived by a coordinator of the side that owes it.
   'waiveTaskClarity gov task':        { admin: 'ok ok ok',    coordinator: 'ok 403 404',  unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
   'clearTaskWaiver gov task':         { admin: 'ok ok ok',    coordinator: 'ok 403 404',  unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
@@ -223,6 +231,40 @@ async function planWaiting() {
     [agreementId, world.users.coordinator.government.id],
   );
   return { agreementId, versionId: (rows[0] as { id: string }).id };
+}
+
+/** A plan workbook of one area and one task, as an office would send it. */
+let workbook: Buffer | undefined;
+async function planWorkbookBytes(): Promise<Buffer> {
+  if (!workbook) {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('Kế hoạch');
+    ws.addRow(['STT', 'Nội dung nhiệm vụ', 'Sản phẩm']);
+    ws.addRow(['1', 'Hạ tầng số']);
+    ws.addRow(['1.1', 'Khảo sát hiện trạng', 'Báo cáo']);
+    workbook = Buffer.from(await book.xlsx.writeBuffer());
+  }
+  return workbook;
+}
+
+/** A preview of that workbook made by `userId`, for a fresh agreement of the world's parties. */
+async function previewBy(userId: string) {
+  const agreement = await buildAgreement(ctx.db, { parties: world.parties });
+  const cell = (v: string) => ({ t: 's', v });
+  const sheet = {
+    name: 'Kế hoạch',
+    rows: [
+      { row: 1, cells: [cell('STT'), cell('Nội dung nhiệm vụ')] },
+      { row: 2, cells: [cell('1'), cell('Hạ tầng số')] },
+      { row: 3, cells: [cell('1.1'), cell('Khảo sát hiện trạng')] },
+    ],
+  };
+  const { rows } = await ctx.db.query<{ id: string }>(
+    `INSERT INTO plan_imports(agreement_id, created_by, file_name, sha256, sheet, row_count)
+     VALUES ($1, $2, 'ke-hoach.xlsx', $3, $4, 3) RETURNING id`,
+    [agreement.id, userId, createHash('sha256').update(agreement.id).digest('hex'), JSON.stringify(sheet)],
+  );
+  return { id: agreement.id, importId: (rows[0] as { id: string }).id };
 }
 
 /** An entry of a fresh government task, written by `author` (a user of the world at `place`). */
@@ -381,6 +423,27 @@ const situations: Record<string, (place: Placement, role: Role) => Promise<Reque
   'withdrawPlanVersion gov submitted': async () => {
     const { agreementId, versionId } = await planWaiting();
     return { method: 'POST', url: url('withdrawPlanVersion', { id: agreementId, versionId }), ifMatch: true };
+  },
+  uploadPlanImport: async () => ({
+    method: 'POST',
+    url: url('uploadPlanImport', { id: world.agreement.id }, '?name=ke-hoach.xlsx'),
+    raw: await planWorkbookBytes(),
+  }),
+  'checkPlanImport own': async (place, role) => {
+    const p = await previewBy(clients[role][place].userId);
+    return { method: 'POST', url: url('checkPlanImport', p), body: { fixes: [] } };
+  },
+  "checkPlanImport someone else's": async () => {
+    const p = await previewBy((await otherAuthor()).id);
+    return { method: 'POST', url: url('checkPlanImport', p), body: { fixes: [] } };
+  },
+  'applyPlanImport own': async (place, role) => {
+    const p = await previewBy(clients[role][place].userId);
+    return { method: 'POST', url: url('applyPlanImport', p), body: { fixes: [] }, ifMatch: true };
+  },
+  "applyPlanImport someone else's": async () => {
+    const p = await previewBy((await otherAuthor()).id);
+    return { method: 'POST', url: url('applyPlanImport', p), body: { fixes: [] }, ifMatch: true };
   },
   'waiveTaskClarity gov task': async () => {
     const t = await taskIn(world.agreement.id, world.area.id, 'government', 'government');
@@ -709,6 +772,7 @@ async function fingerprint(): Promise<string> {
        (SELECT string_agg(md5(f::text), ',' ORDER BY f.id) FROM task_files f),
        (SELECT string_agg(md5(v::text), ',' ORDER BY v.id) FROM plan_versions v),
        (SELECT string_agg(md5(d::text), ',' ORDER BY d.plan_version_id, d.side) FROM plan_decisions d),
+       (SELECT string_agg(md5(i::text), ',' ORDER BY i.id) FROM plan_imports i),
        (SELECT count(*) FROM audit_events), (SELECT count(*) FROM outbox))) AS f`,
   );
   return (rows[0] as { f: string }).f;
@@ -748,6 +812,7 @@ describe('anonymous callers', () => {
       entryId: world.area.id,
       fileId: world.area.id,
       versionId: world.area.id,
+      importId: world.area.id,
     });
     const res = await send(anon, { method: e.method, url: at, body: { nonsense: true }, ifMatch: e.versioned });
     expect(res.statusCode).toBe(401);
@@ -795,8 +860,8 @@ describe('the policy as people expect it', () => {
   it('presents with the agreement what the viewer may do to it, operation by operation', async () => {
     const permissions = async (c: Client) => (await c.get(`/api/agreements/${world.agreement.id}`)).json() as { permissions: unknown };
     // Written from the policy table as a reviewer reads it, not computed with can().
-    const all = { update: true, changeStatus: true, writeAreas: true, createTasks: true };
-    const none = { update: false, changeStatus: false, writeAreas: false, createTasks: false };
+    const all = { update: true, changeStatus: true, writeAreas: true, createTasks: true, importPlan: true };
+    const none = { update: false, changeStatus: false, writeAreas: false, createTasks: false, importPlan: false };
     expect((await permissions(clients.coordinator.government)).permissions).toEqual({ side: 'government', allowed: all });
     expect((await permissions(clients.coordinator.enterprise)).permissions).toEqual({ side: 'enterprise', allowed: all });
     expect((await permissions(clients.unit_officer.government)).permissions).toEqual({ side: 'government', allowed: none });

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import crypto from 'node:crypto';
 import { endpointIds, endpoints, takesIdempotencyKey, type EndpointId } from '@accord/domain';
 import type { LightMyRequestResponse } from 'fastify';
@@ -187,6 +188,67 @@ const cases: Record<
       state: () => count('SELECT 1 FROM task_files WHERE task_id = $1', [t.id]),
     };
   },
+  uploadPlanImport: async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('Kế hoạch');
+    ws.addRow(['STT', 'Nội dung nhiệm vụ']);
+    ws.addRow(['1', 'Hạ tầng số']);
+    const body = Buffer.from(await book.xlsx.writeBuffer());
+    return {
+      client: coordinator,
+      send: (k) =>
+        ctx.app.inject({
+          method: 'POST',
+          url: `/api/agreements/${world.agreementId}/plan/imports?name=ke-hoach.xlsx`,
+          headers: {
+            cookie: coordinator.cookie,
+            'x-csrf-token': coordinator.csrf,
+            'content-type': 'application/octet-stream',
+            'idempotency-key': k,
+          },
+          payload: body,
+        }),
+      state: () => count('SELECT 1 FROM plan_imports WHERE agreement_id = $1', [world.agreementId]),
+    };
+  },
+  ...Object.fromEntries(
+    (['checkPlanImport', 'applyPlanImport'] as const).map((id) => [
+      id,
+      async () => {
+        const agreement = await buildTwoSidedAgreement(ctx.db);
+        const viewer = await signInAs(
+          ctx.app,
+          (await buildUser(ctx.db, { role: 'coordinator', organisationId: agreement.provinceId })).email,
+        );
+        const cell = (v: string) => ({ t: 's', v });
+        const sheet = {
+          name: 'KH',
+          rows: [
+            { row: 1, cells: [cell('STT'), cell('Nội dung nhiệm vụ')] },
+            { row: 2, cells: [cell('1'), cell('Hạ tầng số')] },
+          ],
+        };
+        const { rows } = await ctx.db.query<{ id: string }>(
+          `INSERT INTO plan_imports(agreement_id, created_by, file_name, sha256, sheet, row_count)
+           VALUES ($1, $2, 'kh.xlsx', repeat('a', 64), $3, 2) RETURNING id`,
+          [agreement.agreementId, viewer.userId, JSON.stringify(sheet)],
+        );
+        const at = `/api/agreements/${agreement.agreementId}/plan/imports/${(rows[0] as { id: string }).id}`;
+        return {
+          client: viewer,
+          send: (k: string) =>
+            id === 'checkPlanImport'
+              ? viewer.post(`${at}/check`, { fixes: [] }, { 'idempotency-key': k })
+              : viewer.post(`${at}/apply`, { fixes: [], version: 1 }, { 'idempotency-key': k }),
+          state: async () => [
+            (await ctx.db.query('SELECT state, version FROM plan_imports WHERE agreement_id = $1', [agreement.agreementId])).rows,
+            await count('SELECT 1 FROM areas WHERE agreement_id = $1', [agreement.agreementId]),
+            await count('SELECT 1 FROM audit_events WHERE agreement_id = $1', [agreement.agreementId]),
+          ],
+        };
+      },
+    ]),
+  ),
   createOrganisation: async () => {
     const nameVi = `Sở ${unique()}`;
     return {

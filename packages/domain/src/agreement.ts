@@ -176,7 +176,13 @@ export const agreementDetailSchema = agreementSummarySchema.extend({
     /** The side the signed-in user is on, or null when they are no party. */
     side: sideSchema.nullable(),
     /** One flag per policy operation on this agreement (as tasks present theirs). */
-    allowed: z.object({ update: z.boolean(), changeStatus: z.boolean(), writeAreas: z.boolean(), createTasks: z.boolean() }),
+    allowed: z.object({
+      update: z.boolean(),
+      changeStatus: z.boolean(),
+      writeAreas: z.boolean(),
+      createTasks: z.boolean(),
+      importPlan: z.boolean(),
+    }),
   }),
 });
 export type AgreementDetail = z.infer<typeof agreementDetailSchema>;

@@ -15,3 +15,4 @@ export * from './thread.js';
 export * from './reporting.js';
 export * from './files.js';
 export * from './plan-approval.js';
+export * from './plan-import.js';

@@ -39,6 +39,7 @@ export const operations = [
   'file.upload',
   'plan.submit',
   'plan.decide',
+  'plan.import',
   'agreement.people',
   'search',
   'organisation.read',
@@ -125,6 +126,7 @@ export const accessPolicy: Record<Operation, Record<Role, Rule>> = {
   // coordinator of each: every party speaks for itself, so an administrator decides for none.
   'plan.submit':            { admin: 'always', coordinator: 'own',              unit_officer: 'never',            leader: 'never',            observer: 'never' },
   'plan.decide':            { admin: 'never',  coordinator: 'own',              unit_officer: 'never',            leader: 'never',            observer: 'never' },
+  'plan.import':            { admin: 'always', coordinator: 'own',              unit_officer: 'never',            leader: 'never',            observer: 'never' },
   // The people of the parties, to point an entry at: for those who write in its threads.
   'agreement.people':       { admin: 'always', coordinator: 'party',            unit_officer: 'party',            leader: 'party',            observer: 'never' },
   'search':                 { admin: 'always', coordinator: 'always',           unit_officer: 'always',           leader: 'always',           observer: 'always' },

@@ -1,7 +1,7 @@
 import { AppError, historySnapshots, type AuditEvent, type HistoryEntity, type Side, type SnapshotSource } from '@accord/domain';
 import { withTransaction, type Db, type Queryable } from '../db/pool.js';
 import type { Viewer } from '../modules/access/viewer.js';
-import { insertEvent } from '../modules/history/history.repository.js';
+import { insertEvent, insertEvents, type AuditInput } from '../modules/history/history.repository.js';
 import { claimIdempotencyKey } from './idempotency.js';
 
 /**
@@ -77,8 +77,20 @@ export class Change {
 
   /** Records what changed, in the entity's one snapshot shape, with its outbox row. */
   async record<E extends HistoryEntity>(entity: E, e: HistoryEvent<E>): Promise<void> {
+    await insertEvent(this.tx, this.auditInput(entity, e));
+  }
+
+  /** Records many events of one entity at once (an import's tasks), each as `record` would. */
+  async recordMany<E extends HistoryEntity>(entity: E, events: readonly HistoryEvent<E>[]): Promise<void> {
+    await insertEvents(
+      this.tx,
+      events.map((e) => this.auditInput(entity, e)),
+    );
+  }
+
+  private auditInput<E extends HistoryEntity>(entity: E, e: HistoryEvent<E>): AuditInput {
     const snapshot = historySnapshots[entity] as (source: SnapshotSource<E>) => Record<string, unknown>;
-    await insertEvent(this.tx, {
+    return {
       actorId: this.viewer.user.id,
       action: e.action,
       entityType: entity,
@@ -89,7 +101,7 @@ export class Change {
       after: e.after && snapshot(e.after),
       causeId: e.causeId ?? null,
       audienceSide: e.audience ?? null,
-    });
+    };
   }
 }
 

@@ -75,3 +75,12 @@ export function registerBodyParser(app: FastifyInstance): void {
     }
   });
 }
+
+/**
+ * In the calling plugin only: any body is a file's bytes, whatever Content-Type the browser gives
+ * (it is not believed: what the file is, is worked out from its bytes). JSON stays JSON elsewhere.
+ */
+export function acceptFileBytes(app: FastifyInstance): void {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+}

@@ -150,8 +150,8 @@ export function call<K extends EndpointId>(id: K, input: CallInput<K>): Promise<
   return sendKeyed<ResponseOf<K>>(endpoint.method, path, { ...options, idempotencyKey: newIdempotencyKey() });
 }
 
-/** Uploads a file's bytes to an endpoint that takes them (`uploadFile`), with an Idempotency-Key like any create. */
-export function callUpload<K extends 'uploadFile'>(
+/** Uploads a file's bytes to an endpoint that takes them (evidence, a plan to import), with an Idempotency-Key like any create. */
+export function callUpload<K extends 'uploadFile' | 'uploadPlanImport'>(
   id: K,
   input: { params: ParamsOf<K>; query: QueryOf<K>; file: Blob },
 ): Promise<ResponseOf<K>> {

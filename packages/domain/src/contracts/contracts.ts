@@ -42,6 +42,7 @@ import {
   taskListSchema,
   unitTaskListQuery,
 } from '../task-list.js';
+import { planImportApplyInput, planImportCheckInput, planImportSchema, planImportUploadQuery } from '../plan-import.js';
 import { uuid } from '../text.js';
 import {
   entryCreateInput,
@@ -71,6 +72,7 @@ const areaParams = z.object({ id: uuid, areaId: uuid });
 const taskParams = z.object({ id: uuid, taskId: uuid });
 const entryParams = z.object({ id: uuid, taskId: uuid, entryId: uuid });
 const versionParams = z.object({ id: uuid, versionId: uuid });
+const importParams = z.object({ id: uuid, importId: uuid });
 const fileParams = z.object({ id: uuid, taskId: uuid, fileId: uuid });
 const posted = z.object({ entry: entrySchema, task: taskSchema });
 export const historyQuery = z.object({
@@ -110,6 +112,9 @@ const schemas = {
   returnPlanVersion: { params: versionParams, body: planReturnInput, response: planVersionSchema },
   withdrawPlanVersion: { params: versionParams, response: planVersionSchema },
   getPlanDiff: { params: agreementParams, query: planDiffQuery, response: planDiffSchema },
+  uploadPlanImport: { params: agreementParams, query: planImportUploadQuery, response: planImportSchema },
+  checkPlanImport: { params: importParams, body: planImportCheckInput, response: planImportSchema },
+  applyPlanImport: { params: importParams, body: planImportApplyInput, response: planImportSchema },
   createArea: { params: agreementParams, body: areaCreateInput, response: areaSchema },
   updateArea: { params: areaParams, body: areaUpdateInput, response: areaSchema },
   deleteArea: { params: areaParams, response: null },

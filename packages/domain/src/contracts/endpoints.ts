@@ -194,6 +194,31 @@ export const endpoints = e({
     summary:
       'What changed between two versions of the plan, or between a version and the plan now: tasks added, removed, changed (before → after)',
   },
+  uploadPlanImport: {
+    method: 'POST',
+    path: '/api/agreements/:id/plan/imports',
+    operation: 'plan.import',
+    status: 201,
+    tag: 'plan',
+    summary:
+      "Read a plan from an Excel workbook (the body is the file's bytes, ?name= its name) into a preview: every row, every problem by row and column; nothing of the plan changes",
+  },
+  checkPlanImport: {
+    method: 'POST',
+    path: '/api/agreements/:id/plan/imports/:importId/check',
+    operation: 'plan.import',
+    tag: 'plan',
+    summary: 'The preview again, with the fixes typed in it applied to their cells; nothing changes',
+  },
+  applyPlanImport: {
+    method: 'POST',
+    path: '/api/agreements/:id/plan/imports/:importId/apply',
+    operation: 'plan.import',
+    versioned: true,
+    tag: 'plan',
+    summary:
+      'Create the areas and tasks of a preview with its fixes, all or nothing: refused with every problem while one is an error; rows the plan has already are not created again (If-Match)',
+  },
   createArea: {
     method: 'POST',
     path: '/api/agreements/:id/areas',

@@ -158,6 +158,7 @@ async function present(db: Queryable, viewer: Viewer, a: repo.AgreementRecord): 
         changeStatus: can(viewer.user, 'agreement.changeStatus', ctx),
         writeAreas: can(viewer.user, 'area.write', ctx),
         createTasks: can(viewer.user, 'task.create', ctx),
+        importPlan: can(viewer.user, 'plan.import', ctx),
       },
     },
   };

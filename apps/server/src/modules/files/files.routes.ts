@@ -1,6 +1,7 @@
 import { contracts, isPreviewable } from '@accord/domain';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from '../../db/pool.js';
+import { acceptFileBytes } from '../../http/body.js';
 import { sendDownload } from '../../http/download.js';
 import { route } from '../../http/route.js';
 import type { FileStorage } from '../../storage/file-storage.js';
@@ -12,9 +13,7 @@ import * as service from './files.service.js';
  */
 export function fileRoutes(db: Db, storage: FileStorage, maxBytes: number): FastifyPluginAsync {
   return async (app) => {
-    // In this plugin only: any body is bytes. JSON stays JSON elsewhere.
-    app.removeAllContentTypeParsers();
-    app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+    acceptFileBytes(app);
     route(
       app,
       contracts.uploadFile,

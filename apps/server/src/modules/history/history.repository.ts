@@ -47,6 +47,37 @@ export async function insertEvent(tx: Queryable, e: AuditInput): Promise<void> {
   );
 }
 
+/** Appends many audit events and their outbox rows in one statement (an import's tasks). */
+export async function insertEvents(tx: Queryable, events: readonly AuditInput[]): Promise<void> {
+  for (let from = 0; from < events.length; from += 1000) {
+    const chunk = events.slice(from, from + 1000);
+    const col = <T>(f: (e: AuditInput) => T) => chunk.map(f);
+    await tx.query(
+      `WITH x AS (
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $7::jsonb[], $8::jsonb[], $9::uuid[], $10::text[])
+           WITH ORDINALITY AS x(actor_id, action, entity_type, entity_id, agreement_id, entity_title, before, after, cause_id, audience_side, n)),
+       e AS (
+         INSERT INTO audit_events(actor_id, action, entity_type, entity_id, agreement_id, entity_title, before, after, cause_id, audience_side)
+         SELECT actor_id, action, entity_type, entity_id, agreement_id, entity_title, before, after, cause_id, audience_side FROM x ORDER BY n
+         RETURNING id, actor_id, action, entity_type, entity_id, agreement_id)
+       INSERT INTO outbox(audit_event_id, topic, agreement_id, entity_type, entity_id, actor_id)
+       SELECT e.id, e.entity_type || '.' || e.action, e.agreement_id, e.entity_type, e.entity_id, e.actor_id FROM e ORDER BY e.id`,
+      [
+        col((e) => e.actorId),
+        col((e) => e.action),
+        col((e) => e.entityType),
+        col((e) => e.entityId),
+        col((e) => e.agreementId),
+        col((e) => e.entityTitle),
+        col((e) => (e.before === null ? null : JSON.stringify(e.before))),
+        col((e) => (e.after === null ? null : JSON.stringify(e.after))),
+        col((e) => e.causeId),
+        col((e) => e.audienceSide),
+      ],
+    );
+  }
+}
+
 interface EventRow {
   id: number;
   at: Date;

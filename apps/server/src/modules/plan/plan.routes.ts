@@ -1,10 +1,12 @@
 import { contracts } from '@accord/domain';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from '../../db/pool.js';
+import { acceptFileBytes } from '../../http/body.js';
 import { sendDownload } from '../../http/download.js';
 import { route } from '../../http/route.js';
 import { exportPlan } from './plan-export.js';
 import * as approval from './plan-approval.service.js';
+import * as imports from './plan-import.service.js';
 import * as service from './plan.service.js';
 
 /** `readDb` (a replica, or the primary) serves the plan tree; area changes use the primary. */
@@ -31,10 +33,30 @@ export function planRoutes(db: Db, readDb: Db = db): FastifyPluginAsync {
       approval.withdrawPlanVersion(db, viewer, params.id, params.versionId, version),
     );
     route(app, contracts.getPlanDiff, ({ viewer, params, query }) => approval.getPlanDiff(db, viewer, params.id, query.from, query.to));
+    route(app, contracts.checkPlanImport, ({ viewer, params, body }) =>
+      imports.checkImport(db, viewer, params.id, params.importId, body.fixes),
+    );
+    route(app, contracts.applyPlanImport, ({ viewer, params, version, body }) =>
+      imports.applyImport(db, viewer, params.id, params.importId, version, body.fixes),
+    );
     route(app, contracts.createArea, ({ viewer, params, body }) => service.createArea(db, viewer, params.id, body));
     route(app, contracts.updateArea, ({ viewer, params, version, body }) =>
       service.updateArea(db, viewer, params.id, params.areaId, version, body),
     );
     route(app, contracts.deleteArea, ({ viewer, params, version }) => service.deleteArea(db, viewer, params.id, params.areaId, version));
+  };
+}
+
+/** The upload of a workbook to import: its body is the file's bytes, whatever Content-Type is claimed (the reader decides what it is). */
+export function planImportUploadRoutes(db: Db, maxBytes: number): FastifyPluginAsync {
+  return async (app) => {
+    acceptFileBytes(app);
+    route(
+      app,
+      contracts.uploadPlanImport,
+      ({ viewer, params, query, request }) =>
+        imports.uploadImport(db, viewer, params.id, query.name, request.body as Buffer | undefined, maxBytes),
+      { bodyLimit: maxBytes },
+    );
   };
 }

@@ -202,6 +202,86 @@ export async function insertTask(
   return id;
 }
 
+/** A new task of a bulk insert: its id chosen beforehand, so that sub-tasks can name their parent. */
+export interface NewTask extends TaskWrite {
+  id: string;
+  areaId: string;
+  parentId: string | null;
+  depth: number;
+  position: number;
+}
+
+/** Inserts many tasks in a few statements (an import): each with its place and its coordinating units. */
+export async function insertTasks(tx: Queryable, agreementId: string, tasks: readonly NewTask[]): Promise<void> {
+  for (let from = 0; from < tasks.length; from += 1000) {
+    const chunk = tasks.slice(from, from + 1000);
+    const column = <T>(f: (t: NewTask) => T) => chunk.map(f);
+    await tx.query(
+      `INSERT INTO tasks(id, agreement_id, area_id, parent_id, depth, position, code, title, description, obligor, lead_org_id,
+         responsible_person, start_date, due_date, expected_product, search_text, decided_by, state, state_reason, progress, weight, started_on)
+       SELECT x.id, $1, x.area_id, x.parent_id, x.depth, x.position, x.code, x.title, x.description, x.obligor, x.lead_org_id,
+         x.responsible_person, x.start_date, x.due_date, x.expected_product, x.search_text, x.decided_by, x.state, x.state_reason,
+         x.progress, x.weight, x.started_on
+       FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[], $10::text[], $11::uuid[],
+         $12::text[], $13::date[], $14::date[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::numeric[],
+         $21::numeric[], $22::date[])
+         AS x(id, area_id, parent_id, depth, position, code, title, description, obligor, lead_org_id, responsible_person, start_date,
+           due_date, expected_product, search_text, decided_by, state, state_reason, progress, weight, started_on)`,
+      [
+        agreementId,
+        column((t) => t.id),
+        column((t) => t.areaId),
+        column((t) => t.parentId),
+        column((t) => t.depth),
+        column((t) => t.position),
+        column((t) => t.code),
+        column((t) => t.title),
+        column((t) => t.description),
+        column((t) => t.obligor),
+        column((t) => t.leadUnitId),
+        column((t) => t.responsiblePerson),
+        column((t) => t.startDate),
+        column((t) => t.dueDate),
+        column((t) => t.expectedProduct),
+        column((t) => taskSearchText(t)),
+        column((t) => t.decidedBy),
+        column((t) => t.state),
+        column((t) => t.stateReason),
+        column((t) => t.progress),
+        column((t) => t.weight),
+        column((t) => t.startedOn),
+      ],
+    );
+    const links = chunk.flatMap((t) => t.coordinatingUnitIds.map((org, i) => [t.id, org, i + 1] as const));
+    if (links.length > 0) {
+      await tx.query(
+        `INSERT INTO task_coordinators(task_id, organisation_id, position)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[])`,
+        [links.map((l) => l[0]), links.map((l) => l[1]), links.map((l) => l[2])],
+      );
+    }
+  }
+}
+
+/** Tasks by id, as `findTask` reads each. */
+export async function findTasks(db: Queryable, agreementId: string, ids: readonly string[]): Promise<TaskRow[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await db.query<TaskRow>(`${taskSelect} WHERE t.id = ANY($1::uuid[]) AND t.agreement_id = $2 AND t.deleted_at IS NULL`, [
+    ids,
+    agreementId,
+  ]);
+  return rows;
+}
+
+/** The next free position under each parent (or at the top of each area) of an agreement's plan. */
+export async function nextPositions(db: Queryable, agreementId: string): Promise<Map<string, number>> {
+  const { rows } = await db.query<{ area_id: string; parent_id: string | null; next: number }>(
+    `SELECT area_id, parent_id, max(position) + 1 AS next FROM tasks WHERE agreement_id = $1 AND deleted_at IS NULL GROUP BY area_id, parent_id`,
+    [agreementId],
+  );
+  return new Map(rows.map((r) => [`${r.area_id}|${r.parent_id ?? ''}`, Number(r.next)]));
+}
+
 /** Writes a task its change holds locked. */
 export async function updateTask(tx: Queryable, id: string, t: TaskWrite, coordinatorsChanged: boolean): Promise<void> {
   await tx.query(

@@ -154,7 +154,7 @@ async function resolvePlace(change: Change, access: AgreementAccess, agreementId
  * change moved it. The tree's top is locked first, so concurrent reports under one parent are
  * rolled up one after the other.
  */
-async function rollUp(change: Change, agreementId: string, taskId: string, causeId: string): Promise<void> {
+export async function rollUp(change: Change, agreementId: string, taskId: string, causeId: string): Promise<void> {
   const { tx } = change;
   const top = await repo.lockTreeTop(tx, taskId);
   const rows = await repo.progressTree(tx, top);

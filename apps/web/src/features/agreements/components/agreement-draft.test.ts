@@ -79,7 +79,10 @@ function agreement(overrides: Partial<AgreementDetail> = {}): AgreementDetail {
     parent: null,
     children: [],
     createdAt: '2025-01-15T00:00:00Z',
-    permissions: { side: 'government', allowed: { update: true, changeStatus: true, writeAreas: true, createTasks: true } },
+    permissions: {
+      side: 'government',
+      allowed: { update: true, changeStatus: true, writeAreas: true, createTasks: true, importPlan: true },
+    },
     ...overrides,
   };
 }

@@ -11,6 +11,7 @@ import {
   IconListTree,
   IconPlus,
   IconTimeline,
+  IconUpload,
 } from '@tabler/icons-react';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,6 +35,7 @@ import { AreaFormModal } from './area-form-modal';
 import { AreaSection } from './area-section';
 import { MoveTaskModal } from './move-task-modal';
 import { PlanApprovalPanel } from './plan-approval-panel';
+import { PlanImportModal } from './plan-import-modal';
 import { PlanTimeline } from './timeline/plan-timeline';
 import { allTaskIds, claritySummary, failingOnly, findTask, isProgressRolledUp, leadUnitsOf, planTitles, type PlanArea } from './plan-tree';
 import { AuthorityCheck } from './clarity-rules';
@@ -89,6 +91,7 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, renderTaskTh
   const deleteTask = useDeleteTask(agreement.id);
   const deleteArea = useDeleteArea(agreement.id);
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [importing, setImporting] = useState(false);
   const tree = usePlanTreeView(plan.data?.areas);
   const { reveal } = tree;
   const isDrawerOpen = dialog?.kind === 'task-create' || openTaskId !== null;
@@ -300,6 +303,17 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, renderTaskTh
                 {t('plan.exportXlsx')}
               </Button>
             )}
+            {permissions.allowed.importPlan && (
+              <Button
+                variant="default"
+                size="xs"
+                leftSection={<IconUpload size={14} />}
+                onClick={() => setImporting(true)}
+                data-testid="plan-import-open"
+              >
+                {t('import.open')}
+              </Button>
+            )}
             {canWrite && (
               <Button
                 size="sm"
@@ -478,6 +492,9 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, renderTaskTh
             );
           }}
         />
+        {permissions.allowed.importPlan && (
+          <PlanImportModal agreementId={agreement.id} opened={importing} onClose={() => setImporting(false)} onImported={onChanged} />
+        )}
       </Stack>
     </AuthorityCheck.Provider>
   );
