@@ -53,6 +53,18 @@ if [ -z "$chromium" ]; then
     chromium=$(command -v chromium || true)
   fi
 fi
+# The plan's export is opened in LibreOffice (headless) by the import e2e test.
+soffice=${SOFFICE_PATH:-$(command -v soffice || command -v libreoffice || true)}
+if [ -z "$soffice" ] && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+  echo "LibreOffice is missing: installing Debian's libreoffice-calc-nogui package."
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null) || true
+  soffice=$(command -v soffice || true)
+fi
+if [ -z "$soffice" ]; then
+  echo "The import e2e test opens the exported plan in LibreOffice. Install it with: sudo apt-get install -y libreoffice-calc-nogui (or set SOFFICE_PATH)."
+  status=1
+fi
+export SOFFICE_PATH="$soffice"
 if [ -z "$chromium" ]; then
   echo "The e2e tests need Chromium. Install it with: sudo apt-get install -y chromium (or set CHROMIUM_PATH)."
   e2e_line="0 passed, 1 failed"

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { planWorkbook } from '../../bench/src/data/plan-workbook';
 import { expectNoSeriousViolations } from './axe';
 import { signIn } from './helpers';
 
@@ -157,6 +158,24 @@ const screens: Screen[] = [
       await openAgreement(page, 'hai duong viettel');
       await page.getByTestId('plan-approval-compare').click();
       await expect(page.getByTestId('plan-diff-summary')).toBeVisible();
+    },
+  },
+  {
+    name: 'agreement: plan import preview',
+    user: COORDINATOR,
+    within: '[role=dialog]',
+    open: async (page) => {
+      await openAgreement(page, 'ca mau vnpt');
+      const { body } = await planWorkbook({
+        rows: 30,
+        units: { government: ['Sở Y tế tỉnh Cà Mau'], enterprise: ['Viễn thông Cà Mau (VNPT Cà Mau)'] },
+        flaws: [{ task: 2, kind: 'unknownUnit' }],
+      });
+      await page.getByTestId('plan-import-open').click();
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByTestId('plan-import-pick').click();
+      await (await chooser).setFiles({ name: 'ke-hoach.xlsx', mimeType: 'application/octet-stream', buffer: body });
+      await expect(page.getByTestId('plan-import-problem').first()).toBeVisible();
     },
   },
   {
