@@ -37,6 +37,12 @@ export default defineConfig({
       ],
     },
   },
+  // Most journeys read the demo as it was seeded (its counts, its searches). Those that add whole
+  // plans to it (the 300-row import) run after them, so that neither depends on the other's order.
+  projects: [
+    { name: 'demo', testIgnore: /plan-import\.spec\.ts$/ },
+    { name: 'adds-data', testMatch: /plan-import\.spec\.ts$/, dependencies: ['demo'] },
+  ],
   webServer: {
     command: 'node --import tsx apps/server/src/server.ts',
     cwd: root,

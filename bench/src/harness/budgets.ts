@@ -13,6 +13,8 @@ export interface Budgets {
   serverRssMb: number;
   scenarios: Record<string, ScenarioBudget>;
   web: { initialJsGzipKb: number; lighthouseScore: number };
+  /** `npm run bench:import`: by rows imported, the median preview and import times. */
+  imports?: Record<string, { previewMs: number; applyMs: number }>;
 }
 
 export const budgetsFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../budgets.json');
