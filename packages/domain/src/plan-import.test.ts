@@ -46,6 +46,7 @@ const units: UnitCandidate[] = [
   },
   { id: 'vds', name: 'Tổng Công ty Dịch vụ số Viettel', shortName: 'Viettel Digital', code: null, side: 'enterprise', related: true },
   { id: 'syt-cm', name: 'Sở Y tế tỉnh Cà Mau', shortName: null, code: null, side: 'government', related: false },
+  { id: 'svh', name: 'Sở Văn hóa, Thể thao và Du lịch tỉnh Hải Dương', shortName: null, code: null, side: 'government', related: true },
   { id: 'snv-a', name: 'Sở Nội vụ', shortName: null, code: null, side: 'government', related: false },
   { id: 'snv-b', name: 'Sở Nội vụ', shortName: null, code: null, side: 'government', related: false },
 ];
@@ -243,7 +244,7 @@ describe('reading a plan', () => {
   it('reads the export layout into areas and tasks numbered 1, 1.1, 1.1.1', () => {
     const sheet = exportSheet([
       areaRow('1', 'Hạ tầng số'),
-      fullTask('1.1', 'Phủ sóng 5G', { 'Đơn vị phối hợp': s('Viettel Hải Dương; Sở Y tế') }),
+      fullTask('1.1', 'Phủ sóng 5G', { 'Đơn vị phối hợp': s('Viettel Hải Dương; Sở Văn hóa, Thể thao và Du lịch tỉnh Hải Dương') }),
       fullTask('1.1.1', 'Khảo sát vị trí trạm', { 'Bên thực hiện': s('Bên doanh nghiệp'), 'Đơn vị chủ trì': s('Viettel Hải Dương') }),
       fullTask('1.2', 'Cáp quang', {
         'Ngày bắt đầu': d('2024-01-15'),
@@ -263,8 +264,14 @@ describe('reading a plan', () => {
       ['1.2', 0, null, 7],
       ['2.1', 0, null, 11],
     ]);
-    expect(tasks[0]?.task).toMatchObject({ obligor: 'government', coordinatingUnitIds: ['vhd', 'syt'], startDate: '2024-03-01' });
+    expect(tasks[0]?.task).toMatchObject({ obligor: 'government', coordinatingUnitIds: ['vhd', 'svh'], startDate: '2024-03-01' });
     expect(tasks[1]?.task?.obligor).toBe('enterprise');
+    // Between commas when the cell is not one unit's name.
+    const commas = interpretSheet(
+      exportSheet([areaRow('1', 'A'), fullTask('1.1', 'B', { 'Đơn vị phối hợp': s('Sở Y tế, Viettel Hải Dương') })]),
+      options(),
+    );
+    expect(commas?.rows[1]?.task?.coordinatingUnitIds).toEqual(['syt', 'vhd']);
     expect(tasks[2]?.task).toMatchObject({
       startDate: '2024-01-15',
       dueDate: '2024-12-31',
@@ -374,6 +381,7 @@ describe('reading a plan', () => {
       ],
     };
     const reading = interpretSheet(sheet, options({ existing }))!;
+    expect(reading.problems).toEqual([]);
     expect(reading.rows.map((r) => [r.title, r.action, r.existingId])).toEqual([
       ['Hạ tầng số', 'exists', 'A'],
       ['Phủ sóng 5G', 'exists', 'T1'],

@@ -481,6 +481,18 @@ export class UnitMatcher {
   }
 }
 
+/**
+ * The units of a "Đơn vị phối hợp" cell: one a line or between semicolons (as Accord exports them);
+ * between commas only when the cell has neither and is not one unit's name ("Sở Văn hóa, Thể thao
+ * và Du lịch" has a comma of its own).
+ */
+function splitUnits(text: string, matcher: UnitMatcher): string[] {
+  const clean = (parts: string[]) => parts.map((s) => s.trim().replace(/^[-–•+]\s*/, '')).filter(Boolean);
+  if (/[;\n]/.test(text)) return clean(text.split(/[;\n]+/));
+  if (text.trim() === '' || 'unit' in matcher.match(text)) return clean([text]);
+  return clean(text.split(/,(?![^(]*\))/));
+}
+
 // ————— rows —————
 
 type NumberKind = { kind: 'area'; key: string } | { kind: 'path'; parts: number[] };
@@ -650,10 +662,7 @@ export function interpretSheet(sheet: Sheet, options: InterpretOptions): ImportR
     };
     const leadText = textOf(r, 'leadUnit');
     const lead = leadText === '' ? null : unitOf(leadText, 'leadUnit');
-    const coordinatorTexts = textOf(r, 'coordinatingUnits')
-      .split(/[;\n]+|,(?![^(]*\))/)
-      .map((s) => s.trim().replace(/^[-–•+]\s*/, ''))
-      .filter(Boolean);
+    const coordinatorTexts = splitUnits(textOf(r, 'coordinatingUnits'), matcher);
     if (coordinatorTexts.length > MAX_COORDINATORS) {
       problem(r.row, 'coordinatingUnits', 'tooManyUnits', null, { max: MAX_COORDINATORS });
     }
@@ -764,15 +773,13 @@ export function interpretSheet(sheet: Sheet, options: InterpretOptions): ImportR
   const letters = [...map.entries()]
     .sort((a, b) => a[1] - b[1])
     .map(([column, i]) => ({ column, header: header.labels[i] ?? '', letter: columnLetter(i) }));
-  // Problems of a row that exists already do not matter: nothing of it is written.
+  // Problems of a row the plan has already do not matter: nothing of it is written.
   const kept = new Set(rows.filter((x) => x.action === 'exists').map((x) => x.row));
   return {
     headerRow: header.headerRows[0] as number,
     columns: letters,
     rows,
-    problems: problems
-      .filter((p) => !(kept.has(p.row) && p.severity === 'warning'))
-      .sort((a, b) => a.row - b.row || (a.cell ?? '').localeCompare(b.cell ?? '')),
+    problems: problems.filter((p) => !kept.has(p.row)).sort((a, b) => a.row - b.row || (a.cell ?? '').localeCompare(b.cell ?? '')),
   };
 }
 
