@@ -1,4 +1,4 @@
-import { foldForSearch } from '@accord/domain';
+import { foldForSearch, planHeadings } from '@accord/domain';
 import ExcelJS from 'exceljs';
 
 /**
@@ -33,18 +33,8 @@ export interface WorkbookTask {
   leadUnit: string;
 }
 
-const headings = [
-  'STT',
-  'Nội dung nhiệm vụ',
-  'Đơn vị chủ trì',
-  'Đơn vị phối hợp',
-  'Thời gian thực hiện',
-  'Sản phẩm',
-  'Kinh phí',
-  'Ghi chú',
-  'Bên thực hiện',
-  'Người phụ trách',
-];
+/** The offices' columns and the two of Accord's a province fills in (who owes it, who is responsible). */
+const headings = planHeadings.slice(0, 10);
 const HEADING_ROW = 6;
 const AREA_EVERY = 25;
 const areaNames = [

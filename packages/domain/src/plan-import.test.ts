@@ -12,6 +12,7 @@ import {
   parseDayText,
   parseObligor,
   parsePeriod,
+  planHeadings,
   type ExistingPlan,
   type InterpretOptions,
   type Sheet,
@@ -59,22 +60,7 @@ const options = (over: Partial<InterpretOptions> = {}): InterpretOptions => ({
 });
 
 /** Accord's own export layout: a title block, the headings on row 6, then areas and tasks. */
-const headings = [
-  'STT',
-  'Nội dung nhiệm vụ',
-  'Đơn vị chủ trì',
-  'Đơn vị phối hợp',
-  'Thời gian thực hiện',
-  'Sản phẩm',
-  'Kinh phí',
-  'Ghi chú',
-  'Bên thực hiện',
-  'Người phụ trách',
-  'Ngày bắt đầu',
-  'Thời hạn hoàn thành',
-  'Trạng thái',
-  'Tiến độ (%)',
-];
+const headings = planHeadings;
 function exportSheet(body: SheetCell[][]): Sheet {
   const rows: SheetRow[] = [
     { row: 1, cells: [s('KẾ HOẠCH TRIỂN KHAI THỎA THUẬN HỢP TÁC'), ...Array.from({ length: 13 }, () => merged(s('KẾ HOẠCH')))] },

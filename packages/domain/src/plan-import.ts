@@ -15,6 +15,24 @@ import type { Obligor, Side } from './policy.js';
  * same function answers the preview and the import itself.
  */
 
+/** The plan's headings as Accord exports them: the offices' eight, then Accord's own. */
+export const planHeadings = [
+  'STT',
+  'Nội dung nhiệm vụ',
+  'Đơn vị chủ trì',
+  'Đơn vị phối hợp',
+  'Thời gian thực hiện',
+  'Sản phẩm',
+  'Kinh phí',
+  'Ghi chú',
+  'Bên thực hiện',
+  'Người phụ trách',
+  'Ngày bắt đầu',
+  'Thời hạn hoàn thành',
+  'Trạng thái',
+  'Tiến độ (%)',
+] as const;
+
 /** The fields a column can carry. */
 export const importColumns = [
   'number',

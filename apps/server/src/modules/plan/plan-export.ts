@@ -1,4 +1,4 @@
-import { todayInVietnam, type AgreementDetail, type Plan, type TaskNode } from '@accord/domain';
+import { planHeadings, todayInVietnam, type AgreementDetail, type Plan, type TaskNode } from '@accord/domain';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/pool.js';
 import type { Viewer } from '../access/viewer.js';
@@ -25,23 +25,9 @@ const taskStatusVi: Record<TaskNode['status'], string> = {
 };
 const obligorVi: Record<TaskNode['obligor'], string> = { government: 'Bên chính quyền', enterprise: 'Bên doanh nghiệp', joint: 'Hai bên' };
 
-/** The columns, in order: the offices' eight, then Accord's. */
-export const planColumns = [
-  { header: 'STT', width: 9 },
-  { header: 'Nội dung nhiệm vụ', width: 48 },
-  { header: 'Đơn vị chủ trì', width: 28 },
-  { header: 'Đơn vị phối hợp', width: 32 },
-  { header: 'Thời gian thực hiện', width: 24 },
-  { header: 'Sản phẩm', width: 36 },
-  { header: 'Kinh phí', width: 14 },
-  { header: 'Ghi chú', width: 40 },
-  { header: 'Bên thực hiện', width: 16 },
-  { header: 'Người phụ trách', width: 28 },
-  { header: 'Ngày bắt đầu', width: 13 },
-  { header: 'Thời hạn hoàn thành', width: 13 },
-  { header: 'Trạng thái', width: 18 },
-  { header: 'Tiến độ (%)', width: 10 },
-] as const;
+/** The columns, in order: the offices' eight, then Accord's (the headings the import reads back). */
+const widths = [9, 48, 28, 32, 24, 36, 14, 40, 16, 28, 13, 13, 18, 10];
+export const planColumns = planHeadings.map((header, i) => ({ header, width: widths[i] ?? 12 }));
 
 /** The header block's rows before the column headings. */
 export const HEADER_ROWS = 5;
