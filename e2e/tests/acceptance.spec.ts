@@ -34,4 +34,11 @@ test('a province coordinator accepts the partner’s delivered product from the 
   await page.goto('/search?q=lam sach du lieu LGSP');
   await page.getByTestId('search-task-link').first().click();
   await expect(page.getByTestId('task-delivery-rejected')).toContainText('chưa có biên bản kiểm tra kết nối');
+  // In the plan, and in the lead unit's list, the task says it came back, the reasons on hover.
+  await page.keyboard.press('Escape');
+  const returned = page.getByTestId('task-row').filter({ hasText: 'làm sạch dữ liệu' }).getByTestId('task-returned');
+  await expect(returned).toHaveAttribute('aria-label', /Bị trả lại: .*chưa có biên bản kiểm tra kết nối/);
+  await expect(
+    page.getByTestId('task-row').filter({ hasText: 'Rà soát, lập danh mục cơ sở dữ liệu' }).getByTestId('task-returned'),
+  ).toHaveCount(0);
 });

@@ -1,4 +1,16 @@
-import { Badge, createTheme, darken, DEFAULT_THEME, InputClearButton, Menu, Pagination, type CSSVariablesResolver } from '@mantine/core';
+import {
+  Badge,
+  createTheme,
+  darken,
+  DEFAULT_THEME,
+  InputClearButton,
+  Menu,
+  NumberInput,
+  Pagination,
+  Textarea,
+  TextInput,
+  type CSSVariablesResolver,
+} from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { readableOn } from './contrast';
 
@@ -39,6 +51,12 @@ export const cssVariablesResolver: CSSVariablesResolver = (theme) => {
  * clear buttons, pagination arrows) in the interface language.
  * System fonts only: the CSP allows no external font, and they all carry Vietnamese glyphs.
  */
+/** A field the user may read but not change looks so, rather than like one waiting to be typed in. */
+const readOnlyLook = (_theme: unknown, props: { readOnly?: boolean; disabled?: boolean }) =>
+  props.readOnly && !props.disabled
+    ? { input: { backgroundColor: 'var(--mantine-color-gray-0)', borderStyle: 'dashed', cursor: 'default' } }
+    : {};
+
 export function createAppTheme(t: TFunction) {
   return createTheme({
     primaryColor: 'blue',
@@ -47,6 +65,9 @@ export function createAppTheme(t: TFunction) {
     headings: { fontWeight: '650' },
     components: {
       Table: { defaultProps: { verticalSpacing: 'sm' } },
+      TextInput: TextInput.extend({ styles: readOnlyLook }),
+      Textarea: Textarea.extend({ styles: readOnlyLook }),
+      NumberInput: NumberInput.extend({ styles: readOnlyLook }),
       // Capitals crowd Vietnamese diacritics at badge size.
       Badge: Badge.extend({ defaultProps: { tt: 'none', fw: 600 } }),
       // Modals, drawers, notifications. (CloseButton's typed props leave out the ARIA attributes it passes on.)

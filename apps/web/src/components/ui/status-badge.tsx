@@ -1,6 +1,6 @@
 import type { AgreementStatus, TaskStatus } from '@accord/domain';
 import { Badge, Group, Progress, Text, Tooltip, type MantineColor } from '@mantine/core';
-import { IconClockExclamation } from '@tabler/icons-react';
+import { IconArrowBackUp, IconClockExclamation } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/dates';
 
@@ -37,9 +37,46 @@ export function AgreementStatusBadge({ status, size = 'md' }: { status: Agreemen
 export function TaskStatusBadge({ status }: { status: TaskStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={taskColors[status]} variant="light" size="sm" data-testid="task-status" data-status={status} style={{ flexShrink: 0 }}>
+    <Badge
+      color={taskColors[status]}
+      variant="light"
+      size="sm"
+      data-testid="task-status"
+      data-status={status}
+      // A narrow status column wraps the words rather than cutting off the one that matters ("đúng hạn").
+      h="auto"
+      py={2}
+      maw="100%"
+      styles={{ label: { whiteSpace: 'normal', overflow: 'visible', lineHeight: 1.35 } }}
+      style={{ flexShrink: 0 }}
+    >
       {t(`taskStatus.${status}`)}
     </Badge>
+  );
+}
+
+/** A product the other party sent back and not delivered again: the lead unit has it to redo. */
+export function wasReturned(task: { reviewNote: string | null; deliveredOn: string | null; acceptedOn: string | null }): boolean {
+  return task.reviewNote !== null && task.deliveredOn === null && task.acceptedOn === null;
+}
+
+/** "Returned": the product was rejected, with the other party's reasons on hover. */
+export function ReturnedBadge({ reason }: { reason: string }) {
+  const { t } = useTranslation();
+  return (
+    <Tooltip label={reason} withArrow multiline maw={300}>
+      <Badge
+        color="red"
+        variant="outline"
+        size="sm"
+        leftSection={<IconArrowBackUp size={12} aria-hidden />}
+        aria-label={`${t('taskReturned.badge')}: ${reason}`}
+        data-testid="task-returned"
+        style={{ flexShrink: 0 }}
+      >
+        {t('taskReturned.badge')}
+      </Badge>
+    </Tooltip>
   );
 }
 

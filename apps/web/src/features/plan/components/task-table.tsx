@@ -3,7 +3,7 @@ import { ActionIcon, Badge, Table, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { StaleBadge, TaskProgress, TaskStatusBadge } from '../../../components/ui/status-badge';
+import { ReturnedBadge, StaleBadge, TaskProgress, TaskStatusBadge, wasReturned } from '../../../components/ui/status-badge';
 import { formatDate } from '../../../lib/dates';
 import { organisationName } from '../../../lib/organisations/organisation-names';
 import classes from './plan-tree.module.css';
@@ -176,6 +176,11 @@ const TaskRow = memo(function TaskRow({ task, depth, index, siblings, isOpen, is
         {task.stale && (
           <div style={{ marginTop: 4 }}>
             <StaleBadge lastReportedAt={task.lastReportedAt} />
+          </div>
+        )}
+        {wasReturned(task) && (
+          <div style={{ marginTop: 4 }}>
+            <ReturnedBadge reason={task.reviewNote ?? ''} />
           </div>
         )}
         <TaskProgress value={task.progress} status={task.status} />

@@ -5,7 +5,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { nextSort, SortableTh, type Sort } from '../../../components/ui/sortable-th';
-import { StaleBadge, TaskProgress, TaskStatusBadge } from '../../../components/ui/status-badge';
+import { ReturnedBadge, StaleBadge, TaskProgress, TaskStatusBadge, wasReturned } from '../../../components/ui/status-badge';
 import { formatDate } from '../../../lib/dates';
 import { organisationName } from '../../../lib/organisations/organisation-names';
 
@@ -138,6 +138,7 @@ export function TaskListTable({ items, sort, onSortChange, hrefFor, replaceOnOpe
               <Stack gap={4} align="flex-start">
                 <TaskStatusBadge status={item.status} />
                 {item.stale && <StaleBadge lastReportedAt={item.lastReportedAt} />}
+                {wasReturned(item) && <ReturnedBadge reason={item.reviewNote ?? ''} />}
               </Stack>
               <TaskProgress value={item.progress} status={item.status} />
             </Table.Td>
