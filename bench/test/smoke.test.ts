@@ -31,6 +31,7 @@ beforeAll(async () => {
     duration: 10,
     amount: 12,
     warmup: 0,
+    single: 1,
     bare: true,
     poolSize: 2,
     budgets: loadBudgets(),
@@ -57,6 +58,17 @@ describe('the benchmark harness (smoke)', () => {
       expect.arrayContaining(['agreement-tasks', 'unit-tasks', 'search', 'plan-tree']),
     );
     expect(result.fastifyJson?.errors).toBe(0);
+  });
+
+  it('measures every scenario with one connection too, and puts its rate beside the ceiling and the floor', () => {
+    const floor = result.scenarios.find((s) => s.name === 'session');
+    for (const s of result.scenarios) {
+      expect(s.single?.errors, s.name).toBe(0);
+      expect(s.single?.requests, s.name).toBeGreaterThanOrEqual(1);
+      expect(s.ofCeiling, s.name).toBeCloseTo(s.endpoint.rps / (result.fastifyJson?.rps ?? NaN), 3);
+      expect(s.ofFloor, s.name).toBeCloseTo(s.endpoint.rps / (floor?.endpoint.rps ?? NaN), 3);
+    }
+    expect(renderTable(result, loadBudgets())).toMatch(/% floor/);
   });
 
   it('edits tasks with If-Match and gets 412 for a stale one', () => {

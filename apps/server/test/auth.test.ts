@@ -296,6 +296,24 @@ describe('signing in and out', () => {
     expect((await client.get('/api/auth/session')).statusCode).toBe(401);
   });
 
+  it('looks up the sessions of requests that arrive together in one go, each answered as its own', async () => {
+    const users = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => buildUser(ctx.db, { role: i % 2 ? 'observer' : 'coordinator', organisationId: orgId })),
+    );
+    const clients = await Promise.all(users.map((u) => signInAs(ctx.app, u.email)));
+    const [gone, disabled] = clients;
+    await gone?.post('/api/auth/sign-out');
+    await ctx.db.query('UPDATE users SET disabled_at = now() WHERE id = $1', [disabled?.userId]);
+    // Sent at once, with one session twice and one cookie no session has: each gets its own answer.
+    const all = [...clients, clients[2] as (typeof clients)[number], clientFor(ctx.app, 'accord_session=nothing-like-it', 'x')];
+    const answers = await Promise.all(all.map((c) => c.get('/api/auth/session')));
+    expect(answers.map((r) => r.statusCode)).toEqual([401, 401, 200, 200, 200, 200, 200, 401]);
+    expect(answers.slice(2, 7).map((r) => (r.json() as { user: { id: string } }).user.id)).toEqual([
+      ...users.slice(2).map((u) => u.id),
+      users[2]?.id,
+    ]);
+  });
+
   it('keeps the session across a server restart (sessions live in PostgreSQL)', async () => {
     const user = await buildUser(ctx.db, { role: 'coordinator', organisationId: orgId });
     const client = await signInAs(ctx.app, user.email);

@@ -134,6 +134,7 @@ let a: Instance | undefined;
 let b: Instance | undefined;
 let db: Db;
 let agreementId: string;
+let provinceId: string;
 let areaId: string;
 let coordinatorEmail: string;
 let partnerEmail: string;
@@ -150,6 +151,7 @@ beforeAll(async () => {
   // Started together, as in a rolling deploy: each runs the migrations under the advisory lock.
   [a, b] = await Promise.all([startInstance('A', databaseUrl), startInstance('B', databaseUrl)]);
   const province = await buildOrganisation(db, { kind: 'province' });
+  provinceId = province.id;
   const department = await buildOrganisation(db, { kind: 'department', parentId: province.id });
   const group = await buildOrganisation(db, { kind: 'enterprise_group' });
   const agreement = await buildAgreement(db, {
@@ -187,6 +189,29 @@ describe('two server instances on one database', () => {
     // The other tab still sends the old cookie: A must find the session gone, not remember it.
     expect((await otherTab.send(A(), 'GET', '/api/auth/session')).status).toBe(401);
     expect((await otherTab.send(A(), 'GET', `/api/agreements/${agreementId}`)).status).toBe(401);
+  });
+
+  it('see an organisation moved, and a user disabled, on the next request of both instances', async () => {
+    const elsewhere = await buildOrganisation(db, { kind: 'province' });
+    const unit = await buildOrganisation(db, { kind: 'department', parentId: elsewhere.id });
+    const user = await buildUser(db, { role: 'coordinator', organisationId: unit.id });
+    const browser = new Browser();
+    expect((await signIn(browser, A(), A(), user.email)).status).toBe(200);
+    const read = async (on: Instance) => (await browser.send(on, 'GET', `/api/agreements/${agreementId}`)).status;
+    // Both instances have worked out what the unit reaches, twice over.
+    for (const on of [A(), B(), A(), B()]) expect(await read(on)).toBe(404);
+    // The unit moves under the agreement's province (on neither instance): both see it at once.
+    await db.query('UPDATE organisations SET parent_id = $2 WHERE id = $1', [unit.id, provinceId]);
+    expect(await read(B())).toBe(200);
+    expect(await read(A())).toBe(200);
+    // Moved back: neither instance answers from what it worked out before.
+    await db.query('UPDATE organisations SET parent_id = $2 WHERE id = $1', [unit.id, elsewhere.id]);
+    expect(await read(A())).toBe(404);
+    expect(await read(B())).toBe(404);
+    // Disabled: the next request on either instance is signed out.
+    await db.query('UPDATE users SET disabled_at = now() WHERE id = $1', [user.id]);
+    expect((await browser.send(A(), 'GET', '/api/auth/session')).status).toBe(401);
+    expect((await browser.send(B(), 'GET', '/api/auth/session')).status).toBe(401);
   });
 
   it('accept on B the CSRF tokens issued through A, and only those', async () => {

@@ -1,4 +1,4 @@
-import type { Budgets } from './budgets.js';
+import { describeBudget, type Budgets } from './budgets.js';
 import type { BenchResult } from './run.js';
 
 export interface WebResult {
@@ -22,29 +22,37 @@ function pad(cells: string[][]): string {
 }
 
 const ms = (n: number | undefined) => (n === undefined ? '—' : n.toFixed(1));
+const share = (x: number | undefined) => (x === undefined ? '—' : `${(x * 100).toFixed(x < 0.1 ? 2 : 1)} %`);
 
 /** The readable table: one row a scenario, with the bare baselines and the budget verdict. */
 export function renderTable(r: BenchResult, budgets: Budgets, web?: WebResult): string {
-  const header = ['scenario', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'bare SQL p95', '× bare', 'RSS MB'];
+  const header = [
+    'scenario',
+    'req/s',
+    '% ceiling',
+    '% floor',
+    'p50 ms',
+    'p95 ms',
+    'p95@1 ms',
+    'errors',
+    'bare SQL p95',
+    '× bare',
+    'RSS MB',
+  ];
   // CPU per request, the server's and PostgreSQL's: where the cost went when req/s moves.
   const rows = [[...header, 'CPU app ms', 'CPU db ms', 'budget']];
   for (const s of r.scenarios) {
-    const b = budgets.scenarios[s.name] ?? {};
-    const target = [
-      b.p95Ms !== undefined ? `p95≤${b.p95Ms}` : '',
-      b.minRps !== undefined ? `≥${b.minRps}/s` : '',
-      b.bareRatio !== undefined ? `≤${b.bareRatio}×` : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
+    const target = describeBudget(budgets.scenarios[s.name] ?? {});
     const verdict = s.overBudget.length ? `OVER: ${s.overBudget.join('; ')}` : target ? `ok (${target})` : 'ok';
     rows.push([
       s.name,
       s.endpoint.rps.toFixed(0),
+      share(s.ofCeiling),
+      share(s.ofFloor),
       ms(s.endpoint.latencyMs.p50),
       ms(s.endpoint.latencyMs.p95),
-      ms(s.endpoint.latencyMs.p99),
-      String(s.endpoint.errors),
+      ms(s.single?.latencyMs.p95),
+      String(s.endpoint.errors + (s.single?.errors ?? 0)),
       ms(s.bareSql?.latencyMs.p95),
       s.bareRatio === undefined ? '—' : s.bareRatio.toFixed(2),
       s.serverPeakRssMb.toFixed(0),
@@ -58,9 +66,11 @@ export function renderTable(r: BenchResult, budgets: Budgets, web?: WebResult): 
     rows.push([
       '(bare Fastify JSON route)',
       f.rps.toFixed(0),
+      '100 %',
+      '—',
       ms(f.latencyMs.p50),
       ms(f.latencyMs.p95),
-      ms(f.latencyMs.p99),
+      '—',
       String(f.errors),
       '—',
       '—',
@@ -72,7 +82,9 @@ export function renderTable(r: BenchResult, budgets: Budgets, web?: WebResult): 
   }
   const lines = [
     `Accord benchmark — ${r.startedAt}; ${r.machine.cpus} CPUs, Node ${r.machine.node}, PostgreSQL ${r.machine.postgres}; ` +
-      `${r.options.connections} connections, ${r.options.amount ? `${r.options.amount} requests` : `${r.options.duration} s`} a run, pool ${r.options.poolSize}`,
+      `${r.options.connections} connections, ${r.options.amount ? `${r.options.amount} requests` : `${r.options.duration} s`} a run, pool ${r.options.poolSize}` +
+      (r.options.single ? `; p95@1: ${r.options.single} s with one connection` : ''),
+    '% ceiling: req/s as a share of the bare Fastify route in this run; % floor: of the session scenario (the cheapest signed-in request) in this run.',
     `dataset: ${Object.entries(r.dataset)
       .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
       .join(', ')}`,

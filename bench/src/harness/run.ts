@@ -3,9 +3,9 @@ import pg from 'pg';
 import { projectDir } from '../../../apps/server/src/config.js';
 import { benchFileStoreEnv } from '../data/evidence-store.js';
 import { scenarios as allScenarios } from '../scenarios/index.js';
-import type { Scenario, ScenarioContext } from '../scenarios/types.js';
+import type { PreparedScenario, Scenario, ScenarioContext } from '../scenarios/types.js';
 import { signIn, type SignedIn } from '../web/sign-in.js';
-import type { Budgets } from './budgets.js';
+import { checkBudget, type Budgets } from './budgets.js';
 import { startCpuMeter, type CpuPerRequest } from './cpu.js';
 import { findFixtures } from './fixtures.js';
 import { runLoad, type LoadResult } from './load.js';
@@ -25,6 +25,8 @@ export interface BenchOptions {
   only?: string[];
   /** Also run each scenario's SQL bare and the bare Fastify route. */
   bare: boolean;
+  /** Seconds of a second measured run with one connection (p95 without queueing); 0: none. */
+  single?: number;
   /** Connections each server pool opens (the app's and the bare SQL server's alike). */
   poolSize: number;
   budgets: Budgets;
@@ -40,6 +42,11 @@ export interface ScenarioResult {
   bareSql?: LoadResult;
   /** endpoint p95 / bare SQL p95 */
   bareRatio?: number;
+  /** The same request with one connection: what one user waits, without queueing. */
+  single?: LoadResult;
+  /** req/s as a share of the bare Fastify route's and of the session floor's, in the same run. */
+  ofCeiling?: number;
+  ofFloor?: number;
   serverPeakRssMb: number;
   /** CPU per request of the measured run, the server's and PostgreSQL's (when it runs on this machine). */
   cpu?: CpuPerRequest;
@@ -49,24 +56,69 @@ export interface ScenarioResult {
 export interface BenchResult {
   startedAt: string;
   machine: { cpus: number; node: string; postgres: string };
-  options: { connections: number; duration: number; amount?: number; poolSize: number };
+  options: { connections: number; duration: number; amount?: number; poolSize: number; single?: number };
   dataset: Record<string, number>;
   scenarios: ScenarioResult[];
   fastifyJson?: LoadResult;
   serverIdleRssMb: number;
 }
 
-function checkBudget(r: Omit<ScenarioResult, 'overBudget'>, budgets: Budgets): string[] {
-  const b = budgets.scenarios[r.name] ?? {};
-  const misses: string[] = [];
-  if (r.endpoint.errors > 0) misses.push(`${r.endpoint.errors} errors`);
-  if (r.bareSql && r.bareSql.errors > 0) misses.push(`${r.bareSql.errors} bare SQL errors`);
-  if (b.p95Ms !== undefined && r.endpoint.latencyMs.p95 > b.p95Ms) misses.push(`p95 ${r.endpoint.latencyMs.p95} ms > ${b.p95Ms} ms`);
-  if (b.minRps !== undefined && r.endpoint.rps < b.minRps) misses.push(`${r.endpoint.rps} req/s < ${b.minRps}`);
-  if (b.bareRatio !== undefined && r.bareRatio !== undefined && r.bareRatio > b.bareRatio)
-    misses.push(`${r.bareRatio}× bare SQL > ${b.bareRatio}×`);
-  if (r.serverPeakRssMb > budgets.serverRssMb) misses.push(`RSS ${r.serverPeakRssMb} MB > ${budgets.serverRssMb} MB`);
-  return misses;
+/**
+ * The scenario's request sent from as many browsers as there are sessions of its user: each
+ * request carries the next one's cookie (and CSRF token, for a change), after the scenario's own
+ * `setup`. A request of no known session (sign-in) goes as it is.
+ */
+export function browsers(prepared: PreparedScenario, signedIn: SignedIn[][]): PreparedScenario {
+  const cookie = prepared.request.headers?.cookie;
+  const mine = signedIn.find((all) => all[0]?.cookieHeader === cookie);
+  if (!cookie || !mine || mine.length < 2) return prepared;
+  const { setup } = prepared.request;
+  let next = 0;
+  return {
+    ...prepared,
+    request: {
+      ...prepared.request,
+      setup: (req) => {
+        const base = setup ? setup(req) : req;
+        const s = mine[next++ % mine.length] as SignedIn;
+        const headers = { ...base.headers, cookie: s.cookieHeader };
+        if ('x-csrf-token' in headers) headers['x-csrf-token'] = s.csrfToken;
+        return { ...base, headers };
+      },
+    },
+  };
+}
+
+const share = (rps: number, of: number | undefined) => (of ? Math.round((rps / of) * 10_000) / 10_000 : undefined);
+
+/**
+ * Puts each scenario's throughput beside the run's own references (the bare Fastify route and the
+ * session floor, measured minutes apart on the same machine) and checks every budget against them.
+ */
+export function judge(result: BenchResult, budgets: Budgets): void {
+  const ceilingRps = result.fastifyJson?.rps;
+  const floorRps = result.scenarios.find((s) => s.name === 'session')?.endpoint.rps;
+  for (const s of result.scenarios) {
+    const ofCeiling = share(s.endpoint.rps, ceilingRps);
+    const ofFloor = share(s.endpoint.rps, floorRps);
+    if (ofCeiling !== undefined) s.ofCeiling = ofCeiling;
+    if (ofFloor !== undefined) s.ofFloor = ofFloor;
+    s.overBudget = checkBudget(
+      {
+        name: s.name,
+        rps: s.endpoint.rps,
+        p95Ms: s.endpoint.latencyMs.p95,
+        errors: s.endpoint.errors + (s.single?.errors ?? 0),
+        ...(s.bareSql ? { bareErrors: s.bareSql.errors } : {}),
+        ...(s.bareRatio !== undefined ? { bareRatio: s.bareRatio } : {}),
+        ...(s.single ? { p95Ms1: s.single.latencyMs.p95 } : {}),
+        peakRssMb: s.serverPeakRssMb,
+      },
+      budgets.scenarios[s.name] ?? {},
+      { ...(ceilingRps ? { ceilingRps } : {}), ...(floorRps ? { floorRps } : {}) },
+      budgets.serverRssMb,
+    );
+  }
 }
 
 /**
@@ -133,21 +185,36 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     const result: BenchResult = {
       startedAt: new Date().toISOString(),
       machine: { cpus: (await import('node:os')).cpus().length, node: process.version, postgres: version },
-      options: { connections: o.connections, duration: o.duration, ...(o.amount ? { amount: o.amount } : {}), poolSize: o.poolSize },
+      options: {
+        connections: o.connections,
+        duration: o.duration,
+        ...(o.amount ? { amount: o.amount } : {}),
+        poolSize: o.poolSize,
+        ...(o.single ? { single: o.single } : {}),
+      },
       dataset: await datasetCounts(db),
       scenarios: [],
       serverIdleRssMb: app.rssMb(),
     };
-    const sessions = new Map<string, Promise<SignedIn>>();
+    // Each user is signed in once per connection, as that many browsers would be, and every request
+    // goes out with one of those sessions in turn (see `browsers`): 32 requests of one session at
+    // once would let the server find one session for all of them, which no real load does.
+    const sessions = new Map<string, Promise<SignedIn[]>>();
+    const signInMany = async (email: string): Promise<SignedIn[]> => {
+      const all: SignedIn[] = [];
+      for (let i = 0; i < Math.max(1, o.connections); i += 4)
+        all.push(...(await Promise.all(Array.from({ length: Math.min(4, o.connections - i) }, () => signIn(app.url, email, o.password)))));
+      return all;
+    };
     const ctx: ScenarioContext = {
       db,
       fixtures: await findFixtures(db),
       password: o.password,
       baseUrl: app.url,
-      session(email) {
+      async session(email) {
         let s = sessions.get(email);
-        if (!s) sessions.set(email, (s = signIn(app.url, email, o.password)));
-        return s;
+        if (!s) sessions.set(email, (s = signInMany(email)));
+        return (await s)[0] as SignedIn;
       },
     };
     if (baseline) {
@@ -156,11 +223,14 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
       result.fastifyJson = await runLoad({ ...load, url: baseline.url, request: { method: 'GET', path: '/bare/json' } });
       o.log(`bare Fastify JSON route: ${result.fastifyJson.rps} req/s, p95 ${result.fastifyJson.latencyMs.p95} ms`);
     }
-    const chosen = (o.scenarios ?? allScenarios).filter((s) => !o.only || o.only.includes(s.name));
+    // The session floor is every other budget's reference: it runs whenever one asks for it.
+    const wanted = new Set(o.only ?? []);
+    if (o.only && o.only.some((name) => o.budgets.scenarios[name]?.ofFloor !== undefined)) wanted.add('session');
+    const chosen = (o.scenarios ?? allScenarios).filter((s) => !o.only || wanted.has(s.name));
     for (const scenario of chosen) {
       await settle(db);
       o.log(`${scenario.name}: ${scenario.title}`);
-      const prepared = await scenario.prepare(ctx);
+      const prepared = browsers(await scenario.prepare(ctx), await Promise.all([...sessions.values()]));
       const load = { connections: o.connections, duration: o.duration, ...(o.amount ? { amount: o.amount } : {}) };
       if (o.warmup > 0)
         await runLoad({
@@ -179,8 +249,20 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
         request: prepared.request,
         ...(prepared.expect ? { expect: prepared.expect } : {}),
       });
-      const serverPeakRssMb = rss.stop();
       const cpu = await meter.stop(endpoint.requests);
+      let single: LoadResult | undefined;
+      if (o.single) {
+        await settle(db);
+        single = await runLoad({
+          connections: 1,
+          duration: o.single,
+          ...(o.amount ? { amount: Math.max(1, Math.ceil(o.amount / o.connections)) } : {}),
+          url: app.url,
+          request: prepared.request,
+          ...(prepared.expect ? { expect: prepared.expect } : {}),
+        });
+      }
+      const serverPeakRssMb = rss.stop();
       let bareSql: LoadResult | undefined;
       if (baseline && prepared.bare) {
         const put = await fetch(`${baseline.url}/bare/sql/${scenario.name}`, {
@@ -201,16 +283,18 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
         ...(bareSql
           ? { bareSql, bareRatio: Math.round((endpoint.latencyMs.p95 / Math.max(0.01, bareSql.latencyMs.p95)) * 100) / 100 }
           : {}),
+        ...(single ? { single } : {}),
         serverPeakRssMb,
         ...(cpu ? { cpu } : {}),
       };
-      const r = { ...partial, overBudget: checkBudget(partial, o.budgets) };
       o.log(
-        `  ${endpoint.rps} req/s, p95 ${endpoint.latencyMs.p95} ms, errors ${endpoint.errors}${bareSql ? `; bare SQL p95 ${bareSql.latencyMs.p95} ms` : ''}; RSS ${serverPeakRssMb} MB` +
+        `  ${endpoint.rps} req/s, p95 ${endpoint.latencyMs.p95} ms, errors ${endpoint.errors}${bareSql ? `; bare SQL p95 ${bareSql.latencyMs.p95} ms` : ''}` +
+          `${single ? `; 1 connection p95 ${single.latencyMs.p95} ms` : ''}; RSS ${serverPeakRssMb} MB` +
           (cpu ? `; CPU a request: server ${cpu.serverMs} ms, database ${cpu.databaseMs ?? '—'} ms` : ''),
       );
-      result.scenarios.push(r);
+      result.scenarios.push({ ...partial, overBudget: [] });
     }
+    judge(result, o.budgets);
     return result;
   } finally {
     await Promise.all(processes.map((p) => p.stop()));

@@ -3,8 +3,9 @@ import { AppError, type SessionUser } from '@accord/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/pool.js';
-import { viewerOf, type Viewer } from '../modules/access/viewer.js';
-import { resolveSession } from '../modules/auth/auth.service.js';
+import { ReachCache } from '../modules/access/reach-cache.js';
+import type { Viewer } from '../modules/access/viewer.js';
+import { sessionResolver } from '../modules/auth/auth.service.js';
 
 /** The cookies' names over plain HTTP (a developer's machine, tests). */
 export const SESSION_COOKIE = 'accord_session';
@@ -84,14 +85,17 @@ export function isApiRequest(request: FastifyRequest): boolean {
  */
 export function registerSessions(app: FastifyInstance, db: Db, config: Config): void {
   app.decorateRequest('auth', null);
+  const reaches = new ReachCache();
+  const resolveSession = sessionResolver(db, config);
   app.addHook('onRequest', async (request, reply) => {
     if (!isApiRequest(request)) return;
     const names = cookiesOf(request, config);
     const token = request.cookies[names.session];
     if (token && token.length <= 100) {
-      const found = await resolveSession(db, config, token);
+      const found = await resolveSession(token);
       if (found) {
-        request.auth = { user: found.user, viewer: viewerOf(found.user, found.reach), csrfToken: found.csrfToken, token };
+        const { reach, down } = await reaches.get(db, found.user.organisation.id, found.generation);
+        request.auth = { user: found.user, viewer: { user: found.user, reach, down }, csrfToken: found.csrfToken, token };
       } else reply.clearCookie(names.session, cookieOptions(names));
     }
     if (SAFE_METHODS.has(request.method)) return;

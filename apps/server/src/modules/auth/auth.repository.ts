@@ -1,6 +1,5 @@
 import type { Locale, Role, SessionUser, Side } from '@accord/domain';
 import type { Queryable } from '../../db/pool.js';
-import { orgReachSql, type OrgReach } from '../access/access.repository.js';
 import { prepared } from '../../db/sql.js';
 
 interface UserRow {
@@ -18,7 +17,7 @@ interface UserRow {
 const userColumns = `u.id, u.email, u.display_name, u.role, u.locale, u.password_hash,
   u.organisation_id, o.name_vi AS organisation_name, o.side AS organisation_side`;
 
-function toSessionUser(row: UserRow): SessionUser {
+function toSessionUser(row: Omit<UserRow, 'password_hash'>): SessionUser {
   return {
     id: row.id,
     email: row.email,
@@ -83,65 +82,58 @@ export async function openSession(
   });
 }
 
-/**
- * The session's organisation ids come as one comma-joined text rather than as uuid[]: pg parses
- * an array literal character by character, which for a province coordinator's 2 × 174 ids was
- * half the CPU of the cheapest signed-in request; a native split of the text costs next to nothing.
- */
-function idsOf(joined: string): string[] {
-  return joined === '' ? [] : joined.split(',');
-}
+const sessionUserColumns = `u.id, u.email, u.display_name, u.role, u.locale,
+  u.organisation_id, o.name_vi AS organisation_name, o.side AS organisation_side`;
 
-// Every signed-in request runs it first: prepared.
-const findSessionSql = prepared(
+// Every signed-in request runs it first (in a batch with the requests that arrived with it): prepared.
+const findSessionsSql = prepared(
   'session.find',
   `WITH s AS (
-       SELECT token_hash, user_id, csrf_token, last_seen_at, reach, down, reach_generation FROM sessions
-       WHERE token_hash = $1 AND expires_at > now() AND created_at > now() - make_interval(hours => $3)
+       SELECT token_hash, user_id, csrf_token, last_seen_at FROM sessions
+       WHERE token_hash = ANY($1::bytea[]) AND expires_at > now() AND created_at > now() - make_interval(hours => $3)
      ), touched AS (
        -- Idle expiry slides forward, never past the absolute lifetime counted from sign-in.
        UPDATE sessions SET last_seen_at = now(),
          expires_at = least(now() + make_interval(hours => $2), sessions.created_at + make_interval(hours => $3))
        FROM s WHERE sessions.token_hash = s.token_hash AND s.last_seen_at < now() - interval '1 minute'
      )
-     SELECT ${userColumns}, s.csrf_token, array_to_string(s.reach, ',') AS reach, array_to_string(s.down, ',') AS down,
-       s.reach_generation IS NOT DISTINCT FROM g.n AS fresh
+     SELECT encode(s.token_hash, 'hex') AS token_hash, ${sessionUserColumns}, s.csrf_token, g.n AS generation
      FROM s
      JOIN users u ON u.id = s.user_id AND u.disabled_at IS NULL
      JOIN organisations o ON o.id = u.organisation_id
      CROSS JOIN organisation_generation g`,
 );
 
+export interface FoundSession {
+  user: SessionUser;
+  csrfToken: string;
+  /** The generation of the organisation tree, read in the same statement (see `ReachCache`). */
+  generation: number;
+}
+
 /**
- * The live session for a token hash, sliding its expiry forward at most once a minute, with the
- * organisations its user acts for: kept in the session row, worked out again (in one statement,
- * so the tree and its generation are read together) when the organisation tree has changed since.
+ * The live sessions among some token hashes, by the hash in hex, each sliding its expiry forward
+ * at most once a minute. Read with the generation of the organisation tree in the same statement:
+ * what the user's organisation reaches is worked out from the tree of that generation
+ * (`ReachCache`), so that a move in the tree or of the user takes effect on the very next request
+ * of every session, on every instance.
  */
-export async function findSession(
+export async function findSessions(
   db: Queryable,
-  tokenHash: Buffer,
+  tokenHashes: Buffer[],
   ttlHours: number,
   maxHours: number,
-): Promise<{ user: SessionUser; csrfToken: string; reach: OrgReach } | undefined> {
-  // Reading is the common case; the row is written only when its last touch is a minute old, so
+): Promise<Map<string, FoundSession>> {
+  // Reading is the common case; a row is written only when its last touch is a minute old, so
   // concurrent requests of one session neither queue on its row lock nor write WAL each time.
-  const { rows } = await db.query<UserRow & { csrf_token: string; reach: string | null; down: string | null; fresh: boolean }>(
-    findSessionSql([tokenHash, ttlHours, maxHours]),
+  const { rows } = await db.query<Omit<UserRow, 'password_hash'> & { token_hash: string; csrf_token: string; generation: number }>(
+    findSessionsSql([tokenHashes, ttlHours, maxHours]),
   );
-  const row = rows[0];
-  if (!row) return undefined;
-  const user = toSessionUser(row);
-  if (row.fresh && row.reach !== null && row.down !== null) {
-    return { user, csrfToken: row.csrf_token, reach: { reach: idsOf(row.reach), down: idsOf(row.down) } };
-  }
-  const refreshed = await db.query<{ reach: string; down: string }>(
-    `UPDATE sessions SET reach = r.reach, down = r.down, reach_generation = (SELECT n FROM organisation_generation)
-     FROM (${orgReachSql('$2::uuid')}) r
-     WHERE token_hash = $1 RETURNING array_to_string(sessions.reach, ',') AS reach, array_to_string(sessions.down, ',') AS down`,
-    [tokenHash, row.organisation_id],
-  );
-  const found = refreshed.rows[0];
-  return { user, csrfToken: row.csrf_token, reach: { reach: idsOf(found?.reach ?? ''), down: idsOf(found?.down ?? '') } };
+  return new Map(rows.map((row) => [row.token_hash, { user: toSessionUser(row), csrfToken: row.csrf_token, generation: row.generation }]));
+}
+
+export async function findSession(db: Queryable, tokenHash: Buffer, ttlHours: number, maxHours: number): Promise<FoundSession | undefined> {
+  return (await findSessions(db, [tokenHash], ttlHours, maxHours)).get(tokenHash.toString('hex'));
 }
 
 export async function deleteSession(db: Queryable, tokenHash: Buffer): Promise<void> {
