@@ -300,3 +300,31 @@ describe('derived statuses and their SQL twins agree', () => {
     expect(new Set(fromSql)).toEqual(new Set([true, false]));
   });
 });
+
+describe('the day in Việt Nam (todayInVietnam)', () => {
+  const byZoneDatabase = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+
+  it('is the time-zone database’s date at every moment from 1975 on, midnight included', () => {
+    const moments = [
+      Date.UTC(1975, 5, 12, 17),
+      Date.UTC(2026, 11, 31, 16, 59, 59, 999),
+      Date.UTC(2026, 11, 31, 17),
+      Date.UTC(2028, 1, 28, 17),
+      Date.UTC(2099, 11, 31, 17),
+    ];
+    // And a spread of moments between, each at an odd minute of the day.
+    for (let i = 0; i < 2_000; i++) moments.push(Date.UTC(1976, 0, 1) + i * 649_817_123);
+    for (const ms of moments) expect(todayInVietnam(new Date(ms)), new Date(ms).toISOString()).toBe(byZoneDatabase.format(ms));
+  });
+
+  it('follows the time-zone database before 1975, when the South kept UTC+8', () => {
+    const at = new Date(Date.UTC(1970, 0, 1, 16, 30));
+    expect(todayInVietnam(at)).toBe(byZoneDatabase.format(at));
+    expect(todayInVietnam(at)).toBe('1970-01-02');
+  });
+});

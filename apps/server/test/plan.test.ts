@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import zlib from 'node:zlib';
 import {
   buildAgreement,
   buildOrganisation,
@@ -268,5 +269,74 @@ describe('the joint plan', () => {
     for (let i = 0; i < 3; i++) parent = await task(a.id, { parentId: parent.id });
     const tooDeep = await coordinator.post(url('/tasks'), { areaId: a.id, title: 'x', obligor: 'government', parentId: parent.id });
     expect(tooDeep.statusCode).toBe(400);
+  });
+});
+
+describe('sending the plan', () => {
+  const get = (who: Client, headers: Record<string, string> = {}) =>
+    ctx.app.inject({ method: 'GET', url: url('/plan'), headers: { cookie: who.cookie, ...headers } });
+
+  it('lets a browser keep an unchanged plan: an ETag of what this viewer sees, 304 while it holds', async () => {
+    const a = await area('Hạ tầng số');
+    await task(a.id, { title: 'Nâng cấp mạng diện rộng' });
+    const first = await get(coordinator);
+    expect(first.statusCode).toBe(200);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^W\/"[\w-]{32}"$/);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+    expect((first.json() as PlanBody).areas.some((x) => x.id === a.id)).toBe(true);
+
+    const again = await get(coordinator, { 'if-none-match': etag });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    expect(again.headers.etag).toBe(etag);
+    // In a list, or without the weak marker: still the same plan.
+    expect((await get(coordinator, { 'if-none-match': `"other", ${etag.slice(2)}` })).statusCode).toBe(304);
+    // The other party sees the plan with its own permissions: another ETag.
+    expect((await get(partner)).headers.etag).not.toBe(etag);
+    // A change to the plan: the old ETag no longer holds, and the new answer shows it.
+    await task(a.id, { title: 'Trung tâm dữ liệu tỉnh' });
+    const changed = await get(coordinator, { 'if-none-match': etag });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.headers.etag).not.toBe(etag);
+    expect(JSON.stringify(changed.json())).toContain('Trung tâm dữ liệu tỉnh');
+  });
+
+  it('compresses large answers for a client that accepts it, never the small ones that carry the CSRF token', async () => {
+    const a = await area('Dữ liệu số');
+    for (let i = 0; i < 8; i++) await task(a.id, { title: `Số hóa hồ sơ đợt ${i + 1}`, description: 'Số hóa và làm sạch dữ liệu hộ tịch' });
+    const plain = await get(coordinator);
+    const br = await get(coordinator, { 'accept-encoding': 'br, gzip' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+    expect(zlib.brotliDecompressSync(br.rawPayload).toString()).toBe(plain.body);
+    expect((await get(coordinator, { 'accept-encoding': 'gzip' })).headers['content-encoding']).toBe('gzip');
+    const session = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: { cookie: coordinator.cookie, 'accept-encoding': 'br, gzip' },
+    });
+    expect(session.statusCode).toBe(200);
+    expect(session.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('never inflates a compressed request body', async () => {
+    const a = await area('Kinh tế số');
+    const body = zlib.gzipSync(JSON.stringify({ areaId: a.id, title: 'Nén', obligor: 'government' }));
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: url('/tasks'),
+      headers: {
+        cookie: coordinator.cookie,
+        'x-csrf-token': coordinator.csrf,
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+      },
+      payload: body,
+    });
+    expect(res.statusCode).toBeGreaterThanOrEqual(400);
+    expect(res.statusCode).toBeLessThan(500);
+    expect(JSON.stringify((await plan()).areas.find((x) => x.id === a.id)?.tasks ?? [])).not.toContain('Nén');
   });
 });

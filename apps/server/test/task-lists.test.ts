@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { inject } from 'vitest';
+import { agreementTaskListQuery } from '@accord/domain';
 import { buildApp } from '../src/app.js';
+import { listTaskPage, TASK_COUNT_BOUND } from '../src/modules/tasks/task.repository.js';
+import { agreementTaskFilter } from '../src/modules/tasks/task-list.service.js';
 import { createPool, type Db } from '../src/db/pool.js';
 import {
   buildAgreement,
@@ -184,6 +187,30 @@ describe("an agreement's task list", () => {
     expect(errorCode(bad)).toBe('VALIDATION_FAILED');
     const fields = (bad.json() as { error: { details: { issues: { field: string }[] } } }).error.details.issues.map((i) => i.field);
     expect(fields).toEqual(expect.arrayContaining(['status.0', 'sort']));
+  });
+});
+
+describe('counting a long list', () => {
+  it('counts up to a bound and says so, and counts on to the page after the one asked for', async () => {
+    const at = async (page: number, countBound: number) => {
+      const f = await agreementTaskFilter(ctx.db, agreementId, agreementTaskListQuery.parse({ page: String(page), pageSize: '10' }));
+      const { items, total, totalCapped } = await listTaskPage(ctx.db, { ...f, countBound });
+      return { n: items.length, total, totalCapped };
+    };
+    // 31 tasks in all.
+    expect(await at(1, 100)).toEqual({ n: 10, total: 31, totalCapped: false });
+    expect(await at(1, 31)).toEqual({ n: 10, total: 31, totalCapped: false });
+    expect(await at(1, 25)).toEqual({ n: 10, total: 25, totalCapped: true });
+    // On page 2, counted to the end of page 3 (the 30th), and one more is there: page 4 can be reached.
+    expect(await at(2, 12)).toEqual({ n: 10, total: 30, totalCapped: true });
+    expect(await at(3, 12)).toEqual({ n: 10, total: 31, totalCapped: false });
+    expect(await at(4, 12)).toEqual({ n: 1, total: 31, totalCapped: false });
+    expect(TASK_COUNT_BOUND).toBe(1000);
+  });
+
+  it('answers the bound in the API: the total, and whether it is only a lower bound', async () => {
+    const body = (await coordinator.get(`/api/agreements/${agreementId}/tasks?pageSize=10`)).json() as ListBody & { totalCapped: boolean };
+    expect(body).toMatchObject({ total: 31, totalCapped: false, page: 1, pageSize: 10 });
   });
 });
 

@@ -122,7 +122,10 @@ export type TaskListItem = z.infer<typeof taskListItemSchema>;
 
 export const taskListSchema = z.object({
   items: z.array(taskListItemSchema),
+  /** The matches, counted up to a bound (1,000, or the end of the page after the one asked for when further). */
   total: z.number().int(),
+  /** More match than `total`: the count stopped at its bound ("more than 1,000"). */
+  totalCapped: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
 });

@@ -42,7 +42,8 @@ type Answer<C extends Contract> = C['response'] extends z.ZodType ? z.input<C['r
 export function route<C extends Contract>(
   app: FastifyInstance,
   contract: C,
-  handler: (input: RouteInput<C>) => Promise<Answer<C>>,
+  /** Answers what the contract describes, or the reply itself when it sent the answer (a download, a 304). */
+  handler: (input: RouteInput<C>) => Promise<Answer<C> | FastifyReply>,
   options: Pick<RouteOptions, 'serializerCompiler' | 'bodyLimit'> = {},
 ): void {
   const status = contract.status ?? 200;
@@ -92,7 +93,7 @@ export function route<C extends Contract>(
       } as unknown as RouteInput<C>;
       if (key === undefined || !viewer || !db) {
         const result = await handler(input);
-        return reply.sent ? reply : send(reply, result, status);
+        return result === reply || reply.sent ? reply : send(reply, result, status);
       }
       // The same key and request again: the first answer, and nothing changes.
       const claim = {
@@ -110,7 +111,7 @@ export function route<C extends Contract>(
       if (earlier) return replay(earlier);
       try {
         const result = await withIdempotencyKey(claim, () => handler(input));
-        return reply.sent ? reply : send(reply, result, status);
+        return result === reply || reply.sent ? reply : send(reply, result, status);
       } catch (error) {
         if (error instanceof IdempotentReplay) return replay(error.answer);
         throw error;

@@ -24,7 +24,7 @@ export function fileRoutes(db: Db, storage: FileStorage, maxBytes: number): Fast
     route(app, contracts.downloadFile, async ({ viewer, params, query, reply }) => {
       const { file, body } = await service.downloadFile(db, storage, viewer, params.id, params.taskId, params.fileId);
       const inline = query.disposition === 'inline' && isPreviewable(file.mediaType);
-      sendDownload(reply, { filename: file.name, contentType: file.mediaType, body, inline });
+      return sendDownload(reply, { filename: file.name, contentType: file.mediaType, body, inline });
     });
     route(app, contracts.deletePendingFile, ({ viewer, params }) =>
       service.deletePendingFile(db, storage, viewer, params.id, params.taskId, params.fileId),

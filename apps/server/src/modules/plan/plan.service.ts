@@ -1,4 +1,4 @@
-import { buildTaskTree, type Area, type AreaCreateInput, type AreaUpdateInput, type Plan } from '@accord/domain';
+import { buildTaskTree, todayInVietnam, type Area, type AreaCreateInput, type AreaUpdateInput, type Plan } from '@accord/domain';
 import { withChange, type Target } from '../../change/change.js';
 import type { Db } from '../../db/pool.js';
 import { loadAgreementAccess, notFound, requireOnAgreement, type AgreementAccess } from '../access/access.service.js';
@@ -12,7 +12,8 @@ const areaNotFound = () => notFound('AREA_NOT_FOUND', 'The cooperation area');
 export async function getPlan(db: Db, viewer: Viewer, agreementId: string): Promise<Plan> {
   const { side } = await loadAgreementAccess(db, viewer, agreementId, 'agreement.read');
   const [areas, rows] = await Promise.all([repo.listAreas(db, agreementId), repo.listTasks(db, agreementId)]);
-  const trees = buildTaskTree(rows.map((t) => presentTask(viewer, side, t)));
+  const today = todayInVietnam();
+  const trees = buildTaskTree(rows.map((t) => presentTask(viewer, side, t, today)));
   return { agreementId, areas: areas.map((a) => ({ ...a, tasks: trees.get(a.id) ?? [] })) };
 }
 

@@ -53,8 +53,9 @@ export async function agreementTaskFilter(db: Queryable, agreementId: string, q:
 /** One agreement's tasks as a flat list: filtered, sorted and paged on the server. */
 export async function listAgreementTasks(db: Db, viewer: Viewer, agreementId: string, q: AgreementTaskListQuery): Promise<TaskList> {
   const { side } = await loadAgreementAccess(db, viewer, agreementId, 'agreement.read');
-  const { items, total } = await repo.listTaskPage(db, await agreementTaskFilter(db, agreementId, q));
-  return { items: items.map((t) => listed(presentTask(viewer, side, t))), total, page: q.page, pageSize: q.pageSize };
+  const { items, total, totalCapped } = await repo.listTaskPage(db, await agreementTaskFilter(db, agreementId, q));
+  const today = todayInVietnam();
+  return { items: items.map((t) => listed(presentTask(viewer, side, t, today))), total, totalCapped, page: q.page, pageSize: q.pageSize };
 }
 
 /** The filter behind GET /api/tasks: a unit's tasks in every agreement the viewer may read. */
@@ -74,11 +75,13 @@ async function pageAcrossAgreements(
   filter: repo.TaskListFilter,
   q: { page: number; pageSize: number },
 ): Promise<TaskList> {
-  const { items, total } = await repo.listTaskPage(db, filter);
+  const { items, total, totalCapped } = await repo.listTaskPage(db, filter);
   const facts = await findAgreementFactsMany(db, [...new Set(items.map((t) => t.agreementId))]);
+  const today = todayInVietnam();
   return {
-    items: items.map((t) => listed(presentTask(viewer, viewerSide(viewer, facts.get(t.agreementId)?.parties ?? []), t))),
+    items: items.map((t) => listed(presentTask(viewer, viewerSide(viewer, facts.get(t.agreementId)?.parties ?? []), t, today))),
     total,
+    totalCapped,
     page: q.page,
     pageSize: q.pageSize,
   };

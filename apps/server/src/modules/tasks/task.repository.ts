@@ -506,6 +506,21 @@ export interface TaskListFilter {
   awaiting?: { side: 'government' | 'enterprise'; by: 'otherSide' | 'thisSide' };
   /** Only tasks of agreements one of these organisations is a party to. */
   partyOf?: readonly string[];
+  /** Count the matches only this far beyond the page (default `TASK_COUNT_BOUND`): see `countBoundOf`. */
+  countBound?: number;
+}
+
+/** How many matches a task list counts past its first page before it says "more than". */
+export const TASK_COUNT_BOUND = 1000;
+
+/**
+ * Where a list stops counting: `TASK_COUNT_BOUND` matches, or the end of the page after the one
+ * asked for when that is further, so that every page up to the next is known to exist and the
+ * pager can always go on while there are more. Counting every match of a 9,000-task agreement for
+ * each page walked all of them (4.3 ms of the 8 the list cost).
+ */
+export function countBoundOf(f: TaskListFilter): number {
+  return Math.max(f.countBound ?? TASK_COUNT_BOUND, f.offset + 2 * f.limit);
 }
 
 const statusOrder = `ARRAY[${taskStatuses.map((s) => `'${s}'`).join(',')}]`;
@@ -574,7 +589,13 @@ export function taskListStatements(f: TaskListFilter): { page: Statement; count:
   // The status is worked out by the rules of each task's agreement: joined only when they are read.
   const byStatus = statusFiltersOf(f).some((s) => s.usesRules) || f.sort === 'status' || f.stale !== undefined;
   const from = byStatus ? 'tasks t JOIN agreements ag ON ag.id = t.agreement_id' : 'tasks t';
-  const count = { text: `SELECT count(*)::int AS n FROM ${from} WHERE ${whereOf(f, countParams)}`, values: countParams };
+  // One row past the bound says that there are more.
+  const countWhere = whereOf(f, countParams);
+  countParams.push(countBoundOf(f) + 1);
+  const count = {
+    text: `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} WHERE ${countWhere} LIMIT $${countParams.length}) matched`,
+    values: countParams,
+  };
   const params: unknown[] = [];
   const where = whereOf(f, params);
   params.push(f.limit, f.offset);
@@ -593,13 +614,22 @@ export function taskListStatements(f: TaskListFilter): { page: Statement; count:
   return { page, count };
 }
 
-export async function listTaskPage(db: Queryable, f: TaskListFilter): Promise<{ items: TaskListRow[]; total: number }> {
+/**
+ * A page of a task list with its total: exact when there are no more matches than the bound
+ * (`countBoundOf`), else the bound with `totalCapped` ("more than 1,000").
+ */
+export async function listTaskPage(
+  db: Queryable,
+  f: TaskListFilter,
+): Promise<{ items: TaskListRow[]; total: number; totalCapped: boolean }> {
   const { page, count } = taskListStatements(f);
-  const [rows, total] = await Promise.all([
+  const [rows, counted] = await Promise.all([
     db.query<TaskListRow>(page.text, page.values),
     db.query<{ n: number }>(count.text, count.values),
   ]);
-  return { items: rows.rows, total: total.rows[0]?.n ?? 0 };
+  const bound = countBoundOf(f);
+  const n = counted.rows[0]?.n ?? 0;
+  return { items: rows.rows, total: Math.min(n, bound), totalCapped: n > bound };
 }
 
 /**

@@ -53,9 +53,10 @@ export function presentTask<T extends TaskRow>(
   viewer: Viewer,
   side: Side | null,
   t: T,
+  /** The day the status is of: one for every task of an answer, so that a plan sent at midnight is of one day. */
+  today: string = todayInVietnam(),
 ): Omit<T, 'depth' | 'atRiskDays' | 'progressMargin' | 'reportCadence'> & Pick<Task, 'allowed' | 'status' | 'stale'> {
   const { depth: _d, atRiskDays, progressMargin, reportCadence, ...task } = t;
-  const today = todayInVietnam();
   const status = deriveStatus(
     {
       state: t.state,

@@ -29,7 +29,7 @@ export function TaskListResults({
   emptyTitle,
   emptyDescription,
 }: TaskListResultsProps) {
-  const { t } = useTranslation('tasks');
+  const { t, i18n } = useTranslation('tasks');
   const { filters, sort, update, clear, hasFilters } = state;
   const total = list.data?.total ?? 0;
 
@@ -72,7 +72,7 @@ export function TaskListResults({
 
       {list.data && total > 0 && (
         <ListPagination
-          totalLabel={t('tasks.total', { n: total })}
+          totalLabel={t(list.data.totalCapped ? 'tasks.totalAtLeast' : 'tasks.total', { n: total.toLocaleString(i18n.language) })}
           total={total}
           page={filters.page}
           pageSize={filters.pageSize}

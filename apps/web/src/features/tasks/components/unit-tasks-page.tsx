@@ -9,7 +9,7 @@ import { useTaskListFilters } from './use-task-list-filters';
 
 /** "Việc của đơn vị": the tasks the user's unit and the units below it lead, in every agreement the user can read. */
 export function UnitTasksPage() {
-  const { t } = useTranslation('tasks');
+  const { t, i18n } = useTranslation('tasks');
   const user = useCurrentUser();
   const state = useTaskListFilters();
   const list = useUnitTasks(state.filters);
@@ -28,7 +28,11 @@ export function UnitTasksPage() {
       {stale.data && staleCount > 0 && !state.filters.stale && (
         <Alert color="orange" variant="light" icon={<IconClockExclamation size={18} />} data-testid="unit-stale">
           <Group justify="space-between" wrap="wrap" gap="sm">
-            <Text size="sm">{t('reporting.unitStale', { count: staleCount })}</Text>
+            <Text size="sm">
+              {stale.data.totalCapped
+                ? t('reporting.unitStaleAtLeast', { n: staleCount.toLocaleString(i18n.language) })
+                : t('reporting.unitStale', { count: staleCount })}
+            </Text>
             <Button size="xs" variant="light" color="orange" onClick={() => state.update({ stale: true })} data-testid="unit-stale-show">
               {t('reporting.showStale')}
             </Button>
