@@ -44,7 +44,8 @@ export default defineConfig({
     { name: 'adds-data', testMatch: /plan-import\.spec\.ts$/, dependencies: ['demo'] },
   ],
   webServer: {
-    command: 'node --import tsx apps/server/src/server.ts',
+    // The server as production runs it: compiled by `npm run build` (scripts/test.sh builds it first).
+    command: 'node --enable-source-maps apps/server/dist/server.js',
     cwd: root,
     url: `http://localhost:${port}/api/health`,
     timeout: 180_000,

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start`: installs what is missing, builds the web app when its sources changed,
+// `npm start`: installs what is missing, builds the web app and the server when their sources changed,
 // then starts Accord: with the demo data on the embedded PostgreSQL, without on DATABASE_URL.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,12 +26,25 @@ function newestMtime(dir) {
   return newest;
 }
 
-const dist = path.join(root, 'apps/web/dist/index.html');
-const sources = [path.join(root, 'apps/web/src'), path.join(root, 'packages/domain/src')];
-const stale = !fs.existsSync(dist) || Math.max(...sources.map(newestMtime)) > fs.statSync(dist).mtimeMs;
-if (stale && process.env.ACCORD_SKIP_BUILD !== 'true') {
-  console.log('[accord] building the web app…');
-  run('npm', ['run', 'build', '--silent']);
+// Each built output is rebuilt when a source it comes from is newer: the web app, and the server
+// compiled to plain JavaScript (production runs no TypeScript loader).
+const builds = [
+  { what: 'the web app', output: 'apps/web/dist/index.html', sources: ['apps/web/src', 'packages/domain/src'], workspace: '@accord/web' },
+  {
+    what: 'the server',
+    output: 'apps/server/dist/server.js',
+    sources: ['apps/server/src', 'packages/domain/src'],
+    workspace: '@accord/server',
+  },
+];
+for (const build of builds) {
+  const output = path.join(root, build.output);
+  const newest = Math.max(...build.sources.map((dir) => newestMtime(path.join(root, dir))));
+  const stale = !fs.existsSync(output) || newest > fs.statSync(output).mtimeMs;
+  if (stale && process.env.ACCORD_SKIP_BUILD !== 'true') {
+    console.log(`[accord] building ${build.what}…`);
+    run('npm', ['run', 'build', '--silent', '-w', build.workspace]);
+  }
 }
 
 // The server runs in this process, not in a child: whatever ends `npm start` (Ctrl-C, SIGTERM, even
@@ -43,9 +56,9 @@ process.env.ACCORD_DEMO = process.env.ACCORD_DEMO ?? (process.env.DATABASE_URL ?
 process.env.NODE_ENV = process.env.NODE_ENV ?? 'production';
 process.chdir(root);
 if (process.env.npm_lifecycle_event) stopWithLauncher();
-const { register } = await import('tsx/esm/api');
-register();
-await import(pathToFileURL(path.join(root, 'apps/server/src/server.ts')).href);
+// Stack traces name the TypeScript sources.
+process.setSourceMapsEnabled(true);
+await import(pathToFileURL(path.join(root, 'apps/server/dist/server.js')).href);
 
 /**
  * Under `npm start` this process's parent is npm's `sh -c`, and npm's parent is npm. A SIGTERM to

@@ -18,7 +18,7 @@ import { planWorkbook } from './data/plan-workbook.js';
 import { openBenchDatabase } from './database.js';
 import { loadBudgets } from './harness/budgets.js';
 import { findFixtures } from './harness/fixtures.js';
-import { sampleRss, startProcess } from './harness/processes.js';
+import { ACCORD_SERVER, buildServer, sampleRss, startProcess } from './harness/processes.js';
 import { signIn } from './web/sign-in.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, sizes: { type: 'string', default: '300,10000' } } });
@@ -55,11 +55,8 @@ async function main() {
     };
     if (pool.government.length === 0 || pool.enterprise.length === 0)
       throw new Error('The large agreement’s parties have no units below them');
-    const app = await startProcess(
-      'apps/server/src/server.ts',
-      { DATABASE_URL: target.url, ACCORD_DEMO: 'false', LOG_REQUESTS: 'false' },
-      '/api/health',
-    );
+    buildServer();
+    const app = await startProcess(ACCORD_SERVER, { DATABASE_URL: target.url, ACCORD_DEMO: 'false', LOG_REQUESTS: 'false' }, '/api/health');
     try {
       const session = await signIn(app.url, fixtures.coordinator, BENCH_PASSWORD);
       const headers = { cookie: session.cookieHeader, 'x-csrf-token': session.csrfToken };

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { BENCH_PASSWORD, benchFileStoreEnv, hasDataset } from './data/index.js';
 import { openBenchDatabase } from './database.js';
 import { findFixtures } from './harness/fixtures.js';
-import { startProcess } from './harness/processes.js';
+import { ACCORD_SERVER, buildServer, startProcess } from './harness/processes.js';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '3300' } } });
 const log = (line: string) => console.log(`[bench:serve] ${line}`);
@@ -23,8 +23,9 @@ if (!(await hasDataset(target.url))) {
 const db = new pg.Pool({ connectionString: target.url, max: 2 });
 const fixtures = await findFixtures(db);
 await db.end();
+buildServer();
 const app = await startProcess(
-  'apps/server/src/server.ts',
+  ACCORD_SERVER,
   { DATABASE_URL: target.url, ACCORD_DEMO: 'false', ...benchFileStoreEnv(target.url) },
   '/api/health',
   Number(values.port),

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { DatabaseBounds } from './db/pool.js';
 import type { S3Settings } from './storage/s3-storage.js';
 
-/** The project folder (two levels above apps/server/src). */
+/** The project folder: three levels above apps/server/src, and above apps/server/dist, where the compiled server runs. */
 export const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export interface Config {

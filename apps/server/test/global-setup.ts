@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { projectDir } from '../src/config.js';
@@ -19,6 +20,10 @@ let embedded: EmbeddedPostgres | undefined;
  * is made afresh and migrated once; tests build their own rows and never rely on demo data.
  */
 export async function setup(project: TestProject) {
+  // The tests that start Accord as an operator does (scripts/start.mjs) and the benchmark's smoke
+  // test run the compiled server: built here once, before any of them, when a source is newer.
+  const built = spawnSync(process.execPath, [path.join(projectDir, 'apps/server/build.mjs'), '--if-stale'], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('building the server (apps/server/build.mjs) failed');
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     const port = Number(process.env.ACCORD_TEST_PG_PORT ?? 54331);

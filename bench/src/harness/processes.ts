@@ -1,8 +1,20 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { projectDir } from '@accord/server/src/config.js';
+
+/** Accord as production runs it: the server compiled to JavaScript (`apps/server/build.mjs`). */
+export const ACCORD_SERVER = 'apps/server/dist/server.js';
+
+/** Compiles the server when a source is newer than its build, so that what is measured is this checkout. */
+export function buildServer(): void {
+  const built = spawnSync(process.execPath, [path.join(projectDir, 'apps/server/build.mjs'), '--if-stale'], {
+    cwd: projectDir,
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) throw new Error(`building the server failed (exit ${built.status})`);
+}
 
 export interface ServerProcess {
   url: string;
@@ -49,7 +61,10 @@ async function waitFor(url: string, child: ChildProcess, output: () => string, t
   throw new Error(`the server did not answer ${url} within ${timeoutMs} ms:\n${output()}`);
 }
 
-/** Starts a TypeScript entry point as its own Node process (so its memory is its own) and waits until `readyPath` answers. */
+/**
+ * Starts an entry point as its own Node process (so its memory is its own) and waits until
+ * `readyPath` answers: compiled JavaScript as it is (with its source maps), TypeScript through tsx.
+ */
 export async function startProcess(
   entry: string,
   env: Record<string, string>,
@@ -59,7 +74,8 @@ export async function startProcess(
   const port = fixedPort ?? (await freePort());
   // BENCH_CPU_PROF=<folder>: each server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(projectDir, entry)], {
+  const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : ['--enable-source-maps'];
+  const child = spawn(process.execPath, [...profile, ...loader, path.join(projectDir, entry)], {
     cwd: projectDir,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],

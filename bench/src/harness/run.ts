@@ -9,7 +9,7 @@ import { checkBudget, type Budgets } from './budgets.js';
 import { startCpuMeter, type CpuPerRequest } from './cpu.js';
 import { findFixtures } from './fixtures.js';
 import { runLoad, type LoadResult } from './load.js';
-import { sampleRss, startProcess, type ServerProcess } from './processes.js';
+import { ACCORD_SERVER, buildServer, sampleRss, startProcess, type ServerProcess } from './processes.js';
 
 export interface BenchOptions {
   databaseUrl: string;
@@ -175,7 +175,8 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   };
   const processes: ServerProcess[] = [];
   try {
-    const app = await startProcess('apps/server/src/server.ts', env, '/api/health');
+    buildServer();
+    const app = await startProcess(ACCORD_SERVER, env, '/api/health');
     processes.push(app);
     const baseline = o.bare
       ? await startProcess(path.relative(projectDir, path.join(projectDir, 'bench/src/harness/baseline-server.ts')), env, '/bare/health')

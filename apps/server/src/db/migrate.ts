@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectDir } from '../config.js';
 import { withClient, type Db, type Queryable } from './pool.js';
 
-const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+// From the project folder, so that the compiled server (apps/server/dist) reads the same files.
+const migrationsDir = path.join(projectDir, 'apps/server/src/db/migrations');
 // Any constant: every instance takes the same lock, so only one migrates at a time.
 const MIGRATION_LOCK = 726_354_001;
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectDir } from '../config.js';
 import type { DemoOrganisation } from './demo-types.js';
 
 interface ProvincesFile {
@@ -26,7 +26,7 @@ function committee(kind: 'tỉnh' | 'thành phố', name: string) {
  * Source: shared reference data (Resolution 202/2025/QH15, GSO letter 915/CTK-CSCL).
  */
 export function provinceOrganisations(): (DemoOrganisation & { code: string; codeScheme: 'pre2025' | 'post2025' })[] {
-  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'reference', 'provinces.json');
+  const file = path.join(projectDir, 'apps/server/src/seed/reference/provinces.json');
   const data = JSON.parse(fs.readFileSync(file, 'utf8')) as ProvincesFile;
   const result: (DemoOrganisation & { code: string; codeScheme: 'pre2025' | 'post2025' })[] = [];
   for (const p of data.provinces_34) {
