@@ -1,6 +1,6 @@
 import type { Locale, Role, SessionUser, Side } from '@accord/domain';
 import type { Queryable } from '../../db/pool.js';
-import { prepared } from '../../db/sql.js';
+import { prepared, type NamedStatement } from '../../db/sql.js';
 
 interface UserRow {
   id: string;
@@ -85,16 +85,24 @@ export async function openSession(
 const sessionUserColumns = `u.id, u.email, u.display_name, u.role, u.locale,
   u.organisation_id, o.name_vi AS organisation_name, o.side AS organisation_side`;
 
-// Every signed-in request runs it first (in a batch with the requests that arrived with it): prepared.
-const findSessionsSql = prepared(
-  'session.find',
-  `WITH s AS (
+// Every signed-in request runs it first (in a batch with the requests that arrived with it):
+// prepared, in one form for each size of batch up to a power of two (the list padded with its
+// first hash), so that PostgreSQL reuses one plan of each rather than planning every lookup. With
+// an array (`= ANY($1)`) it never did: its plan for an array of unknown length, costed as ten
+// hashes, always looked dearer than one made for the hashes at hand, and making that plan cost
+// more than running it (docs/PERFORMANCE.md, "Plans made once").
+const SESSION_LIST_SIZES = [1, 2, 4, 8, 16, 32, 64, 128, 256] as const;
+const findSessionsSql = SESSION_LIST_SIZES.map((size) =>
+  prepared(
+    `session.find.${size}`,
+    `WITH s AS (
        SELECT token_hash, user_id, csrf_token, last_seen_at FROM sessions
-       WHERE token_hash = ANY($1::bytea[]) AND expires_at > now() AND created_at > now() - make_interval(hours => $3)
+       WHERE token_hash IN (${Array.from({ length: size }, (_, i) => `$${i + 3}::bytea`).join(', ')})
+         AND expires_at > now() AND created_at > now() - make_interval(hours => $2)
      ), touched AS (
        -- Idle expiry slides forward, never past the absolute lifetime counted from sign-in.
        UPDATE sessions SET last_seen_at = now(),
-         expires_at = least(now() + make_interval(hours => $2), sessions.created_at + make_interval(hours => $3))
+         expires_at = least(now() + make_interval(hours => $1), sessions.created_at + make_interval(hours => $2))
        FROM s WHERE sessions.token_hash = s.token_hash AND s.last_seen_at < now() - interval '1 minute'
      )
      SELECT encode(s.token_hash, 'hex') AS token_hash, ${sessionUserColumns}, s.csrf_token, g.n AS generation
@@ -102,7 +110,9 @@ const findSessionsSql = prepared(
      JOIN users u ON u.id = s.user_id AND u.disabled_at IS NULL
      JOIN organisations o ON o.id = u.organisation_id
      CROSS JOIN organisation_generation g`,
+  ),
 );
+const MOST_SESSIONS = SESSION_LIST_SIZES[8];
 
 export interface FoundSession {
   user: SessionUser;
@@ -126,10 +136,18 @@ export async function findSessions(
 ): Promise<Map<string, FoundSession>> {
   // Reading is the common case; a row is written only when its last touch is a minute old, so
   // concurrent requests of one session neither queue on its row lock nor write WAL each time.
-  const { rows } = await db.query<Omit<UserRow, 'password_hash'> & { token_hash: string; csrf_token: string; generation: number }>(
-    findSessionsSql([tokenHashes, ttlHours, maxHours]),
-  );
-  return new Map(rows.map((row) => [row.token_hash, { user: toSessionUser(row), csrfToken: row.csrf_token, generation: row.generation }]));
+  const found = new Map<string, FoundSession>();
+  for (let from = 0; from < tokenHashes.length; from += MOST_SESSIONS) {
+    const hashes = tokenHashes.slice(from, from + MOST_SESSIONS);
+    const form = SESSION_LIST_SIZES.findIndex((size) => size >= hashes.length);
+    const size = SESSION_LIST_SIZES[form] as number;
+    const padded = [...hashes, ...Array<Buffer>(size - hashes.length).fill(hashes[0] as Buffer)];
+    const { rows } = await db.query<Omit<UserRow, 'password_hash'> & { token_hash: string; csrf_token: string; generation: number }>(
+      (findSessionsSql[form] as (values: unknown[]) => NamedStatement)([ttlHours, maxHours, ...padded]),
+    );
+    for (const row of rows) found.set(row.token_hash, { user: toSessionUser(row), csrfToken: row.csrf_token, generation: row.generation });
+  }
+  return found;
 }
 
 export async function findSession(db: Queryable, tokenHash: Buffer, ttlHours: number, maxHours: number): Promise<FoundSession | undefined> {

@@ -282,16 +282,35 @@ export async function nextPositions(db: Queryable, agreementId: string): Promise
   return new Map(rows.map((r) => [`${r.area_id}|${r.parent_id ?? ''}`, Number(r.next)]));
 }
 
-/** Writes a task its change holds locked. */
-export async function updateTask(tx: Queryable, id: string, t: TaskWrite, coordinatorsChanged: boolean): Promise<void> {
-  await tx.query(
-    `UPDATE tasks SET code=$2, title=$3, description=$4, obligor=$5, lead_org_id=$6, responsible_person=$7, start_date=$8,
-       due_date=$9, expected_product=$10, search_text=$11, decided_by=$12, state=$13, state_reason=$14, progress=$15, weight=$16,
-       started_on=$17, version = version + 1, updated_at = now()
-     WHERE id = $1`,
-    [id, ...writtenValues(t)],
-  );
-  if (coordinatorsChanged) await writeCoordinators(tx, id, t.coordinatingUnitIds);
+const updateTaskText = `UPDATE tasks SET code=$2, title=$3, description=$4, obligor=$5, lead_org_id=$6, responsible_person=$7, start_date=$8,
+     due_date=$9, expected_product=$10, search_text=$11, decided_by=$12, state=$13, state_reason=$14, progress=$15, weight=$16,
+     started_on=$17, version = version + 1, updated_at = now()
+   WHERE id = $1`;
+// Every edit of a task runs one of them: prepared.
+const updateTaskSql = prepared('task.update', updateTaskText);
+const updateAndReadTaskSql = prepared(
+  'task.update.read',
+  `WITH t AS (${updateTaskText} RETURNING *)
+   SELECT ${taskColumns} FROM t JOIN agreements ag ON ag.id = t.agreement_id LEFT JOIN organisations lo ON lo.id = t.lead_org_id`,
+);
+
+/**
+ * Writes a task its change holds locked and answers it as it now is. Without a change of its
+ * coordinating units that is one round trip (the row the UPDATE returns, joined as a read joins
+ * it); with one, the units are written and the task read again.
+ */
+export async function updateTask(
+  tx: Queryable,
+  agreementId: string,
+  id: string,
+  t: TaskWrite,
+  coordinatorsChanged: boolean,
+): Promise<TaskRow> {
+  const values = [id, ...writtenValues(t)];
+  if (!coordinatorsChanged) return (await tx.query<TaskRow>(updateAndReadTaskSql(values))).rows[0] as TaskRow;
+  await tx.query(updateTaskSql(values));
+  await writeCoordinators(tx, id, t.coordinatingUnitIds);
+  return (await findTask(tx, agreementId, id)) as TaskRow;
 }
 
 /** A delivery step's write on a task its change holds locked: a new version, like any edit. */

@@ -284,8 +284,7 @@ export async function applyTaskUpdate(change: Change, access: AgreementAccess, b
   // The dates and the state as they will be after the edit: one sent, the other kept.
   if (!datesInOrder(write.startDate, write.dueDate)) throw invalidField('dueDate', 'dueBeforeStart');
   if (needsStateReason(write.state, write.stateReason)) throw invalidField('stateReason', 'reasonRequired');
-  await repo.updateTask(tx, taskId, write, input.coordinatingUnitIds !== undefined);
-  const after = (await repo.findTask(tx, agreementId, taskId)) as TaskRow;
+  const after = await repo.updateTask(tx, agreementId, taskId, write, input.coordinatingUnitIds !== undefined);
   await change.record('task', { action: 'update', entityId: taskId, agreementId, title: after.title, before, after });
   if (after.parentId && (after.progress !== before.progress || after.weight !== before.weight || after.state !== before.state)) {
     await rollUp(change, agreementId, taskId, taskId);
