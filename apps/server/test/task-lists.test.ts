@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { inject } from 'vitest';
 import { agreementTaskListQuery } from '@accord/domain';
 import { buildApp } from '../src/app.js';
+import { SEARCH_COUNT_BOUND } from '../src/modules/search/search.repository.js';
 import { listTaskPage, TASK_COUNT_BOUND } from '../src/modules/tasks/task.repository.js';
 import { agreementTaskFilter } from '../src/modules/tasks/task-list.service.js';
 import { createPool, type Db } from '../src/db/pool.js';
@@ -314,6 +315,28 @@ describe('search across agreements and tasks', () => {
     const deleted = await coordinator.delete(url(`/${parent.id}`), { 'if-match': '"3"' });
     expect(deleted.statusCode, deleted.body).toBe(204);
     expect((await found(word)).items.map((t) => t.id)).toEqual([other.id]);
+  });
+
+  it('shows the first matches in order and counts to a bound, saying there are more', async () => {
+    const word = unique('nhieu').replace(/[^a-z0-9]/g, '');
+    const area = await buildArea(ctx.db, agreementId, { title: 'Nhiều kết quả' });
+    // 103 matches due a day apart, inserted out of order: the first shown are the soonest due.
+    const days = Array.from({ length: SEARCH_COUNT_BOUND + 3 }, (_, i) => i).reverse();
+    for (const day of days) {
+      const dueDate = new Date(Date.UTC(2027, 0, 1 + day)).toISOString().slice(0, 10);
+      await buildTask(ctx.db, { agreementId, areaId: area.id, obligor: 'government', title: `Việc ${word} ${day}`, dueDate });
+    }
+    type Hits = { tasks: { items: { title: string }[]; total: number; totalCapped: boolean } };
+    const get = async (q: string, limit = 10) =>
+      (await coordinator.get(`/api/search?q=${encodeURIComponent(q)}&limit=${limit}`)).json() as Hits;
+    const many = (await get(word)).tasks;
+    expect({ total: many.total, totalCapped: many.totalCapped }).toEqual({ total: SEARCH_COUNT_BOUND, totalCapped: true });
+    expect(many.items.map((t) => t.title)).toEqual(Array.from({ length: 10 }, (_, i) => `Việc ${word} ${i}`));
+    const more = await get(word, 50);
+    expect(more.tasks.items.map((t) => t.title)).toEqual(Array.from({ length: 50 }, (_, i) => `Việc ${word} ${i}`));
+    // Within the bound the count is exact.
+    const few = (await get(`${word} 10`)).tasks;
+    expect({ total: few.total, totalCapped: few.totalCapped }).toEqual({ total: 1, totalCapped: false });
   });
 
   it('treats LIKE wildcards as text', async () => {

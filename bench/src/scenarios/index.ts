@@ -70,7 +70,7 @@ function search(name: string, title: string, who: (ctx: ScenarioContext) => stri
     async prepare(ctx) {
       const email = who(ctx);
       const session = await ctx.session(email);
-      const s = searchStatements(searchFilter(await viewerOf(ctx, email), searchQuery.parse(params)));
+      const s = searchStatements(await searchFilter(ctx.db, await viewerOf(ctx, email), searchQuery.parse(params)));
       return {
         request: { method: 'GET', path: `/api/search?${queryString(params)}`, headers: asUser(session) },
         bare: [s.agreements, s.tasks],

@@ -164,8 +164,17 @@ export const taskHitSchema = z.object({
 });
 export type TaskHit = z.infer<typeof taskHitSchema>;
 
+/** A group of hits: the first ones, and how many match in all, counted up to a bound. */
+const hitsOf = <T extends z.ZodType>(hit: T) =>
+  z.object({
+    items: z.array(hit),
+    total: z.number().int(),
+    /** More match than `total`: the count stopped at its bound ("more than 1,000"). */
+    totalCapped: z.boolean(),
+  });
+
 export const searchResultSchema = z.object({
-  agreements: z.object({ items: z.array(agreementHitSchema), total: z.number().int() }),
-  tasks: z.object({ items: z.array(taskHitSchema), total: z.number().int() }),
+  agreements: hitsOf(agreementHitSchema),
+  tasks: hitsOf(taskHitSchema),
 });
 export type SearchResult = z.infer<typeof searchResultSchema>;

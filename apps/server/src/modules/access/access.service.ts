@@ -224,6 +224,32 @@ export function readableAgreementIdSql(viewer: Viewer, column: string, param: (v
   return `${column} = ANY(ARRAY(SELECT ra.id FROM agreements ra WHERE ra.deleted_at IS NULL AND ${condition}))`;
 }
 
+/** The agreements a viewer may read, worked out beforehand: every live one, or these ids. */
+export type ReadableAgreements = { all: true } | { all: false; ids: readonly string[] };
+
+/**
+ * Works out the agreements the viewer may read, for a statement that must know how many they are
+ * to choose its plan (search: walk the tasks in the order shown and stop, or find the few matches
+ * by their words). Given inside the statement, as `readableAgreementIdSql` gives them, their
+ * number is unknown to PostgreSQL until it runs, and it plans for ten.
+ */
+export async function readableAgreements(db: Queryable, viewer: Viewer): Promise<ReadableAgreements> {
+  const values: unknown[] = [];
+  const condition = readableAgreementSql(viewer, 'ra', (value) => {
+    values.push(value);
+    return `$${values.length}`;
+  });
+  if (condition === 'TRUE') return { all: true };
+  const { rows } = await db.query<{ id: string }>(`SELECT ra.id FROM agreements ra WHERE ra.deleted_at IS NULL AND ${condition}`, values);
+  return { all: false, ids: rows.map((r) => r.id) };
+}
+
+/** `readableAgreementIdSql` for agreements worked out beforehand (`readableAgreements`). */
+export function readableAgreementInSql(readable: ReadableAgreements, column: string, param: (value: unknown) => string): string {
+  if (readable.all) return `EXISTS (SELECT 1 FROM agreements ra WHERE ra.id = ${column} AND ra.deleted_at IS NULL)`;
+  return `${column} = ANY(${param(readable.ids)}::uuid[])`;
+}
+
 /** The ids among `ids` of agreements the viewer may read (for links to other agreements). */
 export async function readableAgreementIds(db: Queryable, viewer: Viewer, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();

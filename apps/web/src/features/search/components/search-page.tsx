@@ -18,10 +18,11 @@ function positiveLimit(value: string | null): number {
   return Number.isFinite(n) && n > 0 ? Math.min(n, MAX_LIMIT) : DEFAULT_LIMIT;
 }
 
-/** One group of results: its name and total, its hits, and a way to see more. */
+/** One group of results: its name and total (counted up to a bound), its hits, and a way to see more. */
 function ResultGroup({
   title,
   total,
+  totalCapped,
   shown,
   testId,
   more,
@@ -29,12 +30,14 @@ function ResultGroup({
 }: {
   title: string;
   total: number;
+  totalCapped: boolean;
   shown: number;
   testId: string;
   more?: ReactNode;
   children: ReactNode;
 }) {
-  const { t } = useTranslation('search');
+  const { t, i18n } = useTranslation('search');
+  const count = total.toLocaleString(i18n.language);
   return (
     <Paper withBorder radius="md" p="md" data-testid={testId}>
       <Group justify="space-between" mb="sm" wrap="wrap">
@@ -43,12 +46,12 @@ function ResultGroup({
             {title}
           </Title>
           <Badge variant="light" color="gray" data-testid={`${testId}-total`}>
-            {total}
+            {totalCapped ? t('search.totalAtLeast', { total: count }) : count}
           </Badge>
         </Group>
-        {total > shown && (
+        {(totalCapped || total > shown) && (
           <Text size="sm" c="dimmed">
-            {t('search.shown', { shown, total })}
+            {t(totalCapped ? 'search.shownAtLeast' : 'search.shown', { shown, total: count })}
           </Text>
         )}
       </Group>
@@ -189,6 +192,7 @@ export function SearchPage() {
           <ResultGroup
             title={t('search.agreements')}
             total={data.agreements.total}
+            totalCapped={data.agreements.totalCapped}
             shown={data.agreements.items.length}
             testId="search-agreements"
             more={
@@ -222,6 +226,7 @@ export function SearchPage() {
           <ResultGroup
             title={t('search.tasks')}
             total={data.tasks.total}
+            totalCapped={data.tasks.totalCapped}
             shown={data.tasks.items.length}
             testId="search-tasks"
             more={moreButton(data.tasks.total, data.tasks.items.length)}
