@@ -70,9 +70,9 @@ export function searchStatements(f: SearchFilter): Record<'agreements' | 'tasks'
       values: ap,
     },
     tasks: {
-      // Open work first, the nearest due date first; names joined for the page only.
-      // The first matches in the order shown, one past the bound: the page is the first of them and
-      // the count is how many there are, from the one scan. Names are joined for the page only.
+      // Open work first, the nearest due date first. The first matches in that order, one past the
+      // bound: the page is the first of them and the count is how many there are, from the one
+      // scan. Names are joined for the page only.
       text: `WITH first AS MATERIALIZED (
           SELECT s.task_id AS id, s.closed, s.due_date FROM task_search s WHERE ${tWhere}
           ORDER BY s.closed, s.due_date NULLS LAST, s.task_id LIMIT ${bound}),
