@@ -15,6 +15,7 @@ import {
 import { publishedSql } from '@accord/domain';
 import * as repo from './access.repository.js';
 import type { Queryable } from '../../db/pool.js';
+import { placeholders } from '../../db/sql.js';
 import type { Viewer } from './viewer.js';
 
 /**
@@ -220,7 +221,7 @@ export function readableAgreementSql(viewer: Viewer, a: string, param: (value: u
  */
 export function readableAgreementIdSql(viewer: Viewer, column: string, param: (value: unknown) => string): string {
   const condition = readableAgreementSql(viewer, 'ra', param);
-  if (condition === 'TRUE') return `EXISTS (SELECT 1 FROM agreements ra WHERE ra.id = ${column} AND ra.deleted_at IS NULL)`;
+  if (condition === 'TRUE') return liveAgreementSql(column);
   return `${column} = ANY(ARRAY(SELECT ra.id FROM agreements ra WHERE ra.deleted_at IS NULL AND ${condition}))`;
 }
 
@@ -235,10 +236,7 @@ export type ReadableAgreements = { all: true } | { all: false; ids: readonly str
  */
 export async function readableAgreements(db: Queryable, viewer: Viewer): Promise<ReadableAgreements> {
   const values: unknown[] = [];
-  const condition = readableAgreementSql(viewer, 'ra', (value) => {
-    values.push(value);
-    return `$${values.length}`;
-  });
+  const condition = readableAgreementSql(viewer, 'ra', placeholders(values));
   if (condition === 'TRUE') return { all: true };
   const { rows } = await db.query<{ id: string }>(`SELECT ra.id FROM agreements ra WHERE ra.deleted_at IS NULL AND ${condition}`, values);
   return { all: false, ids: rows.map((r) => r.id) };
@@ -246,8 +244,12 @@ export async function readableAgreements(db: Queryable, viewer: Viewer): Promise
 
 /** `readableAgreementIdSql` for agreements worked out beforehand (`readableAgreements`). */
 export function readableAgreementInSql(readable: ReadableAgreements, column: string, param: (value: unknown) => string): string {
-  if (readable.all) return `EXISTS (SELECT 1 FROM agreements ra WHERE ra.id = ${column} AND ra.deleted_at IS NULL)`;
-  return `${column} = ANY(${param(readable.ids)}::uuid[])`;
+  return readable.all ? liveAgreementSql(column) : `${column} = ANY(${param(readable.ids)}::uuid[])`;
+}
+
+/** `column` is the id of an agreement not deleted: what every agreement a viewer may read all of must be. */
+function liveAgreementSql(column: string): string {
+  return `EXISTS (SELECT 1 FROM agreements ra WHERE ra.id = ${column} AND ra.deleted_at IS NULL)`;
 }
 
 /** The ids among `ids` of agreements the viewer may read (for links to other agreements). */
