@@ -64,6 +64,8 @@ const table: Record<string, Row> = {
   'changeAgreementStatus':            { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
 
   'getPlan':                          { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: 'ok ok 404',   leader: 'ok ok 404',   observer: 'ok ok ok' },
+  'getPlanOutline':                   { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: 'ok ok 404',   leader: 'ok ok 404',   observer: 'ok ok ok' },
+  'getPlanAreaTasks':                 { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: 'ok ok 404',   leader: 'ok ok 404',   observer: 'ok ok ok' },
   'exportPlan':                       { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: 'ok ok 404',   leader: 'ok ok 404',   observer: 'ok ok ok' },
   'createArea':                       { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
   'updateArea':                       { admin: 'ok ok ok',    coordinator: 'ok ok 404',   unit_officer: '403 403 404', leader: '403 403 404', observer: '403 403 403' },
@@ -382,6 +384,8 @@ const situations: Record<string, (place: Placement, role: Role) => Promise<Reque
   }),
 
   getPlan: async () => ({ method: 'GET', url: url('getPlan', { id: world.agreement.id }) }),
+  getPlanOutline: async () => ({ method: 'GET', url: url('getPlanOutline', { id: world.agreement.id }) }),
+  getPlanAreaTasks: async () => ({ method: 'GET', url: url('getPlanAreaTasks', { id: world.agreement.id, areaId: world.area.id }) }),
   uploadFile: async () => {
     const task = await taskIn(world.agreement.id, world.area.id, 'government', 'government');
     return { method: 'POST', url: url('uploadFile', { id: world.agreement.id, taskId: task.id }, '?name=bien-ban.pdf'), raw: PDF };

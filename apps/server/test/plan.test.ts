@@ -340,3 +340,114 @@ describe('sending the plan', () => {
     expect(JSON.stringify((await plan()).areas.find((x) => x.id === a.id)?.tasks ?? [])).not.toContain('Nén');
   });
 });
+
+describe('the plan by area', () => {
+  type Outline = {
+    areas: { id: string; taskCount: number; topLevelCount: number; clarity: { clear: number; total: number; met: number; of: number } }[];
+    clarity: { clear: number; total: number; met: number; of: number };
+    leadUnits: { id: string; name: string }[];
+  };
+  type Page = { areaId: string; from: number; tasks: (Task & { children: Task[] })[]; topLevelCount: number; next: number | null };
+  const outline = async (who = coordinator) => (await who.get(url('/plan/outline'))).json() as Outline;
+  const page = async (areaId: string, query = '', who = coordinator) => {
+    const res = await who.get(url(`/plan/areas/${areaId}/tasks${query}`));
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as Page;
+  };
+  const ids = (tasks: readonly (Task & { children?: Task[] })[]): string[] =>
+    tasks.flatMap((t) => [t.id, ...ids((t.children ?? []) as (Task & { children?: Task[] })[])]);
+
+  it('outlines every area with its task counts and "5 rõ" tally, as the whole plan adds them up', async () => {
+    const a = await area('Đô thị thông minh');
+    const clear = await task(a.id, {
+      title: 'Camera giám sát',
+      description: 'Lắp đặt 200 camera tại các nút giao',
+      responsiblePerson: 'Trần Thị Lan',
+      startDate: '2026-01-01',
+      dueDate: '2026-12-31',
+      leadUnitId: deptId,
+      expectedProduct: 'Hệ thống camera vận hành',
+    });
+    await task(a.id, { parentId: clear.id, title: 'Khảo sát vị trí', leadUnitId: unitId });
+    await task(a.id, { title: 'Chiếu sáng thông minh' });
+    const body = await outline();
+    const mine = body.areas.find((x) => x.id === a.id);
+    // The clear task meets all five, its sub-task one (the lead unit), the last none.
+    expect(mine).toMatchObject({ taskCount: 3, topLevelCount: 2, clarity: { clear: 1, total: 3, met: 6, of: 15 } });
+    const whole = await plan();
+    const count = (ts: readonly (Task & { children?: Task[] })[]): number => ids(ts).length;
+    expect(body.areas.map((x) => [x.id, x.taskCount])).toEqual(whole.areas.map((x) => [x.id, count(x.tasks)]));
+    expect(body.clarity.total).toBe(body.areas.reduce((n, x) => n + x.taskCount, 0));
+    expect(body.leadUnits.map((u) => u.id).sort()).toEqual([deptId, unitId].sort());
+  });
+
+  it("sends an area's tasks a page of top-level tasks at a time, each with its sub-tasks, in the tree's order", async () => {
+    const a = await area('Dữ liệu số');
+    const tops: Task[] = [];
+    for (let i = 0; i < 5; i++) tops.push(await task(a.id, { title: `Nhiệm vụ ${i + 1}` }));
+    const sub = await task(a.id, { parentId: tops[3]?.id, title: 'Nhiệm vụ con' });
+    const subSub = await task(a.id, { parentId: sub.id, title: 'Việc nhỏ' });
+
+    const first = await page(a.id, '?limit=2');
+    expect(first).toMatchObject({ areaId: a.id, from: 0, topLevelCount: 5, next: 2 });
+    expect(first.tasks.map((t) => t.id)).toEqual([tops[0]?.id, tops[1]?.id]);
+    const second = await page(a.id, '?from=2&limit=2');
+    expect(second.next).toBe(4);
+    expect(second.tasks[1]?.children[0]).toMatchObject({ id: sub.id, children: [{ id: subSub.id }] });
+    const last = await page(a.id, '?from=4&limit=2');
+    expect(last.next).toBeNull();
+    // The pages put together are the area as the whole plan sends it.
+    const whole = (await plan()).areas.find((x) => x.id === a.id);
+    expect([...first.tasks, ...second.tasks, ...last.tasks]).toEqual(whole?.tasks);
+    // Past the end: an empty page, not an error.
+    expect(await page(a.id, '?from=9')).toMatchObject({ tasks: [], next: null });
+  });
+
+  it('reaches as far as a task asked for, so that a link to it opens it', async () => {
+    const a = await area('Xã hội số');
+    const tops: Task[] = [];
+    for (let i = 0; i < 4; i++) tops.push(await task(a.id, { title: `Việc ${i + 1}` }));
+    const deep = await task(a.id, { parentId: tops[2]?.id, title: 'Việc con' });
+    const reached = await page(a.id, `?limit=1&through=${deep.id}`);
+    expect(reached.tasks.map((t) => t.id)).toEqual(tops.slice(0, 3).map((t) => t.id));
+    expect(reached.next).toBe(3);
+    // A task of another area does not widen the page.
+    const other = await area('Khác');
+    const elsewhere = await task(other.id);
+    expect((await page(a.id, `?limit=1&through=${elsewhere.id}`)).tasks).toHaveLength(1);
+  });
+
+  it('answers 404 for an area of another agreement or none, and 400 for a bad page', async () => {
+    const stranger = await buildOrganisation(ctx.db, { kind: 'province' });
+    const otherGroup = await buildOrganisation(ctx.db, { kind: 'enterprise_group' });
+    const other = await buildAgreement(ctx.db, {
+      parties: [
+        { organisationId: stranger.id, side: 'government' },
+        { organisationId: otherGroup.id, side: 'enterprise' },
+      ],
+    });
+    const res = await coordinator.get(`/api/agreements/${other.id}/plan/areas/${crypto.randomUUID()}/tasks`);
+    expect(res.statusCode).toBe(404);
+    const missing = await coordinator.get(url(`/plan/areas/${crypto.randomUUID()}/tasks`));
+    expect(missing.statusCode).toBe(404);
+    expect(errorCode(missing)).toBe('AREA_NOT_FOUND');
+    const a = await area('Trang');
+    const bad = await coordinator.get(url(`/plan/areas/${a.id}/tasks?limit=0`));
+    expect(bad.statusCode).toBe(400);
+    expect((bad.json() as { error: { details: { issues: { field: string }[] } } }).error.details.issues[0]?.field).toBe('limit');
+  });
+
+  it('lets a browser keep an unchanged outline and area page (ETag, 304), and changes both when a task changes', async () => {
+    const a = await area('Nhân lực số');
+    await task(a.id, { title: 'Đào tạo kỹ năng số' });
+    for (const path of ['/plan/outline', `/plan/areas/${a.id}/tasks`]) {
+      const get = (headers: Record<string, string> = {}) =>
+        ctx.app.inject({ method: 'GET', url: url(path), headers: { cookie: coordinator.cookie, ...headers } });
+      const first = await get();
+      const etag = first.headers.etag as string;
+      expect((await get({ 'if-none-match': etag })).statusCode).toBe(304);
+      await task(a.id, { title: `Thêm ${path}` });
+      expect((await get({ 'if-none-match': etag })).statusCode).toBe(200);
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  AREA_PAGE_SIZE,
   acceptanceQueueQuery,
   agreementListQuery,
   agreementTaskListQuery,
@@ -16,7 +17,9 @@ import { agreementListStatements } from '../../../apps/server/src/modules/agreem
 import { findUserByEmail } from '../../../apps/server/src/modules/auth/auth.repository.js';
 import {
   listAreas,
+  areaPageStatement,
   listSnapshotTasks,
+  outlineStatements,
   planStatements,
   snapshotTasksStatement,
 } from '../../../apps/server/src/modules/plan/plan.repository.js';
@@ -79,7 +82,12 @@ function search(name: string, title: string, who: (ctx: ScenarioContext) => stri
   };
 }
 
-function planTree(
+/**
+ * One agreement's plan as `what` asks for it: the whole tree at once (`/plan`, the API's), or its
+ * outline (`/plan/outline`, what a plan page asks for first: areas with counts and "5 rõ" tallies).
+ */
+function planScenario(
+  what: 'tree' | 'outline',
   name: string,
   title: string,
   which: (f: ScenarioContext['fixtures']) => { id: string; tasks: number; coordinator: string },
@@ -91,9 +99,14 @@ function planTree(
       const agreement = which(ctx.fixtures);
       const session = await ctx.session(agreement.coordinator);
       const { areas, tasks } = planStatements(agreement.id);
+      const { facts, extras } = outlineStatements(agreement.id);
       return {
-        request: { method: 'GET', path: `/api/agreements/${agreement.id}/plan`, headers: asUser(session) },
-        bare: [areas, tasks],
+        request: {
+          method: 'GET',
+          path: `/api/agreements/${agreement.id}/plan${what === 'outline' ? '/outline' : ''}`,
+          headers: asUser(session),
+        },
+        bare: what === 'outline' ? [areas, facts, extras] : [areas, tasks],
         note: `${agreement.tasks} tasks`,
       };
     },
@@ -151,7 +164,7 @@ export const scenarios: Scenario[] = [
     (c) => c.fixtures.observer,
     { page: '1', pageSize: '20' },
   ),
-  planTree('plan-tree', 'One agreement with its areas and whole plan tree (the plan nearest 1,000 tasks)', (f) => f.thousand),
+  planScenario('tree', 'plan-tree', 'One agreement with its areas and whole plan tree (the plan nearest 1,000 tasks)', (f) => f.thousand),
   {
     name: 'agreement-tasks',
     title: "Task list of the largest agreement: open tasks of one party's units, by due date, page 50",
@@ -409,7 +422,29 @@ export const scenarios: Scenario[] = [
     },
   },
   // Last: its 9 MB answers grow the server's heap, which would then count against the others' RSS.
-  planTree('plan-tree-largest', 'The largest agreement with its areas and whole plan tree', (f) => ({
+  planScenario('outline', 'plan-outline', 'The outline of the plan nearest 1,000 tasks: what its page asks for first', (f) => f.thousand),
+  planScenario('outline', 'plan-outline-largest', 'The outline of the largest plan', (f) => ({ ...f.large, coordinator: f.coordinator })),
+  {
+    name: 'plan-area',
+    title: "The first page of the largest plan's largest area: its first top-level tasks (AREA_PAGE_SIZE) with their sub-tasks",
+    async prepare(ctx) {
+      const { large, coordinator } = ctx.fixtures;
+      const session = await ctx.session(coordinator);
+      const { rows } = await ctx.db.query<{ id: string; n: number }>(
+        `SELECT a.id, count(t.id)::int AS n FROM areas a JOIN tasks t ON t.area_id = a.id AND t.deleted_at IS NULL
+         WHERE a.agreement_id = $1 AND a.deleted_at IS NULL GROUP BY a.id ORDER BY n DESC, a.id LIMIT 1`,
+        [large.id],
+      );
+      const area = rows[0];
+      if (!area) throw new Error('The largest agreement has no area with tasks');
+      return {
+        request: { method: 'GET', path: `/api/agreements/${large.id}/plan/areas/${area.id}/tasks`, headers: asUser(session) },
+        bare: [areaPageStatement(large.id, area.id, 0, AREA_PAGE_SIZE)],
+        note: `an area of ${area.n} tasks`,
+      };
+    },
+  },
+  planScenario('tree', 'plan-tree-largest', 'The largest agreement with its areas and whole plan tree', (f) => ({
     ...f.large,
     coordinator: f.coordinator,
   })),

@@ -281,3 +281,78 @@ export function buildTaskTree(tasks: readonly Task[]): Map<string, TaskNode[]> {
 export function isMoveIntoOwnSubtree(taskId: string, ancestorsOfNewParent: readonly string[]): boolean {
   return ancestorsOfNewParent.includes(taskId);
 }
+
+/**
+ * The "5 rõ" tally of some tasks: how many are clear in every criterion, out of how many, and the
+ * criteria met out of those checked. Tallies add up (areas into the plan); `clarityScore` turns
+ * one into the plan's completeness.
+ */
+export const clarityTallySchema = z.object({
+  clear: z.number().int(),
+  total: z.number().int(),
+  met: z.number().int(),
+  of: z.number().int(),
+});
+export type ClarityTally = z.infer<typeof clarityTallySchema>;
+
+export const emptyTally: ClarityTally = { clear: 0, total: 0, met: 0, of: 0 };
+
+export function addToTally(tally: ClarityTally, c: { clear: boolean; met: number; of: number }): ClarityTally {
+  return { clear: tally.clear + (c.clear ? 1 : 0), total: tally.total + 1, met: tally.met + c.met, of: tally.of + c.of };
+}
+
+export function sumTallies(tallies: readonly ClarityTally[]): ClarityTally {
+  return tallies.reduce(
+    (s, t) => ({ clear: s.clear + t.clear, total: s.total + t.total, met: s.met + t.met, of: s.of + t.of }),
+    emptyTally,
+  );
+}
+
+/** Criteria met over all tasks, out of those checked: 0–100, rounded down (100 for no tasks). */
+export function clarityScore(tally: ClarityTally): number {
+  return tally.of === 0 ? 100 : Math.floor((tally.met / tally.of) * 100);
+}
+
+/**
+ * The plan without its tasks, which is what a plan page needs first: each area with how many
+ * tasks it holds (at every level, and at the top), its "5 rõ" tally and how many of its tasks
+ * fail the check; and the units that lead a task. The tasks come by area, a page at a time.
+ */
+export const planOutlineSchema = z.object({
+  agreementId: uuid,
+  areas: z.array(
+    areaSchema.extend({
+      taskCount: z.number().int(),
+      topLevelCount: z.number().int(),
+      clarity: clarityTallySchema,
+    }),
+  ),
+  clarity: clarityTallySchema,
+  /** The units that lead at least one task of the plan, each once (the list view's filter). */
+  leadUnits: z.array(orgRefSchema),
+});
+export type PlanOutline = z.infer<typeof planOutlineSchema>;
+export type OutlineArea = PlanOutline['areas'][number];
+
+/** How many top-level tasks (each with all its sub-tasks) an area page holds unless asked otherwise, and at most. */
+export const AREA_PAGE_SIZE = 10;
+export const AREA_PAGE_MAX = 1000;
+
+/** GET …/plan/areas/:areaId/tasks: the top-level tasks from `from` (0-based), `limit` of them, each with its whole tree. */
+export const planAreaPageQuery = z.object({
+  from: z.coerce.number().int().min(0).max(100_000).default(0),
+  limit: z.coerce.number().int().min(1).max(AREA_PAGE_MAX).default(AREA_PAGE_SIZE),
+  /** The page reaches at least as far as the top-level task that holds this one (to open a link to it). */
+  through: uuid.optional(),
+});
+export type PlanAreaPageQuery = z.infer<typeof planAreaPageQuery>;
+
+export const planAreaPageSchema = z.object({
+  areaId: uuid,
+  from: z.number().int(),
+  tasks: z.array(taskNodeSchema),
+  topLevelCount: z.number().int(),
+  /** Where the next page starts, or null when this one reaches the area's end. */
+  next: z.number().int().nullable(),
+});
+export type PlanAreaPage = z.infer<typeof planAreaPageSchema>;

@@ -25,6 +25,9 @@ import {
   areaSchema,
   areaUpdateInput,
   planSchema,
+  planOutlineSchema,
+  planAreaPageQuery,
+  planAreaPageSchema,
   taskCreateInput,
   taskMoveInput,
   taskDeliverInput,
@@ -104,6 +107,8 @@ const schemas = {
   changeAgreementStatus: { params: agreementParams, body: agreementStatusInput, response: agreementDetailSchema },
 
   getPlan: { params: agreementParams, response: planSchema },
+  getPlanOutline: { params: agreementParams, response: planOutlineSchema },
+  getPlanAreaTasks: { params: areaParams, query: planAreaPageQuery, response: planAreaPageSchema },
   /** A file, sent by the handler itself. */
   exportPlan: { params: agreementParams, response: null },
   getPlanApproval: { params: agreementParams, response: planApprovalSchema },

@@ -138,7 +138,22 @@ export const endpoints = e({
     path: '/api/agreements/:id/plan',
     operation: 'agreement.read',
     tag: 'plan',
-    summary: 'The joint plan: areas with their task trees',
+    summary: 'The joint plan at once: areas with their whole task trees (a plan page asks for the outline and the areas instead)',
+  },
+  getPlanOutline: {
+    method: 'GET',
+    path: '/api/agreements/:id/plan/outline',
+    operation: 'agreement.read',
+    tag: 'plan',
+    summary: 'The plan without its tasks: each area with its task counts and "5 rõ" tally, and the plan\'s lead units (ETag, 304)',
+  },
+  getPlanAreaTasks: {
+    method: 'GET',
+    path: '/api/agreements/:id/plan/areas/:areaId/tasks',
+    operation: 'agreement.read',
+    tag: 'plan',
+    summary:
+      "A page of an area's tasks: top-level tasks from `from`, `limit` of them, each with its sub-tasks; `next` starts the next page (ETag, 304)",
   },
   exportPlan: {
     method: 'GET',

@@ -1,4 +1,4 @@
-import type { Area, AreaTheme, ReadinessFacts, SnapshotTask } from '@accord/domain';
+import type { Area, AreaTheme, ClarityFacts, ReadinessFacts, SnapshotTask, Task } from '@accord/domain';
 import type { Queryable } from '../../db/pool.js';
 import type { Statement } from '../../db/sql.js';
 import { taskColumnsWith, type TaskRow } from '../tasks/task.repository.js';
@@ -21,7 +21,7 @@ export function planStatements(agreementId: string): { areas: Statement; tasks: 
         SELECT ${taskColumnsWith(`COALESCE(co.units, '[]'::json)`)}
         FROM tasks t JOIN agreements ag ON ag.id = t.agreement_id
         LEFT JOIN organisations lo ON lo.id = t.lead_org_id LEFT JOIN co ON co.task_id = t.id
-        WHERE t.agreement_id = $1 AND t.deleted_at IS NULL ORDER BY t.depth, t.position`,
+        WHERE t.agreement_id = $1 AND t.deleted_at IS NULL ORDER BY t.depth, t.position, t.id`,
       values: [agreementId],
     },
   };
@@ -105,4 +105,99 @@ export function snapshotTasksStatement(agreementId: string): Statement {
 export async function listSnapshotTasks(db: Queryable, agreementId: string): Promise<SnapshotRow[]> {
   const { text, values } = snapshotTasksStatement(agreementId);
   return (await db.query<SnapshotRow>(text, values)).rows;
+}
+
+/** A task as the plan's outline tallies it: its area, whether it is top-level, and its "5 rõ" facts. */
+export type OutlineFact = ClarityFacts & { areaId: string; topLevel: boolean };
+
+/**
+ * The statements behind the plan's outline: every task's "5 rõ" facts (no status rules, no
+ * units' names, no permissions), and the agreement's authority rule with the units that lead a task.
+ */
+export function outlineStatements(agreementId: string): { facts: Statement; extras: Statement } {
+  return {
+    facts: {
+      text: `SELECT t.area_id AS "areaId", t.parent_id IS NULL AS "topLevel", t.title, t.description,
+          t.responsible_person AS "responsiblePerson", t.start_date AS "startDate", t.due_date AS "dueDate",
+          t.lead_org_id AS "leadUnitId", t.expected_product AS "expectedProduct", t.decided_by AS "decidedBy"
+        FROM tasks t WHERE t.agreement_id = $1 AND t.deleted_at IS NULL`,
+      values: [agreementId],
+    },
+    extras: {
+      text: `SELECT (SELECT checks_authority FROM agreements WHERE id = $1) AS "checksAuthority",
+          COALESCE((SELECT json_agg(json_build_object('id', o.id, 'name', o.name_vi, 'nameEn', o.name_en) ORDER BY o.name_vi, o.id)
+            FROM organisations o WHERE o.id IN (SELECT lead_org_id FROM tasks WHERE agreement_id = $1 AND deleted_at IS NULL)), '[]'::json) AS "leadUnits"`,
+      values: [agreementId],
+    },
+  };
+}
+
+export async function listOutlineFacts(db: Queryable, agreementId: string): Promise<OutlineFact[]> {
+  const { facts } = outlineStatements(agreementId);
+  return (await db.query<OutlineFact>(facts.text, facts.values)).rows;
+}
+
+export async function outlineExtras(
+  db: Queryable,
+  agreementId: string,
+): Promise<{ checksAuthority: boolean; leadUnits: NonNullable<Task['leadUnit']>[] }> {
+  const { extras } = outlineStatements(agreementId);
+  const { rows } = await db.query<{ checksAuthority: boolean; leadUnits: NonNullable<Task['leadUnit']>[] }>(extras.text, extras.values);
+  return rows[0] ?? { checksAuthority: false, leadUnits: [] };
+}
+
+/** The top-level tasks of an area in the order shown: by position, then id (as the tree sorts them). */
+const topLevelOfArea = `SELECT id FROM tasks WHERE area_id = $2 AND agreement_id = $1 AND parent_id IS NULL AND deleted_at IS NULL`;
+
+/**
+ * A page of an area's tasks: its top-level tasks from `from`, `limit` of them (read from
+ * tasks_area_top_idx), and every task below them, level by level; as the plan tree's rows.
+ * The tasks are then read by id from an array of the tree's ids, each with its units by a
+ * lateral look-up: a join on the recursive part itself is planned for thousands of rows (it
+ * cannot be estimated), which picks hash joins over whole tables for what is a hundred rows.
+ */
+export function areaPageStatement(agreementId: string, areaId: string, from: number, limit: number): Statement {
+  return {
+    text: `WITH RECURSIVE top AS (${topLevelOfArea} ORDER BY position, id OFFSET $3 LIMIT $4),
+        tree AS (SELECT id FROM top UNION ALL SELECT c.id FROM tasks c JOIN tree ON c.parent_id = tree.id WHERE c.deleted_at IS NULL)
+      SELECT ${taskColumnsWith(`COALESCE(co.units, '[]'::json)`)}
+      FROM tasks t JOIN agreements ag ON ag.id = t.agreement_id LEFT JOIN organisations lo ON lo.id = t.lead_org_id
+      LEFT JOIN LATERAL (
+        SELECT json_agg(json_build_object('id', o.id, 'name', o.name_vi, 'nameEn', o.name_en) ORDER BY tc.position) AS units
+        FROM task_coordinators tc JOIN organisations o ON o.id = tc.organisation_id WHERE tc.task_id = t.id) co ON true
+      WHERE t.id = ANY(ARRAY(SELECT id FROM tree))
+      ORDER BY t.depth, t.position, t.id`,
+    values: [agreementId, areaId, from, limit],
+  };
+}
+
+export async function listAreaPage(db: Queryable, agreementId: string, areaId: string, from: number, limit: number): Promise<TaskRow[]> {
+  const { text, values } = areaPageStatement(agreementId, areaId, from, limit);
+  return (await db.query<TaskRow>(text, values)).rows;
+}
+
+/** How many top-level tasks an area holds, or undefined when the agreement has no such area. */
+export async function countTopLevel(db: Queryable, agreementId: string, areaId: string): Promise<number | undefined> {
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT (SELECT count(*)::int FROM (${topLevelOfArea}) top) AS n FROM areas WHERE id = $2 AND agreement_id = $1 AND deleted_at IS NULL`,
+    [agreementId, areaId],
+  );
+  return rows[0]?.n;
+}
+
+/**
+ * Where, among the area's top-level tasks, sits the one that holds `taskId` (itself, or an
+ * ancestor of it): its 0-based index, or undefined when the task is not in the area.
+ */
+export async function topLevelIndexOf(db: Queryable, agreementId: string, areaId: string, taskId: string): Promise<number | undefined> {
+  const { rows } = await db.query<{ n: number }>(
+    `WITH RECURSIVE up AS (
+        SELECT id, parent_id FROM tasks WHERE id = $3 AND area_id = $2 AND agreement_id = $1 AND deleted_at IS NULL
+        UNION ALL SELECT p.id, p.parent_id FROM tasks p JOIN up ON p.id = up.parent_id)
+      SELECT (SELECT count(*)::int FROM tasks s WHERE s.area_id = $2 AND s.agreement_id = $1 AND s.parent_id IS NULL AND s.deleted_at IS NULL
+          AND (s.position, s.id) < (r.position, r.id)) AS n
+      FROM up JOIN tasks r ON r.id = up.id WHERE up.parent_id IS NULL`,
+    [agreementId, areaId, taskId],
+  );
+  return rows[0]?.n;
 }

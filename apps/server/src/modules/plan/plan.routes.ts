@@ -19,6 +19,12 @@ export function planRoutes(db: Db, readDb: Db = db): FastifyPluginAsync {
     route(app, contracts.getPlan, async ({ viewer, params, request, reply }) =>
       sendRevalidated(request, reply, await service.getPlan(readDb, viewer, params.id)),
     );
+    route(app, contracts.getPlanOutline, async ({ viewer, params, request, reply }) =>
+      sendRevalidated(request, reply, await service.getPlanOutline(readDb, viewer, params.id)),
+    );
+    route(app, contracts.getPlanAreaTasks, async ({ viewer, params, query, request, reply }) =>
+      sendRevalidated(request, reply, await service.getPlanAreaTasks(readDb, viewer, params.id, params.areaId, query)),
+    );
     route(app, contracts.exportPlan, async ({ viewer, params, reply }) => {
       const file = await exportPlan(readDb, viewer, params.id);
       return sendDownload(reply, { ...file, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });

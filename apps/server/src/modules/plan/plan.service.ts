@@ -1,4 +1,19 @@
-import { buildTaskTree, todayInVietnam, type Area, type AreaCreateInput, type AreaUpdateInput, type Plan } from '@accord/domain';
+import {
+  addToTally,
+  buildTaskTree,
+  checkClarity,
+  emptyTally,
+  sumTallies,
+  todayInVietnam,
+  type Area,
+  type AreaCreateInput,
+  type AreaUpdateInput,
+  type ClarityTally,
+  type Plan,
+  type PlanAreaPage,
+  type PlanAreaPageQuery,
+  type PlanOutline,
+} from '@accord/domain';
 import { withChange, type Target } from '../../change/change.js';
 import type { Db } from '../../db/pool.js';
 import { loadAgreementAccess, notFound, requireOnAgreement, type AgreementAccess } from '../access/access.service.js';
@@ -15,6 +30,56 @@ export async function getPlan(db: Db, viewer: Viewer, agreementId: string): Prom
   const today = todayInVietnam();
   const trees = buildTaskTree(rows.map((t) => presentTask(viewer, side, t, today)));
   return { agreementId, areas: areas.map((a) => ({ ...a, tasks: trees.get(a.id) ?? [] })) };
+}
+
+/**
+ * The plan without its tasks: the areas with their counts and "5 rõ" tallies (the domain's check
+ * on each task), and the units that lead a task. A plan page shows this at once and asks for the
+ * areas' tasks as it opens them.
+ */
+export async function getPlanOutline(db: Db, viewer: Viewer, agreementId: string): Promise<PlanOutline> {
+  await loadAgreementAccess(db, viewer, agreementId, 'agreement.read');
+  const [areas, facts, extras] = await Promise.all([
+    repo.listAreas(db, agreementId),
+    repo.listOutlineFacts(db, agreementId),
+    repo.outlineExtras(db, agreementId),
+  ]);
+  const withAuthority = extras.checksAuthority;
+  const byArea = new Map<string, { taskCount: number; topLevelCount: number; clarity: ClarityTally }>();
+  for (const f of facts) {
+    const a = byArea.get(f.areaId) ?? { taskCount: 0, topLevelCount: 0, clarity: emptyTally };
+    a.taskCount += 1;
+    if (f.topLevel) a.topLevelCount += 1;
+    a.clarity = addToTally(a.clarity, checkClarity(f, { withAuthority }));
+    byArea.set(f.areaId, a);
+  }
+  const outlined = areas.map((a) => ({ ...a, ...(byArea.get(a.id) ?? { taskCount: 0, topLevelCount: 0, clarity: emptyTally }) }));
+  return { agreementId, areas: outlined, clarity: sumTallies(outlined.map((a) => a.clarity)), leadUnits: extras.leadUnits };
+}
+
+/**
+ * A page of an area's tasks: `limit` top-level tasks from `from`, each with its whole tree, as the
+ * plan tree shows them; with `through`, far enough to hold that task (a link to it opens it).
+ */
+export async function getPlanAreaTasks(
+  db: Db,
+  viewer: Viewer,
+  agreementId: string,
+  areaId: string,
+  query: PlanAreaPageQuery,
+): Promise<PlanAreaPage> {
+  const { side } = await loadAgreementAccess(db, viewer, agreementId, 'agreement.read');
+  const { from } = query;
+  const throughIndex = query.through === undefined ? undefined : await repo.topLevelIndexOf(db, agreementId, areaId, query.through);
+  const limit = throughIndex === undefined ? query.limit : Math.max(query.limit, throughIndex - from + 1);
+  const [topLevelCount, rows] = await Promise.all([
+    repo.countTopLevel(db, agreementId, areaId),
+    repo.listAreaPage(db, agreementId, areaId, from, limit),
+  ]);
+  if (topLevelCount === undefined) throw areaNotFound();
+  const today = todayInVietnam();
+  const tasks = buildTaskTree(rows.map((t) => presentTask(viewer, side, t, today))).get(areaId) ?? [];
+  return { areaId, from, tasks, topLevelCount, next: from + limit < topLevelCount ? from + limit : null };
 }
 
 /** An area about to be changed: its agreement held (shared) so its parties stay as checked, the area itself locked. */
