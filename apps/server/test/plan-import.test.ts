@@ -222,6 +222,12 @@ describe('importing a plan from Excel', () => {
     ]);
     const outbox = await count('outbox', target);
     expect(outbox).toBeGreaterThanOrEqual(4);
+    // Each with its "5 rõ" stored, as the domain checks it (the plan's outline sums them).
+    const checked = await ctx.db.query<{ title: string; clarity_met: number | null }>(
+      'SELECT title, clarity_met FROM tasks WHERE agreement_id = $1 ORDER BY depth, position',
+      [target],
+    );
+    expect(checked.rows.every((r) => r.clarity_met !== null)).toBe(true);
     // Exported again, the title is a text cell: no spreadsheet evaluates it.
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await people.coordinator.get(url(target, '/plan.xlsx'))).rawPayload as unknown as ArrayBuffer);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import zlib from 'node:zlib';
+import { migrate } from '../src/db/migrate.js';
 import {
   buildAgreement,
   buildOrganisation,
@@ -379,6 +380,51 @@ describe('the plan by area', () => {
     expect(body.areas.map((x) => [x.id, x.taskCount])).toEqual(whole.areas.map((x) => [x.id, count(x.tasks)]));
     expect(body.clarity.total).toBe(body.areas.reduce((n, x) => n + x.taskCount, 0));
     expect(body.leadUnits.map((u) => u.id).sort()).toEqual([deptId, unitId].sort());
+  });
+
+  it("keeps each task's check with it: an edit shows in the outline, and so does the agreement's rule on who decides", async () => {
+    const a = await area('Kinh tế số');
+    const t = await task(a.id, { title: 'Sàn thương mại điện tử', responsiblePerson: 'Lê Văn Nam' });
+    const tally = async () => (await outline()).areas.find((x) => x.id === a.id)?.clarity;
+    expect(await tally()).toEqual({ clear: 0, total: 1, met: 1, of: 5 });
+    const edit = await coordinator.patch(
+      url(`/tasks/${t.id}`),
+      {
+        description: 'Đưa 500 hộ kinh doanh lên sàn',
+        startDate: '2026-02-01',
+        dueDate: '2026-11-30',
+        leadUnitId: deptId,
+        expectedProduct: 'Sàn vận hành',
+      },
+      { 'if-match': `"${t.version}"` },
+    );
+    expect(edit.statusCode, edit.body).toBe(200);
+    expect(await tally()).toEqual({ clear: 1, total: 1, met: 5, of: 5 });
+    // Stored as the domain checks it, with and without who decides.
+    const { rows } = await ctx.db.query('SELECT clarity_met, clarity_met_authority FROM tasks WHERE id = $1', [t.id]);
+    expect(rows[0]).toEqual({ clarity_met: 5, clarity_met_authority: 5 });
+    await ctx.db.query('UPDATE agreements SET checks_authority = true WHERE id = $1', [agreementId]);
+    try {
+      expect(await tally()).toEqual({ clear: 0, total: 1, met: 5, of: 6 });
+    } finally {
+      await ctx.db.query('UPDATE agreements SET checks_authority = false WHERE id = $1', [agreementId]);
+    }
+  });
+
+  it('checks a task whose check is not stored yet itself, and migrating fills it in', async () => {
+    const a = await area('Xã hội số');
+    await task(a.id, { title: 'Ví điện tử cho người dân', responsiblePerson: 'Phạm Thu Hà', leadUnitId: deptId });
+    const before = await outline();
+    await ctx.db.query('UPDATE tasks SET clarity_met = NULL, clarity_met_authority = NULL WHERE agreement_id = $1', [agreementId]);
+    // As a task written before the column existed, or by an older instance during a rollout.
+    expect(await outline()).toEqual(before);
+    await migrate(ctx.db);
+    const { rows } = await ctx.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM tasks WHERE agreement_id = $1 AND clarity_met IS NULL AND deleted_at IS NULL',
+      [agreementId],
+    );
+    expect(rows[0]?.n).toBe(0);
+    expect(await outline()).toEqual(before);
   });
 
   it("sends an area's tasks a page of top-level tasks at a time, each with its sub-tasks, in the tree's order", async () => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   AREA_PAGE_SIZE,
   acceptanceQueueQuery,
+  clarityCriteriaCount,
   agreementListQuery,
   agreementTaskListQuery,
   owingStatuses,
@@ -99,14 +100,17 @@ function planScenario(
       const agreement = which(ctx.fixtures);
       const session = await ctx.session(agreement.coordinator);
       const { areas, tasks } = planStatements(agreement.id);
-      const { facts, extras } = outlineStatements(agreement.id);
+      const { tallies, unchecked, extras } = outlineStatements(agreement.id, {
+        of: clarityCriteriaCount(false),
+        ofWithAuthority: clarityCriteriaCount(true),
+      });
       return {
         request: {
           method: 'GET',
           path: `/api/agreements/${agreement.id}/plan${what === 'outline' ? '/outline' : ''}`,
           headers: asUser(session),
         },
-        bare: what === 'outline' ? [areas, facts, extras] : [areas, tasks],
+        bare: what === 'outline' ? [areas, tallies, unchecked, extras] : [areas, tasks],
         note: `${agreement.tasks} tasks`,
       };
     },

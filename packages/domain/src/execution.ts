@@ -313,3 +313,26 @@ export function checkClarity(t: ClarityFacts, { withAuthority = false }: { withA
   const met = checks.filter((c) => c.problems.length === 0).length;
   return { checks, met, of: checks.length, clear: met === checks.length };
 }
+
+/** How many criteria the check counts: the "5 rõ", and who decides when the agreement asks. */
+export function clarityCriteriaCount(withAuthority: boolean): number {
+  const blankTask = {
+    title: '',
+    description: null,
+    responsiblePerson: null,
+    startDate: null,
+    dueDate: null,
+    leadUnitId: null,
+    expectedProduct: null,
+  };
+  return checkClarity(blankTask, { withAuthority }).of;
+}
+
+/**
+ * What is kept of a task's check with the task, so that a plan's tally is a sum the database
+ * works out: the criteria met without who decides, and with it. Written with every write of the
+ * facts it is worked out from.
+ */
+export function storedClarity(t: ClarityFacts): { met: number; metWithAuthority: number } {
+  return { met: checkClarity(t).met, metWithAuthority: checkClarity(t, { withAuthority: true }).met };
+}

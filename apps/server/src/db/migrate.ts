@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectDir } from '../config.js';
+import { runBackfills } from './backfills.js';
 import { withClient, type Db, type Queryable } from './pool.js';
 
 // From the project folder, so that the compiled server (apps/server/dist) reads the same files.
@@ -10,7 +11,8 @@ const MIGRATION_LOCK = 726_354_001;
 
 /**
  * Applies the migrations not yet applied, in file-name order (timestamped, forward-only),
- * each in its own transaction. Safe to run from several server instances at once.
+ * each in its own transaction, then fills in what only the domain can work out (backfills.ts).
+ * Safe to run from several server instances at once.
  */
 export async function migrate(db: Db, log: (line: string) => void = () => undefined): Promise<string[]> {
   const files = migrationFiles();
@@ -44,6 +46,7 @@ export async function migrate(db: Db, log: (line: string) => void = () => undefi
           log(`migrated ${file}`);
           applied.push(file);
         }
+        await runBackfills(client, log);
       } finally {
         await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
       }

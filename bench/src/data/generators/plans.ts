@@ -4,7 +4,7 @@ import { deliveredBySideOf } from '../history-states.js';
 import type { Rng } from '../prng.js';
 import { buildPlan, changeWeight, dateExecutionSteps, momentsBetween } from '../plan-builder.js';
 import type { AgreementEntry, AreaEntry, TaskEntry } from '../registry.js';
-import { taskSearchText } from '../search-text.js';
+import { taskClarityValues, taskSearchText } from '../search-text.js';
 import { DAY_MS, isoDay, isoTime, officeTime } from '../time.js';
 
 /**
@@ -105,6 +105,8 @@ const TASK_COLUMNS = [
   'delivered_by_side',
   'delivered_version',
   'search_text',
+  'clarity_met',
+  'clarity_met_authority',
   'version',
   'created_at',
   'updated_at',
@@ -144,6 +146,7 @@ function* taskRows(tasks: readonly TaskEntry[]): Iterable<CopyRow> {
       // Delivered at the version it has now: nothing changed it since.
       t.deliveredOn === null ? null : t.version,
       taskSearchText(t),
+      ...taskClarityValues({ ...t, startDate: day(t.startDate), dueDate: day(t.dueDate), leadUnitId: t.leadOrgId, decidedBy: null }),
       t.version,
       isoTime(t.createdAt),
       isoTime(t.updatedAt),

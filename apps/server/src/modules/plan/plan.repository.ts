@@ -107,20 +107,45 @@ export async function listSnapshotTasks(db: Queryable, agreementId: string): Pro
   return (await db.query<SnapshotRow>(text, values)).rows;
 }
 
-/** A task as the plan's outline tallies it: its area, whether it is top-level, and its "5 rõ" facts. */
-export type OutlineFact = ClarityFacts & { areaId: string; topLevel: boolean };
+/** A task whose stored "5 rõ" is not worked out yet, as the outline checks it itself: its area and its facts. */
+export type OutlineFact = ClarityFacts & { areaId: string };
+
+/** An area's counts and its tasks' stored "5 rõ" summed, without and with who decides. */
+export interface OutlineTally {
+  areaId: string;
+  taskCount: number;
+  topLevelCount: number;
+  /** The tasks whose check is stored (the rest come as OutlineFact). */
+  checked: number;
+  met: number;
+  clear: number;
+  metWithAuthority: number;
+  clearWithAuthority: number;
+}
 
 /**
- * The statements behind the plan's outline: every task's "5 rõ" facts (no status rules, no
- * units' names, no permissions), and the agreement's authority rule with the units that lead a task.
+ * The statements behind the plan's outline: each area's counts and stored "5 rõ" sums (`of` and
+ * `ofWithAuthority`: the criteria a clear task meets), the facts of any task not checked yet, and
+ * the agreement's authority rule with the units that lead a task.
  */
-export function outlineStatements(agreementId: string): { facts: Statement; extras: Statement } {
+export function outlineStatements(
+  agreementId: string,
+  { of, ofWithAuthority }: { of: number; ofWithAuthority: number },
+): { tallies: Statement; unchecked: Statement; extras: Statement } {
   return {
-    facts: {
-      text: `SELECT t.area_id AS "areaId", t.parent_id IS NULL AS "topLevel", t.title, t.description,
-          t.responsible_person AS "responsiblePerson", t.start_date AS "startDate", t.due_date AS "dueDate",
-          t.lead_org_id AS "leadUnitId", t.expected_product AS "expectedProduct", t.decided_by AS "decidedBy"
-        FROM tasks t WHERE t.agreement_id = $1 AND t.deleted_at IS NULL`,
+    tallies: {
+      text: `SELECT area_id AS "areaId", count(*)::int AS "taskCount", count(*) FILTER (WHERE parent_id IS NULL)::int AS "topLevelCount",
+          count(clarity_met)::int AS checked, COALESCE(sum(clarity_met), 0)::int AS met,
+          count(*) FILTER (WHERE clarity_met = $2)::int AS clear, COALESCE(sum(clarity_met_authority), 0)::int AS "metWithAuthority",
+          count(*) FILTER (WHERE clarity_met_authority = $3)::int AS "clearWithAuthority"
+        FROM tasks WHERE agreement_id = $1 AND deleted_at IS NULL GROUP BY area_id`,
+      values: [agreementId, of, ofWithAuthority],
+    },
+    unchecked: {
+      text: `SELECT t.area_id AS "areaId", t.title, t.description, t.responsible_person AS "responsiblePerson",
+          t.start_date AS "startDate", t.due_date AS "dueDate", t.lead_org_id AS "leadUnitId", t.expected_product AS "expectedProduct",
+          t.decided_by AS "decidedBy"
+        FROM tasks t WHERE t.agreement_id = $1 AND t.clarity_met IS NULL AND t.deleted_at IS NULL`,
       values: [agreementId],
     },
     extras: {
@@ -132,16 +157,23 @@ export function outlineStatements(agreementId: string): { facts: Statement; extr
   };
 }
 
-export async function listOutlineFacts(db: Queryable, agreementId: string): Promise<OutlineFact[]> {
-  const { facts } = outlineStatements(agreementId);
-  return (await db.query<OutlineFact>(facts.text, facts.values)).rows;
+type Criteria = Parameters<typeof outlineStatements>[1];
+
+export async function listOutlineTallies(db: Queryable, agreementId: string, criteria: Criteria): Promise<OutlineTally[]> {
+  const { tallies } = outlineStatements(agreementId, criteria);
+  return (await db.query<OutlineTally>(tallies.text, tallies.values)).rows;
+}
+
+export async function listUncheckedFacts(db: Queryable, agreementId: string, criteria: Criteria): Promise<OutlineFact[]> {
+  const { unchecked } = outlineStatements(agreementId, criteria);
+  return (await db.query<OutlineFact>(unchecked.text, unchecked.values)).rows;
 }
 
 export async function outlineExtras(
   db: Queryable,
   agreementId: string,
 ): Promise<{ checksAuthority: boolean; leadUnits: NonNullable<Task['leadUnit']>[] }> {
-  const { extras } = outlineStatements(agreementId);
+  const { extras } = outlineStatements(agreementId, { of: 0, ofWithAuthority: 0 });
   const { rows } = await db.query<{ checksAuthority: boolean; leadUnits: NonNullable<Task['leadUnit']>[] }>(extras.text, extras.values);
   return rows[0] ?? { checksAuthority: false, leadUnits: [] };
 }

@@ -2,6 +2,7 @@ import {
   addToTally,
   buildTaskTree,
   checkClarity,
+  clarityCriteriaCount,
   emptyTally,
   sumTallies,
   todayInVietnam,
@@ -33,25 +34,36 @@ export async function getPlan(db: Db, viewer: Viewer, agreementId: string): Prom
 }
 
 /**
- * The plan without its tasks: the areas with their counts and "5 rõ" tallies (the domain's check
- * on each task), and the units that lead a task. A plan page shows this at once and asks for the
- * areas' tasks as it opens them.
+ * The plan without its tasks: the areas with their counts and "5 rõ" tallies (the sums of each
+ * task's stored check, and the domain's check on any not stored yet), and the units that lead a
+ * task. A plan page shows this at once and asks for the areas' tasks as it opens them.
  */
 export async function getPlanOutline(db: Db, viewer: Viewer, agreementId: string): Promise<PlanOutline> {
   await loadAgreementAccess(db, viewer, agreementId, 'agreement.read');
-  const [areas, facts, extras] = await Promise.all([
+  const criteria = { of: clarityCriteriaCount(false), ofWithAuthority: clarityCriteriaCount(true) };
+  const [areas, tallies, unchecked, extras] = await Promise.all([
     repo.listAreas(db, agreementId),
-    repo.listOutlineFacts(db, agreementId),
+    repo.listOutlineTallies(db, agreementId, criteria),
+    repo.listUncheckedFacts(db, agreementId, criteria),
     repo.outlineExtras(db, agreementId),
   ]);
   const withAuthority = extras.checksAuthority;
-  const byArea = new Map<string, { taskCount: number; topLevelCount: number; clarity: ClarityTally }>();
-  for (const f of facts) {
-    const a = byArea.get(f.areaId) ?? { taskCount: 0, topLevelCount: 0, clarity: emptyTally };
-    a.taskCount += 1;
-    if (f.topLevel) a.topLevelCount += 1;
-    a.clarity = addToTally(a.clarity, checkClarity(f, { withAuthority }));
-    byArea.set(f.areaId, a);
+  const of = withAuthority ? criteria.ofWithAuthority : criteria.of;
+  const byArea = new Map<string, { taskCount: number; topLevelCount: number; clarity: ClarityTally }>(
+    tallies.map((t) => [
+      t.areaId,
+      {
+        taskCount: t.taskCount,
+        topLevelCount: t.topLevelCount,
+        clarity: withAuthority
+          ? { clear: t.clearWithAuthority, total: t.checked, met: t.metWithAuthority, of: t.checked * of }
+          : { clear: t.clear, total: t.checked, met: t.met, of: t.checked * of },
+      },
+    ]),
+  );
+  for (const f of unchecked) {
+    const a = byArea.get(f.areaId);
+    if (a) a.clarity = addToTally(a.clarity, checkClarity(f, { withAuthority }));
   }
   const outlined = areas.map((a) => ({ ...a, ...(byArea.get(a.id) ?? { taskCount: 0, topLevelCount: 0, clarity: emptyTally }) }));
   return { agreementId, areas: outlined, clarity: sumTallies(outlined.map((a) => a.clarity)), leadUnits: extras.leadUnits };

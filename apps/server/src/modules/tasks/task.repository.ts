@@ -5,6 +5,8 @@ import {
   reportingEntryKinds,
   staleSql,
   statusFilterSql,
+  storedClarity,
+  type ClarityFacts,
   type Obligor,
   type ObligorCounts,
   type ReportCadence,
@@ -160,7 +162,16 @@ async function writeCoordinators(tx: Queryable, taskId: string, ids: string[]): 
   );
 }
 
-/** What a write sets, in the column order both statements below name them (code … expected_product, search_text, decided_by, state …). */
+/** The stored "5 rõ" of a task (clarity_met, clarity_met_authority), from the facts a write sets. */
+export function taskClarityValues(t: ClarityFacts): [number, number] {
+  const { met, metWithAuthority } = storedClarity(t);
+  return [met, metWithAuthority];
+}
+
+/**
+ * What a write sets, in the column order both statements below name them (code … expected_product,
+ * search_text, decided_by, state …, started_on, clarity_met, clarity_met_authority).
+ */
 function writtenValues(t: TaskWrite): unknown[] {
   return [
     t.code,
@@ -179,6 +190,7 @@ function writtenValues(t: TaskWrite): unknown[] {
     t.progress,
     t.weight,
     t.startedOn,
+    ...taskClarityValues(t),
   ];
 }
 
@@ -190,10 +202,10 @@ export async function insertTask(
   const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO tasks(agreement_id, area_id, parent_id, depth, position, code, title, description, obligor, lead_org_id,
        responsible_person, start_date, due_date, expected_product, search_text, decided_by,
-       state, state_reason, progress, weight, started_on)
+       state, state_reason, progress, weight, started_on, clarity_met, clarity_met_authority)
      VALUES ($1, $2, $3, $4,
        (SELECT COALESCE(max(position) + 1, 0) FROM tasks WHERE area_id = $2 AND parent_id IS NOT DISTINCT FROM $3 AND deleted_at IS NULL),
-       $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+       $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
      RETURNING id`,
     [place.agreementId, place.areaId, place.parentId, place.depth, ...writtenValues(t)],
   );
@@ -218,15 +230,17 @@ export async function insertTasks(tx: Queryable, agreementId: string, tasks: rea
     const column = <T>(f: (t: NewTask) => T) => chunk.map(f);
     await tx.query(
       `INSERT INTO tasks(id, agreement_id, area_id, parent_id, depth, position, code, title, description, obligor, lead_org_id,
-         responsible_person, start_date, due_date, expected_product, search_text, decided_by, state, state_reason, progress, weight, started_on)
+         responsible_person, start_date, due_date, expected_product, search_text, decided_by, state, state_reason, progress, weight, started_on,
+         clarity_met, clarity_met_authority)
        SELECT x.id, $1, x.area_id, x.parent_id, x.depth, x.position, x.code, x.title, x.description, x.obligor, x.lead_org_id,
          x.responsible_person, x.start_date, x.due_date, x.expected_product, x.search_text, x.decided_by, x.state, x.state_reason,
-         x.progress, x.weight, x.started_on
+         x.progress, x.weight, x.started_on, x.clarity_met, x.clarity_met_authority
        FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[], $10::text[], $11::uuid[],
          $12::text[], $13::date[], $14::date[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::numeric[],
-         $21::numeric[], $22::date[])
+         $21::numeric[], $22::date[], $23::smallint[], $24::smallint[])
          AS x(id, area_id, parent_id, depth, position, code, title, description, obligor, lead_org_id, responsible_person, start_date,
-           due_date, expected_product, search_text, decided_by, state, state_reason, progress, weight, started_on)`,
+           due_date, expected_product, search_text, decided_by, state, state_reason, progress, weight, started_on, clarity_met,
+           clarity_met_authority)`,
       [
         agreementId,
         column((t) => t.id),
@@ -250,6 +264,8 @@ export async function insertTasks(tx: Queryable, agreementId: string, tasks: rea
         column((t) => t.progress),
         column((t) => t.weight),
         column((t) => t.startedOn),
+        column((t) => taskClarityValues(t)[0]),
+        column((t) => taskClarityValues(t)[1]),
       ],
     );
     const links = chunk.flatMap((t) => t.coordinatingUnitIds.map((org, i) => [t.id, org, i + 1] as const));
@@ -284,7 +300,7 @@ export async function nextPositions(db: Queryable, agreementId: string): Promise
 
 const updateTaskText = `UPDATE tasks SET code=$2, title=$3, description=$4, obligor=$5, lead_org_id=$6, responsible_person=$7, start_date=$8,
      due_date=$9, expected_product=$10, search_text=$11, decided_by=$12, state=$13, state_reason=$14, progress=$15, weight=$16,
-     started_on=$17, version = version + 1, updated_at = now()
+     started_on=$17, clarity_met=$18, clarity_met_authority=$19, version = version + 1, updated_at = now()
    WHERE id = $1`;
 // Every edit of a task runs one of them: prepared.
 const updateTaskSql = prepared('task.update', updateTaskText);
