@@ -40,8 +40,8 @@ export default defineConfig({
   // Most journeys read the demo as it was seeded (its counts, its searches). Those that add whole
   // plans to it (the 300-row import) run after them, so that neither depends on the other's order.
   projects: [
-    { name: 'demo', testIgnore: /plan-import\.spec\.ts$/ },
-    { name: 'adds-data', testMatch: /plan-import\.spec\.ts$/, dependencies: ['demo'] },
+    { name: 'demo', testIgnore: /plan-(import|by-area)\.spec\.ts$/ },
+    { name: 'adds-data', testMatch: /plan-(import|by-area)\.spec\.ts$/, dependencies: ['demo'] },
   ],
   webServer: {
     // The server as production runs it: compiled by `npm run build` (scripts/test.sh builds it first).

@@ -28,3 +28,30 @@ export async function findAgreementId(request: APIRequestContext, email: string,
   if (!id) throw new Error(`No agreement matches ${q}`);
   return id;
 }
+
+/** A new agreement of Cà Mau and VNPT with an empty plan, made through the API by the province's coordinator. */
+export async function newAgreement(
+  page: Page,
+  title = 'Kế hoạch phối hợp chuyển đổi số năm 2027 giữa UBND tỉnh Cà Mau và VNPT',
+): Promise<string> {
+  const orgs = async (q: string) =>
+    (
+      (await (await page.request.get(`/api/organisations?q=${encodeURIComponent(q)}`)).json()) as {
+        items: { id: string; nameVi: string }[];
+      }
+    ).items;
+  const province = (await orgs('Ủy ban nhân dân tỉnh Cà Mau')).find((o) => o.nameVi === 'Ủy ban nhân dân tỉnh Cà Mau');
+  const vnpt = (await orgs('Tập đoàn Bưu chính Viễn thông Việt Nam')).find((o) => o.nameVi === 'Tập đoàn Bưu chính Viễn thông Việt Nam');
+  const csrf = ((await (await page.request.get('/api/auth/session')).json()) as { csrfToken: string }).csrfToken;
+  const res = await page.request.post('/api/agreements', {
+    headers: { 'x-csrf-token': csrf },
+    data: {
+      title,
+      periodStart: '2027-01-01',
+      periodEnd: '2027-12-31',
+      parties: [{ organisationId: province?.id }, { organisationId: vnpt?.id }],
+    },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { planWorkbook } from '../../bench/src/data/plan-workbook';
-import { signIn } from './helpers';
+import { newAgreement, signIn } from './helpers';
 
 const fixtures = path.join(import.meta.dirname, '../../apps/server/test/fixtures/evidence');
 const units = {
@@ -16,30 +16,6 @@ const units = {
   ],
   enterprise: ['Viễn thông Cà Mau (VNPT Cà Mau)'],
 };
-
-/** A new agreement of Cà Mau and VNPT with an empty plan, made through the API by the province's coordinator. */
-async function newAgreement(page: Page): Promise<string> {
-  const orgs = async (q: string) =>
-    (
-      (await (await page.request.get(`/api/organisations?q=${encodeURIComponent(q)}`)).json()) as {
-        items: { id: string; nameVi: string }[];
-      }
-    ).items;
-  const province = (await orgs('Ủy ban nhân dân tỉnh Cà Mau')).find((o) => o.nameVi === 'Ủy ban nhân dân tỉnh Cà Mau');
-  const vnpt = (await orgs('Tập đoàn Bưu chính Viễn thông Việt Nam')).find((o) => o.nameVi === 'Tập đoàn Bưu chính Viễn thông Việt Nam');
-  const csrf = ((await (await page.request.get('/api/auth/session')).json()) as { csrfToken: string }).csrfToken;
-  const res = await page.request.post('/api/agreements', {
-    headers: { 'x-csrf-token': csrf },
-    data: {
-      title: 'Kế hoạch phối hợp chuyển đổi số năm 2027 giữa UBND tỉnh Cà Mau và VNPT',
-      periodStart: '2027-01-01',
-      periodEnd: '2027-12-31',
-      parties: [{ organisationId: province?.id }, { organisationId: vnpt?.id }],
-    },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  return ((await res.json()) as { id: string }).id;
-}
 
 test('a coordinator imports a 300-row plan from Excel, fixes the two rows flagged, submits; both sides approve; a unit officer reports and delivers; the province rejects, then accepts; the export opens in LibreOffice with the same rows', async ({
   browser,

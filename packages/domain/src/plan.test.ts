@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { canTransitionAgreement, nextAgreementStatuses } from './agreement.js';
 import { diffSnapshots } from './history.js';
-import { buildTaskTree, isMoveIntoOwnSubtree, type Task } from './plan.js';
+import { checkClarity } from './execution.js';
+import { addToTally, buildTaskTree, clarityScore, emptyTally, isMoveIntoOwnSubtree, sumTallies, type Task } from './plan.js';
 
 const task = (id: string, parentId: string | null, position: number, areaId = 'a1'): Task => ({
   id,
@@ -70,5 +71,36 @@ describe('history diffs', () => {
       { field: 'title', before: 'a', after: 'b' },
     ]);
     expect(diffSnapshots(null, { title: 'a' })).toEqual([{ field: 'title', before: null, after: 'a' }]);
+  });
+});
+
+describe('the "5 rõ" tally of a plan', () => {
+  const facts = {
+    title: 'Nền tảng',
+    description: 'Xây dựng nền tảng',
+    responsiblePerson: 'Bà Lan',
+    startDate: '2026-01-01',
+    dueDate: '2026-06-30',
+    leadUnitId: 'u1',
+    expectedProduct: 'Nền tảng vận hành',
+  };
+
+  it('counts the tasks clear in every criterion and scores the criteria met, rounded down', () => {
+    const checks = [facts, { ...facts, responsiblePerson: null }, { ...facts, description: null, expectedProduct: null }].map((f) =>
+      checkClarity(f),
+    );
+    const tally = checks.reduce(addToTally, emptyTally);
+    // 15 criteria: 5 + 4 + 3 met.
+    expect(tally).toEqual({ clear: 1, total: 3, met: 12, of: 15 });
+    expect(clarityScore(tally)).toBe(80);
+    expect(clarityScore(emptyTally)).toBe(100);
+  });
+
+  it('adds areas into the plan, and counts who decides only when the agreement asks', () => {
+    const one = addToTally(emptyTally, checkClarity(facts, { withAuthority: true }));
+    expect(one).toEqual({ clear: 0, total: 1, met: 5, of: 6 });
+    expect(clarityScore(one)).toBe(83);
+    expect(sumTallies([one, addToTally(emptyTally, checkClarity(facts))])).toEqual({ clear: 1, total: 2, met: 10, of: 11 });
+    expect(sumTallies([])).toEqual(emptyTally);
   });
 });

@@ -13,6 +13,9 @@ export const queryKeys = {
   agreement: (id: string) => ['agreement', id] as const,
   agreementDetail: (id: string) => ['agreement', id, 'detail'] as const,
   plan: (id: string) => ['agreement', id, 'plan'] as const,
+  planOutline: (id: string) => ['agreement', id, 'plan', 'outline'] as const,
+  planArea: (id: string, areaId: string, limit: number, through: string | null) =>
+    ['agreement', id, 'plan', 'area', areaId, limit, through] as const,
   planApproval: (id: string) => ['agreement', id, 'plan-approval'] as const,
   planDiff: (id: string, from: string, to: string) => ['agreement', id, 'plan-diff', from, to] as const,
   task: (id: string, taskId: string) => ['agreement', id, 'task', taskId] as const,

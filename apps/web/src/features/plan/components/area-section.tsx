@@ -1,15 +1,28 @@
-import type { Area, TaskNode } from '@accord/domain';
-import { ActionIcon, Badge, Button, Group, Menu, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import type { Area, OutlineArea, TaskNode } from '@accord/domain';
+import { ActionIcon, Badge, Button, Center, Group, Loader, Menu, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconChevronRight, IconDots, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { memo, useMemo } from 'react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import classes from './plan-tree.module.css';
-import { countTasks, limitRows, visibleRows, type PlanArea } from './plan-tree';
+import { limitRows, visibleRows } from './plan-tree';
 import { TaskTable, type TaskActions } from './task-table';
 import { DangerMenuItem } from '../../../components/ui/danger-menu-item';
+import { QueryError } from '../../../components/ui/query-error';
+
+/** An area as the plan tab shows it: its outline, and the tasks loaded so far. */
+export interface ShownArea {
+  area: OutlineArea;
+  /** Its first top-level tasks, each with its tree; undefined until they first load. */
+  tasks: readonly TaskNode[] | undefined;
+  /** How many top-level tasks it holds (loaded or not), and tasks at every level, as shown. */
+  topLevelTotal: number;
+  taskTotal: number;
+  loadError: Error | null;
+  onRetry: () => void;
+}
 
 interface AreaSectionProps {
-  area: PlanArea;
+  shown: ShownArea;
   index: number;
   canWriteArea: boolean;
   canAddTask: boolean;
@@ -19,7 +32,8 @@ interface AreaSectionProps {
   isTaskOpen: (task: TaskNode) => boolean;
   selectedTaskId: string | null;
   onToggleArea: (areaId: string) => void;
-  onShowMore: (areaId: string) => void;
+  /** With how many of the area's top-level tasks are loaded. */
+  onShowMore: (areaId: string, loaded: number) => void;
   onToggleTask: (task: TaskNode) => void;
   onEdit: (area: Area) => void;
   onDelete: (area: Area) => void;
@@ -29,10 +43,10 @@ interface AreaSectionProps {
 
 /**
  * One cooperation area (nội dung hợp tác) with its task tree. A closed area shows only its
- * heading and count; an open one its first rows, and more on request.
+ * heading and count; an open one its first rows, and more on request (loaded as they are asked for).
  */
 export const AreaSection = memo(function AreaSection({
-  area,
+  shown: { area, tasks, topLevelTotal, taskTotal, loadError, onRetry },
   index,
   canWriteArea,
   canAddTask,
@@ -49,10 +63,8 @@ export const AreaSection = memo(function AreaSection({
   taskActions,
 }: AreaSectionProps) {
   const { t } = useTranslation('plan');
-  const { tasks, ...plain } = area;
-  const total = useMemo(() => countTasks(tasks), [tasks]);
   const bodyId = `area-body-${area.id}`;
-  const shown = isOpen ? limitRows(visibleRows(tasks, isTaskOpen), tasks, rowBudget) : null;
+  const shown = isOpen && tasks ? limitRows(visibleRows(tasks, isTaskOpen), tasks, rowBudget, topLevelTotal) : null;
   return (
     <Paper withBorder radius="md" p="md" data-testid="area-row" data-area-id={area.id} data-open={isOpen}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" mb={isOpen ? 'sm' : 0}>
@@ -62,7 +74,7 @@ export const AreaSection = memo(function AreaSection({
               {area.theme ? t(`areaTheme.${area.theme}`) : t('plan.otherTheme')}
             </Badge>
             <Text size="xs" c="dimmed" data-testid="area-task-count">
-              {t('plan.taskCount', { n: total })}
+              {t('plan.taskCount', { n: taskTotal })}
             </Text>
           </Group>
           <Title order={4}>
@@ -95,7 +107,7 @@ export const AreaSection = memo(function AreaSection({
               size="xs"
               variant="light"
               leftSection={<IconPlus size={14} />}
-              onClick={() => onAddTask(plain, null)}
+              onClick={() => onAddTask(area, null)}
               data-testid="add-task"
             >
               {t('plan.addTask')}
@@ -109,10 +121,10 @@ export const AreaSection = memo(function AreaSection({
                 </ActionIcon>
               </Menu.Target>
               <Menu.Dropdown>
-                <Menu.Item leftSection={<IconPencil size={14} />} onClick={() => onEdit(plain)} data-testid="area-edit">
+                <Menu.Item leftSection={<IconPencil size={14} />} onClick={() => onEdit(area)} data-testid="area-edit">
                   {t('plan.editArea')}
                 </Menu.Item>
-                <DangerMenuItem leftSection={<IconTrash size={14} />} onClick={() => onDelete(plain)} data-testid="area-delete">
+                <DangerMenuItem leftSection={<IconTrash size={14} />} onClick={() => onDelete(area)} data-testid="area-delete">
                   {t('plan.deleteArea')}
                 </DangerMenuItem>
               </Menu.Dropdown>
@@ -120,7 +132,18 @@ export const AreaSection = memo(function AreaSection({
           )}
         </Group>
       </Group>
-      {shown && (
+      {isOpen && !shown && (
+        <div id={bodyId}>
+          {loadError ? (
+            <QueryError error={loadError} onRetry={onRetry} />
+          ) : (
+            <Center py="md" role="status" aria-label={t('plan.loadingTasks')} data-testid="area-loading">
+              <Loader size="sm" />
+            </Center>
+          )}
+        </div>
+      )}
+      {shown && tasks && (
         <div id={bodyId}>
           {tasks.length > 0 ? (
             <TaskTable
@@ -137,11 +160,11 @@ export const AreaSection = memo(function AreaSection({
           )}
           {shown.hasMore && (
             <div className={classes.more}>
-              <Button size="xs" variant="light" onClick={() => onShowMore(area.id)} data-testid="area-show-more">
+              <Button size="xs" variant="light" onClick={() => onShowMore(area.id, tasks.length)} data-testid="area-show-more">
                 {t('plan.showMore')}
               </Button>
               <Text size="sm" c="dimmed" aria-live="polite" data-testid="area-shown-count">
-                {t('plan.shownCount', { shown: shown.shownTasks, total })}
+                {t('plan.shownCount', { shown: shown.shownTasks, total: taskTotal })}
               </Text>
             </div>
           )}

@@ -1,5 +1,5 @@
-import type { TaskNode } from '@accord/domain';
-import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Text } from '@mantine/core';
+import { AREA_PAGE_MAX, type Area, type TaskNode } from '@accord/domain';
+import { Alert, Button, Group, Loader, Modal, NumberInput, Select, Stack, Text } from '@mantine/core';
 import { IconArrowsMove } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,15 +7,19 @@ import { notifyConflict, notifySuccess } from '../../../components/ui/notify';
 import { isVersionConflict } from '../../../lib/api-error';
 import { fieldErrorsFromApi } from '../../../lib/field-errors';
 import { useErrorMessage } from '../../../lib/use-error-message';
+import { QueryError } from '../../../components/ui/query-error';
+import { usePlanAreas } from '../api/get-plan';
 import { useMoveTask } from '../api/move-task';
 import { childrenOf, parentOptions, type PlanArea } from './plan-tree';
 
 interface MoveTaskModalProps {
   agreementId: string;
-  areas: readonly PlanArea[];
+  /** The plan's areas; the one chosen is loaded whole, to choose a parent in it. */
+  areas: readonly Area[];
   task: TaskNode;
   onClose: () => void;
-  onMoved: () => void;
+  /** With the area it went to. */
+  onMoved: (areaId: string) => void;
 }
 
 const TOP = '__top__';
@@ -28,19 +32,27 @@ export function MoveTaskModal({ agreementId, areas, task, onClose, onMoved }: Mo
   const [areaId, setAreaId] = useState(task.areaId);
   const [parentId, setParentId] = useState<string | null>(task.parentId);
   const [error, setError] = useState<string | null>(null);
-  const area = areas.find((a) => a.id === areaId) ?? areas[0];
+  const wants = useMemo(() => [{ areaId, limit: AREA_PAGE_MAX, through: null }], [areaId]);
+  const loaded = usePlanAreas(agreementId, wants).get(areaId);
+  // The answer for the area chosen (while another loads, the one before it is not used).
+  const page = loaded?.page?.areaId === areaId ? loaded.page : undefined;
+  const outlineArea = areas.find((a) => a.id === areaId);
+  const area: PlanArea | undefined = useMemo(
+    () => (page && outlineArea ? { ...outlineArea, tasks: page.tasks } : undefined),
+    [page, outlineArea],
+  );
 
   const parents = useMemo(() => (area ? parentOptions(area, task) : []), [area, task]);
   const siblings = useMemo(() => (area ? childrenOf(area, parentId).filter((s) => s.id !== task.id) : []), [area, parentId, task.id]);
   const samePlace = areaId === task.areaId && parentId === task.parentId;
-  const [position, setPosition] = useState<number>(samePlace ? task.position + 1 : siblings.length + 1);
+  // Where it is now, or (once the place's tasks have loaded) last among its new siblings.
+  const [chosenPosition, setPosition] = useState<number | null>(null);
+  const position = chosenPosition ?? (samePlace ? task.position + 1 : siblings.length + 1);
 
   const changePlace = (nextArea: string, nextParent: string | null) => {
     setAreaId(nextArea);
     setParentId(nextParent);
-    const target = areas.find((a) => a.id === nextArea);
-    const count = target ? childrenOf(target, nextParent).filter((s) => s.id !== task.id).length : 0;
-    setPosition(nextArea === task.areaId && nextParent === task.parentId ? task.position + 1 : count + 1);
+    setPosition(null);
   };
 
   const submit = () => {
@@ -50,7 +62,7 @@ export function MoveTaskModal({ agreementId, areas, task, onClose, onMoved }: Mo
       {
         onSuccess: () => {
           notifySuccess(t('plan.moved'));
-          onMoved();
+          onMoved(areaId);
         },
         onError: (e) => {
           if (isVersionConflict(e)) {
@@ -84,8 +96,11 @@ export function MoveTaskModal({ agreementId, areas, task, onClose, onMoved }: Mo
           comboboxProps={{ withinPortal: true }}
           data-testid="move-area"
         />
+        {loaded?.error && <QueryError error={loaded.error} onRetry={loaded.refetch} />}
         <Select
           label={t('plan.moveParent')}
+          disabled={!area}
+          rightSection={area ? undefined : <Loader size="xs" />}
           data={[
             { value: TOP, label: t('plan.topLevel') },
             ...parents.map(({ task: p, depth }) => ({
@@ -114,7 +129,13 @@ export function MoveTaskModal({ agreementId, areas, task, onClose, onMoved }: Mo
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={submit} loading={move.isPending} leftSection={<IconArrowsMove size={18} />} data-testid="move-save">
+          <Button
+            onClick={submit}
+            loading={move.isPending}
+            disabled={!area}
+            leftSection={<IconArrowsMove size={18} />}
+            data-testid="move-save"
+          >
             {t('plan.move')}
           </Button>
         </Group>

@@ -1,5 +1,14 @@
 import { obligorsUserMayCreate } from '@accord/domain/policy';
-import { type AgreementDetail, type Area, type Obligor, type Task, type TaskNode } from '@accord/domain';
+import {
+  AREA_PAGE_MAX,
+  clarityScore,
+  type AgreementDetail,
+  type Area,
+  type Obligor,
+  type PlanOutline,
+  type Task,
+  type TaskNode,
+} from '@accord/domain';
 import { Alert, Badge, Button, Drawer, EmptyState, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import {
   IconAlertTriangle,
@@ -21,7 +30,7 @@ import { notifyConflict, notifyError, notifySuccess } from '../../../components/
 import { PageLoader } from '../../../components/ui/page-loader';
 import { QueryError } from '../../../components/ui/query-error';
 import { endpointUrl } from '../../../lib/api-client';
-import { isVersionConflict } from '../../../lib/api-error';
+import { isApiError, isVersionConflict } from '../../../lib/api-error';
 import { useCurrentUser } from '../../../lib/current-user';
 import { useOrganisations } from '../../../lib/organisations/get-organisations';
 import { organisationName, subtreeIds } from '../../../lib/organisations/organisation-names';
@@ -29,20 +38,21 @@ import { useErrorMessage } from '../../../lib/use-error-message';
 import { useHasPainted } from '../../../lib/use-has-painted';
 import { useDeleteArea } from '../api/delete-area';
 import { useDeleteTask } from '../api/delete-task';
-import { usePlan } from '../api/get-plan';
+import { usePlanAreas, usePlanOutline, type AreaTasks, type AreaWant } from '../api/get-plan';
+import { useTask } from '../api/get-task';
 import { useMoveTask } from '../api/move-task';
 import { AreaFormModal } from './area-form-modal';
-import { AreaSection } from './area-section';
+import { AreaSection, type ShownArea } from './area-section';
 import { MoveTaskModal } from './move-task-modal';
 import { PlanApprovalPanel } from './plan-approval-panel';
 import { PlanImportModal } from './plan-import-modal';
 import { PlanTimeline } from './timeline/plan-timeline';
-import { allTaskIds, claritySummary, failingOnly, findTask, isProgressRolledUp, leadUnitsOf, planTitles, type PlanArea } from './plan-tree';
+import { countTasks, failingOnly, findTask, isProgressRolledUp, planTitles, type PlanArea } from './plan-tree';
 import { AuthorityCheck } from './clarity-rules';
 import { TaskCreatePanel } from './task-create-panel';
 import { TaskEditPanel } from './task-edit-panel';
 import { useStableTaskActions, type TaskActions } from './task-table';
-import { usePlanTreeView, useScrollToOpenTask } from './use-plan-tree-view';
+import { usePlanTreeView, useRevealWhenLoaded, useScrollToOpenTask, type PlanTreeView } from './use-plan-tree-view';
 
 type Dialog =
   | { kind: 'area-form'; area: Area | null }
@@ -84,16 +94,29 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, renderTaskTh
   const onlyFailing = view === 'tree' && params.get('clarity') === 'failing';
   const errorMessage = useErrorMessage();
   const user = useCurrentUser();
-  // The plan can be megabytes: asked for once the page around it (the agreement's heading) is painted.
+  // The plan comes in parts: its outline (areas, counts) once the page around it is painted, then
+  // the tasks of each area as it opens, a page at a time.
   const hasPainted = useHasPainted();
-  const plan = usePlan(agreement.id, { enabled: hasPainted });
+  const outline = usePlanOutline(agreement.id, { enabled: hasPainted });
+  const outlineAreas = outline.data?.areas;
   const moveTask = useMoveTask(agreement.id);
   const deleteTask = useDeleteTask(agreement.id);
   const deleteArea = useDeleteArea(agreement.id);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [importing, setImporting] = useState(false);
-  const tree = usePlanTreeView(plan.data?.areas);
+  const tree = usePlanTreeView(outlineAreas);
   const { reveal } = tree;
+  const withAuthority = agreement.checksAuthority;
+  // The open task: where it is (its area loads as far as it), its title, or that the link is stale.
+  const openedTask = useTask(agreement.id, openTaskId);
+  const openTaskAreaId = openedTask.data?.id === openTaskId ? openedTask.data.areaId : undefined;
+  const wants = useMemo(
+    () => (outlineAreas ? areasToLoad(outlineAreas, tree, { view, onlyFailing, openTaskId, openTaskAreaId }) : []),
+    [outlineAreas, tree, view, onlyFailing, openTaskId, openTaskAreaId],
+  );
+  const areaTasks = usePlanAreas(agreement.id, wants);
+  const loadedAreas = useMemo(() => (outlineAreas ? loadedAreasOf(outlineAreas, areaTasks) : []), [outlineAreas, areaTasks]);
+  useRevealWhenLoaded(tree, loadedAreas);
   const isDrawerOpen = dialog?.kind === 'task-create' || openTaskId !== null;
   // Every unit of the country: only the task form needs it, so it is not fetched before a task opens.
   const organisations = useOrganisations({ includeHistorical: true }, { enabled: isDrawerOpen });
@@ -175,7 +198,7 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, renderTaskTh
         },
         {
           onSuccess: () => {
-            reveal(task.id);
+            reveal(task.id, task.areaId);
             onChanged();
           },
           onError: onWriteError,
@@ -189,31 +212,35 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, renderTaskTh
 
   // A task opened from a link, or just created or moved, may sit in a closed area or past the rows shown.
   useEffect(() => {
-    if (openTaskId) reveal(openTaskId);
-  }, [openTaskId, reveal]);
+    if (openTaskId && openTaskAreaId) reveal(openTaskId, openTaskAreaId);
+  }, [openTaskId, openTaskAreaId, reveal]);
 
   // Drawing a large tree takes a while: React draws it in the background, in slices, so the page
   // stays responsive meanwhile; the rest of the page shows the plan's current data at once.
-  const withAuthority = agreement.checksAuthority;
   const shownAreas = useMemo(
-    () => (plan.data && onlyFailing ? failingOnly(plan.data.areas, withAuthority) : plan.data?.areas),
-    [plan.data, onlyFailing, withAuthority],
+    () => (outlineAreas ? shownAreasOf(outlineAreas, areaTasks, { onlyFailing, withAuthority }) : undefined),
+    [outlineAreas, areaTasks, onlyFailing, withAuthority],
   );
   const treeAreas = useDeferredValue(shownAreas);
   useScrollToOpenTask(openTaskId, tree, treeAreas);
+  const titles = useMemo(() => planTitles(loadedAreas), [loadedAreas]);
 
-  const derived = useMemo(() => (plan.data ? planFacts(plan.data.areas, withAuthority) : null), [plan.data, withAuthority]);
-
-  if (plan.isError) return <QueryError error={plan.error} onRetry={() => void plan.refetch()} />;
-  if (!plan.data || !derived) return <PageLoader />;
-  const areas = plan.data.areas;
-  const { everyTask, titles, clarity } = derived;
+  if (outline.isError) return <QueryError error={outline.error} onRetry={() => void outline.refetch()} />;
+  if (!outline.data) return <PageLoader />;
+  const areas = outline.data.areas;
+  const taskTotal = outline.data.clarity.total;
+  const clarity = { clear: outline.data.clarity.clear, total: taskTotal, score: clarityScore(outline.data.clarity) };
   const failingCount = clarity.total - clarity.clear;
+  const openTaskNode = openTaskId ? findTask(loadedAreas, openTaskId) : null;
+  // A stale or mistyped link: the plan does not hold the task.
+  const openTaskMissing = isApiError(openedTask.error) && (openedTask.error.status === 404 || openedTask.error.status === 400);
+  const openTaskTitle =
+    titles.get(openTaskId ?? '') ?? (openedTask.data ? [openedTask.data.code, openedTask.data.title].filter(Boolean).join(' ') : '');
 
   return (
     <AuthorityCheck.Provider value={withAuthority}>
       <Stack gap="md" data-testid="plan-tab">
-        {everyTask.size > 0 && (
+        {taskTotal > 0 && (
           <PlanApprovalPanel
             agreementId={agreement.id}
             onShowFailing={() => {
@@ -239,7 +266,7 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, renderTaskTh
               />
             )}
             <Text c="dimmed" size="sm">
-              {t('plan.summary', { areas: areas.length, tasks: everyTask.size })}
+              {t('plan.summary', { areas: areas.length, tasks: taskTotal })}
             </Text>
             {clarity.total > 0 && (
               <Badge
@@ -268,7 +295,7 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, renderTaskTh
             )}
           </Group>
           <Group gap="xs">
-            {view === 'tree' && everyTask.size > 0 && (
+            {view === 'tree' && taskTotal > 0 && (
               <>
                 <Button
                   variant="subtle"
@@ -290,7 +317,7 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, renderTaskTh
                 </Button>
               </>
             )}
-            {everyTask.size > 0 && (
+            {taskTotal > 0 && (
               <Button
                 component="a"
                 href={endpointUrl('exportPlan', { id: agreement.id })}
@@ -327,9 +354,10 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, renderTaskTh
           </Group>
         </Group>
 
-        {view === 'list' && renderList?.(listContextOf(areas, i18n.language))}
+        {view === 'list' && renderList?.(listContextOf(outline.data, i18n.language))}
 
-        {view === 'timeline' && <PlanTimeline areas={areas} onOpenTask={openTask} />}
+        {view === 'timeline' &&
+          (loadedAreas.length === areas.length ? <PlanTimeline areas={loadedAreas} onOpenTask={openTask} /> : <PageLoader />)}
 
         {view === 'tree' && areas.length === 0 && (
           <EmptyState
@@ -347,13 +375,14 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, renderTaskTh
 
         {view === 'tree' && !treeAreas && <PageLoader />}
         {view === 'tree' &&
-          treeAreas?.map((area, index) => {
+          treeAreas?.map((shown) => {
+            const { area } = shown;
             const isOpen = tree.isAreaOpen(area.id);
             return (
               <AreaSection
                 key={area.id}
-                area={area}
-                index={index}
+                shown={shown}
+                index={areas.findIndex((a) => a.id === area.id)}
                 canWriteArea={canWrite}
                 canAddTask={permissions.allowed.createTasks}
                 isOpen={isOpen}
@@ -389,8 +418,8 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, renderTaskTh
             areas={areas}
             task={dialog.task}
             onClose={close}
-            onMoved={() => {
-              reveal(dialog.task.id);
+            onMoved={(areaId) => {
+              reveal(dialog.task.id, areaId);
               afterChange();
             }}
           />
@@ -401,9 +430,7 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, renderTaskTh
           onClose={close}
           position="right"
           size="xl"
-          title={
-            dialog?.kind === 'task-create' ? t(dialog.parent ? 'plan.addSubtask' : 'plan.addTask') : (titles.get(openTaskId ?? '') ?? '')
-          }
+          title={dialog?.kind === 'task-create' ? t(dialog.parent ? 'plan.addSubtask' : 'plan.addTask') : openTaskTitle}
           data-testid="task-drawer"
         >
           {dialog?.kind === 'task-create' && (
@@ -414,28 +441,32 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, renderTaskTh
               obligorOptions={obligorOptions}
               unitScope={unitScope}
               onCreated={(created) => {
-                reveal(created.id);
+                reveal(created.id, created.areaId);
                 afterChange();
               }}
               onClose={close}
             />
           )}
-          {dialog?.kind !== 'task-create' && openTaskId && !everyTask.has(openTaskId) && (
-            // A stale or mistyped link: say so rather than ask the server about an id the plan does not have.
+          {dialog?.kind !== 'task-create' && openTaskId && openTaskMissing && (
             <Alert color="red" icon={<IconAlertTriangle size={18} />} role="alert" data-testid="task-not-found">
               {t('errors.TASK_NOT_FOUND')}
             </Alert>
           )}
-          {dialog?.kind !== 'task-create' && openTaskId && everyTask.has(openTaskId) && (
+          {dialog?.kind !== 'task-create' && openTaskId && !openTaskMissing && openedTask.isError && (
+            <QueryError error={openedTask.error} onRetry={() => void openedTask.refetch()} />
+          )}
+          {/* Shown once the plan holds the task, whose sub-tasks say whether its progress is rolled up. */}
+          {dialog?.kind !== 'task-create' && openTaskId && !openedTask.isError && !openTaskNode && <PageLoader />}
+          {dialog?.kind !== 'task-create' && openTaskId && openTaskNode && (
             <TaskEditPanel
               key={openTaskId}
               agreementId={agreement.id}
               taskId={openTaskId}
               obligorOptions={obligorOptions}
               unitScope={unitScope}
-              progressRolledUp={isProgressRolledUp(findTask(areas, openTaskId) ?? { children: [] })}
+              progressRolledUp={isProgressRolledUp(openTaskNode)}
               renderHistory={(taskId) => renderTaskHistory(taskId, titles)}
-              renderThread={(task) => renderTaskThread(task, isProgressRolledUp(findTask(areas, task.id) ?? { children: [] }))}
+              renderThread={(task) => renderTaskThread(task, isProgressRolledUp(findTask(loadedAreas, task.id) ?? openTaskNode))}
               onSaved={onChanged}
               onClose={close}
             />
@@ -511,21 +542,71 @@ function ViewLabel({ icon, label }: { icon: ReactNode; label: string }) {
 
 const isNeverOpen = () => false;
 
-/** What the page works out once per loaded plan rather than on every render: thousands of tasks. */
-function planFacts(areas: readonly PlanArea[], withAuthority: boolean) {
-  return {
-    everyTask: new Set(areas.flatMap((a) => allTaskIds(a.tasks))),
-    titles: planTitles(areas),
-    clarity: claritySummary(areas, withAuthority),
-  };
+const noRetry = () => undefined;
+
+/**
+ * Which areas' tasks the page asks for, and how many of them: in the tree, the open areas as far
+ * as they are shown (whole when only the failing tasks are, since any of them may fail); in the
+ * timeline, every area whole; and in any view, the open task's area as far as the task.
+ */
+function areasToLoad(
+  areas: PlanOutline['areas'],
+  tree: PlanTreeView,
+  {
+    view,
+    onlyFailing,
+    openTaskId,
+    openTaskAreaId,
+  }: { view: string; onlyFailing: boolean; openTaskId: string | null; openTaskAreaId?: string },
+): AreaWant[] {
+  const whole = (areaId: string): AreaWant => ({ areaId, limit: AREA_PAGE_MAX, through: null });
+  const withTasks = areas.filter((a) => a.taskCount > 0);
+  if (view === 'timeline') return withTasks.map((a) => whole(a.id));
+  if (view === 'tree' && onlyFailing)
+    return withTasks.filter((a) => tree.isAreaOpen(a.id) && a.clarity.clear < a.clarity.total).map((a) => whole(a.id));
+  const shown = view === 'tree' ? withTasks.filter((a) => tree.isAreaOpen(a.id)) : withTasks.filter((a) => a.id === openTaskAreaId);
+  return shown.map((a) => {
+    const load = tree.load(a.id);
+    return { areaId: a.id, limit: load.limit, through: a.id === openTaskAreaId && !load.through ? openTaskId : load.through };
+  });
+}
+
+/** The areas whose tasks have loaded (as far as they are loaded), and those without tasks. */
+function loadedAreasOf(areas: PlanOutline['areas'], loaded: ReadonlyMap<string, AreaTasks>): PlanArea[] {
+  return areas.flatMap((a) => {
+    const page = loaded.get(a.id)?.page;
+    if (page) return [{ ...a, tasks: page.tasks }];
+    return a.taskCount === 0 ? [{ ...a, tasks: [] }] : [];
+  });
+}
+
+/** The areas the tree shows, each with what of its tasks has loaded; only the failing tasks (and those above them) if asked. */
+function shownAreasOf(
+  areas: PlanOutline['areas'],
+  loaded: ReadonlyMap<string, AreaTasks>,
+  { onlyFailing, withAuthority }: { onlyFailing: boolean; withAuthority: boolean },
+): ShownArea[] {
+  const listed = onlyFailing ? areas.filter((a) => a.clarity.clear < a.clarity.total) : areas;
+  return listed.map((area) => {
+    const state = loaded.get(area.id);
+    const page = state?.page;
+    const common = { area, loadError: state?.error ?? null, onRetry: state?.refetch ?? noRetry };
+    if (area.taskCount === 0) return { ...common, tasks: [], topLevelTotal: 0, taskTotal: 0 };
+    if (!onlyFailing)
+      return { ...common, tasks: page?.tasks, topLevelTotal: page?.topLevelCount ?? area.topLevelCount, taskTotal: area.taskCount };
+    // Cut down only once the whole area is there.
+    if (!page || page.next !== null) return { ...common, tasks: undefined, topLevelTotal: area.topLevelCount, taskTotal: area.taskCount };
+    const tasks = failingOnly([{ ...area, tasks: page.tasks }], withAuthority)[0]?.tasks ?? [];
+    return { ...common, tasks, topLevelTotal: tasks.length, taskTotal: countTasks(tasks) };
+  });
 }
 
 /** The list view's filter choices: the plan's lead units by name, and its areas. */
-function listContextOf(areas: readonly PlanArea[], language: string): PlanListContext {
+function listContextOf(outline: PlanOutline, language: string): PlanListContext {
   const name = (u: PlanListContext['leadUnits'][number]) => organisationName({ nameVi: u.name, nameEn: u.nameEn }, language);
   const collator = new Intl.Collator('vi');
   return {
-    leadUnits: leadUnitsOf(areas).sort((a, b) => collator.compare(name(a), name(b))),
-    areas: areas.map((a) => ({ id: a.id, title: a.title })),
+    leadUnits: [...outline.leadUnits].sort((a, b) => collator.compare(name(a), name(b))),
+    areas: outline.areas.map((a) => ({ id: a.id, title: a.title })),
   };
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildArea, buildTask, buildTasks, forestFrom } from '../../../test/plan-factories';
-import { limitRows, visibleRows, type PlanArea } from './plan-tree';
+import { countTasks, limitRows, visibleRows, type PlanArea } from './plan-tree';
 import {
   budgetIn,
   collapseAllIn,
@@ -9,8 +9,10 @@ import {
   initialState,
   isAreaOpenIn,
   isTaskOpenIn,
+  loadIn,
   openAreaIn,
   revealIn,
+  seekIn,
   showMoreIn,
   toggleAreaIn,
   toggleTaskIn,
@@ -18,18 +20,30 @@ import {
   type ViewState,
 } from './plan-tree-state';
 
-/** What an area shows, composed as the plan tab and AreaSection do: null when it is closed. */
-function shown(state: ViewState, area: PlanArea) {
+/**
+ * What an area shows, composed as the plan tab and AreaSection do: null when it is closed. With
+ * `asLoaded`, from only the top-level tasks the state loads, as the browser holds them.
+ */
+function shown(state: ViewState, area: PlanArea, { asLoaded = false } = {}) {
   if (!isAreaOpenIn(state, area.id)) return null;
+  const tasks = asLoaded ? area.tasks.slice(0, loadIn(state, area.id).limit) : area.tasks;
   const limited = limitRows(
-    visibleRows(area.tasks, (t) => isTaskOpenIn(state, t)),
-    area.tasks,
+    visibleRows(tasks, (t) => isTaskOpenIn(state, t)),
+    tasks,
     budgetIn(state, area.id),
+    area.tasks.length,
   );
   return { ids: limited.rows.map((r) => r.task.id), shownTasks: limited.shownTasks, hasMore: limited.hasMore };
 }
 
-const loaded = (areas: PlanArea[]) => withFirstAreas(initialState, areas);
+/** The plan's outline has loaded: its areas' task counts. */
+const loaded = (areas: PlanArea[]) =>
+  withFirstAreas(
+    initialState,
+    areas.map((a) => ({ id: a.id, taskCount: countTasks(a.tasks) })),
+  );
+/** "Show more", with the area's tasks loaded as the state asked. */
+const more = (state: ViewState, areaId: string) => showMoreIn(state, areaId, loadIn(state, areaId).limit);
 
 describe('a plan when it first opens', () => {
   it('shows a small plan whole, as it is', () => {
@@ -62,7 +76,7 @@ describe('a plan when it first opens', () => {
   it('decides once: an area added later starts open, and no open area closes when the plan changes', () => {
     const areas = ['a', 'b', 'c', 'd'].map((id) => buildArea(id, buildTasks(20)));
     const state = loaded(areas);
-    const later = withFirstAreas(state, [buildArea('new', buildTasks(50)), ...areas]);
+    const later = withFirstAreas(state, [{ id: 'new', taskCount: 50 }, ...areas.map((a) => ({ id: a.id, taskCount: 20 }))]);
     expect(later).toBe(state);
     expect(isAreaOpenIn(later, 'new')).toBe(true);
     expect(isAreaOpenIn(later, 'd')).toBe(false);
@@ -84,15 +98,38 @@ describe('"show more" in an area', () => {
     const area = buildArea('a', buildTasks(100));
     let state = loaded([area]);
     expect(shown(state, area)).toMatchObject({ shownTasks: 15, hasMore: true });
-    state = showMoreIn(state, 'a');
+    state = more(state, 'a');
     expect(shown(state, area)).toMatchObject({ shownTasks: 75, hasMore: true });
-    state = showMoreIn(state, 'a');
+    state = more(state, 'a');
     expect(shown(state, area)).toMatchObject({ shownTasks: 100, hasMore: false });
+  });
+
+  it('loads 60 more top-level tasks past those loaded, and first only 15', () => {
+    const state = loaded([buildArea('a', buildTasks(300))]);
+    expect(loadIn(state, 'a')).toEqual({ limit: 15, through: null });
+    expect(loadIn(showMoreIn(state, 'a', 15), 'a').limit).toBe(75);
+    // A reveal loaded 40: the next 60 come after those.
+    expect(loadIn(showMoreIn(state, 'a', 40), 'a').limit).toBe(100);
+  });
+
+  it('shows from the tasks it loads exactly what it would from the whole area, on any plan', () => {
+    const picks = fc.array(fc.oneof(fc.constant(0), fc.nat()), { maxLength: 150, size: 'medium' });
+    fc.assert(
+      fc.property(picks, fc.nat({ max: 4 }), fc.boolean(), (p, clicks, expanded) => {
+        const area = buildArea('a', forestFrom(p));
+        let state = loaded([area]);
+        if (expanded) state = expandAllIn(state);
+        for (let i = 0; i <= clicks; i += 1) {
+          expect(shown(state, area, { asLoaded: true })).toEqual(shown(state, area));
+          state = more(state, 'a');
+        }
+      }),
+    );
   });
 
   it('grows only the area it was asked in', () => {
     const areas = [buildArea('a', buildTasks(100)), buildArea('b', buildTasks(100))];
-    const state = showMoreIn(loaded(areas), 'a');
+    const state = more(loaded(areas), 'a');
     expect(shown(state, areas[1]!)?.ids).toHaveLength(15);
   });
 });
@@ -154,9 +191,19 @@ describe('revealing a task (?task= in a link, a task just created or moved)', ()
 
   it('keeps what the user already opened or asked to see', () => {
     const areas = [buildArea('a', buildTasks(200))];
-    const grown = showMoreIn(showMoreIn(loaded(areas), 'a'), 'a');
+    const grown = more(more(loaded(areas), 'a'), 'a');
     const after = revealIn(grown, areas, areas[0]!.tasks[3]!.id);
     expect(budgetIn(after, 'a')).toBe(budgetIn(grown, 'a'));
+  });
+
+  it('opens the area of a task not loaded yet and loads it far enough to hold it', () => {
+    const areas = ['a', 'b', 'c', 'd'].map((id) => buildArea(id, buildTasks(20)));
+    const state = loaded(areas);
+    const seeking = seekIn(state, 'd', 'far-task');
+    expect(isAreaOpenIn(seeking, 'd')).toBe(true);
+    expect(loadIn(seeking, 'd')).toEqual({ limit: 15, through: 'far-task' });
+    expect(seekIn(seeking, 'd', 'far-task')).toBe(seeking);
+    expect(loadIn(seeking, 'a').through).toBeNull();
   });
 
   it('changes nothing for a task the plan does not hold (yet)', () => {

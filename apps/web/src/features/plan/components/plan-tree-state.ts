@@ -1,12 +1,14 @@
 import type { TaskNode } from '@accord/domain';
-import { limitRows, placeOf, visibleRows, type PlanArea } from './plan-tree';
+import { placeOf, visibleRows, type PlanArea } from './plan-tree';
 
 /**
  * A plan can hold thousands of tasks, and a browser freezes on thousands of table rows; so the
  * tree opens small and grows on demand: each area shows its first rows (whole top-level tasks)
  * and a "show more"; areas open in order until about OPEN_ROWS rows are shown, the rest show
  * their heading and task count until opened; a task with very many sub-tasks starts folded.
- * A small plan thus shows whole, as it is.
+ * A small plan thus shows whole, as it is. The browser holds only what is shown: an area's tasks
+ * are asked for when it opens, FIRST_ROWS top-level tasks (each with its tree), and MORE_ROWS more
+ * with each "show more".
  */
 export const FIRST_ROWS = 15;
 export const MORE_ROWS = 60;
@@ -25,9 +27,21 @@ export interface ViewState {
   tasks: ReadonlyMap<string, boolean>;
   /** Rows asked for per area with "show more" (or to reveal a task). */
   budgets: ReadonlyMap<string, number>;
+  /** Top-level tasks to load per area (FIRST_ROWS until "show more"). */
+  loads: ReadonlyMap<string, number>;
+  /** A task each area's tasks must reach, to reveal it (a link to it, a task just created or moved). */
+  through: ReadonlyMap<string, string>;
 }
 
-export const initialState: ViewState = { mode: 'auto', areasAtFirst: null, areas: new Map(), tasks: new Map(), budgets: new Map() };
+export const initialState: ViewState = {
+  mode: 'auto',
+  areasAtFirst: null,
+  areas: new Map(),
+  tasks: new Map(),
+  budgets: new Map(),
+  loads: new Map(),
+  through: new Map(),
+};
 
 export function isAreaOpenIn(state: ViewState, areaId: string): boolean {
   const chosen = state.areas.get(areaId);
@@ -36,17 +50,19 @@ export function isAreaOpenIn(state: ViewState, areaId: string): boolean {
   return state.mode === 'expanded';
 }
 
-export function areasOpenAtFirst(areas: readonly PlanArea[]): Map<string, boolean> {
+/** An area as the plan's outline gives it, before its tasks are loaded. */
+export interface AreaCount {
+  id: string;
+  taskCount: number;
+}
+
+/** Which areas open at first, from their task counts alone (an area shows at most FIRST_ROWS rows at first). */
+export function areasOpenAtFirst(areas: readonly AreaCount[]): Map<string, boolean> {
   let rows = 0;
   return new Map(
     areas.map((area) => {
       const isOpen = rows < OPEN_ROWS;
-      if (isOpen)
-        rows += limitRows(
-          visibleRows(area.tasks, (t) => isTaskOpenIn(initialState, t)),
-          area.tasks,
-          FIRST_ROWS,
-        ).rows.length;
+      if (isOpen) rows += Math.min(area.taskCount, FIRST_ROWS);
       return [area.id, isOpen];
     }),
   );
@@ -87,8 +103,19 @@ export function budgetIn(state: ViewState, areaId: string): number {
   return state.budgets.get(areaId) ?? FIRST_ROWS;
 }
 
-/** The state once the plan has loaded: which areas start open is decided now, and only once. */
-export function withFirstAreas(state: ViewState, areas: readonly PlanArea[]): ViewState {
+/** What to load of an area: how many top-level tasks, and a task to reach (null: none). */
+export function loadIn(state: ViewState, areaId: string): { limit: number; through: string | null } {
+  return { limit: state.loads.get(areaId) ?? FIRST_ROWS, through: state.through.get(areaId) ?? null };
+}
+
+/** The state on the way to revealing a task: its area opens and loads far enough to hold it. */
+export function seekIn(state: ViewState, areaId: string, taskId: string): ViewState {
+  const next = isAreaOpenIn(state, areaId) ? state : openAreaIn(state, areaId);
+  return next.through.get(areaId) === taskId ? next : { ...next, through: withEntry(next.through, areaId, taskId) };
+}
+
+/** The state once the plan's outline has loaded: which areas start open is decided now, and only once. */
+export function withFirstAreas(state: ViewState, areas: readonly AreaCount[]): ViewState {
   return state.areasAtFirst ? state : { ...state, areasAtFirst: areasOpenAtFirst(areas) };
 }
 
@@ -104,8 +131,14 @@ export function toggleTaskIn(state: ViewState, task: TaskNode): ViewState {
   return { ...state, tasks: withEntry(state.tasks, task.id, !isTaskOpenIn(state, task)) };
 }
 
-export function showMoreIn(state: ViewState, areaId: string): ViewState {
-  return { ...state, budgets: withEntry(state.budgets, areaId, budgetIn(state, areaId) + MORE_ROWS) };
+/** MORE_ROWS more rows, and MORE_ROWS more top-level tasks past the `loaded` ones (enough for them, however folded). */
+export function showMoreIn(state: ViewState, areaId: string, loaded: number): ViewState {
+  const load = Math.max(state.loads.get(areaId) ?? FIRST_ROWS, loaded) + MORE_ROWS;
+  return {
+    ...state,
+    budgets: withEntry(state.budgets, areaId, budgetIn(state, areaId) + MORE_ROWS),
+    loads: withEntry(state.loads, areaId, load),
+  };
 }
 
 export function expandAllIn(state: ViewState): ViewState {

@@ -32,8 +32,16 @@ export interface LimitedRows {
   hasMore: boolean;
 }
 
-/** Whole top-level tasks, in order, until at least `budget` rows are taken. */
-export function limitRows(rows: readonly TaskRow[], topLevel: readonly TaskNode[], budget: number): LimitedRows {
+/**
+ * Whole top-level tasks, in order, until at least `budget` rows are taken. `topLevelTotal`: how
+ * many top-level tasks the area holds, when only the first of them are loaded.
+ */
+export function limitRows(
+  rows: readonly TaskRow[],
+  topLevel: readonly TaskNode[],
+  budget: number,
+  topLevelTotal = topLevel.length,
+): LimitedRows {
   let end = 0;
   let shownTopLevel = 0;
   while (end < rows.length && (end < budget || rows[end]?.depth !== 0)) {
@@ -41,7 +49,7 @@ export function limitRows(rows: readonly TaskRow[], topLevel: readonly TaskNode[
     end += 1;
   }
   const shownTasks = topLevel.slice(0, shownTopLevel).reduce((n, t) => n + countTasks([t]), 0);
-  return { rows: rows.slice(0, end), shownTopLevel, shownTasks, hasMore: shownTopLevel < topLevel.length };
+  return { rows: rows.slice(0, end), shownTopLevel, shownTasks, hasMore: shownTopLevel < topLevelTotal };
 }
 
 /** How many tasks a tree holds, at every level. */
@@ -178,51 +186,12 @@ export function planTitles(areas: readonly PlanArea[]): Map<string, string> {
   return titles;
 }
 
-/** The units that lead at least one task of the plan, each once. */
-export function leadUnitsOf(areas: readonly PlanArea[]): NonNullable<Task['leadUnit']>[] {
-  const units = new Map<string, NonNullable<Task['leadUnit']>>();
-  const walk = (tasks: readonly TaskNode[]) =>
-    tasks.forEach((t) => {
-      if (t.leadUnit) units.set(t.leadUnit.id, t.leadUnit);
-      walk(t.children);
-    });
-  areas.forEach((a) => walk(a.tasks));
-  return [...units.values()];
-}
-
 /** Whether a task is clear in its "5 rõ": the domain's check, on the task as the plan holds it. */
 export function clarityOf(
   task: Pick<Task, 'title' | 'description' | 'responsiblePerson' | 'startDate' | 'dueDate' | 'leadUnit' | 'expectedProduct' | 'decidedBy'>,
   withAuthority = false,
 ): Clarity {
   return checkClarity({ ...task, leadUnitId: task.leadUnit?.id ?? null }, { withAuthority });
-}
-
-export interface ClaritySummary {
-  /** Tasks clear in every criterion, out of all the plan's tasks. */
-  clear: number;
-  total: number;
-  /** Criteria met over all tasks, out of those checked: the plan's completeness, 0–100. */
-  score: number;
-}
-
-/** The plan's "5 rõ" completeness: how many tasks are clear, and the share of criteria met (authority too, when the agreement asks). */
-export function claritySummary(areas: readonly PlanArea[], withAuthority = false): ClaritySummary {
-  let clear = 0;
-  let total = 0;
-  let met = 0;
-  let of = 0;
-  const walk = (tasks: readonly TaskNode[]) =>
-    tasks.forEach((t) => {
-      const c = clarityOf(t, withAuthority);
-      total += 1;
-      if (c.clear) clear += 1;
-      met += c.met;
-      of += c.of;
-      walk(t.children);
-    });
-  areas.forEach((a) => walk(a.tasks));
-  return { clear, total, score: of === 0 ? 100 : Math.floor((met / of) * 100) };
 }
 
 const same = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
