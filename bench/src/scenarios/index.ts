@@ -19,6 +19,7 @@ import { findUserByEmail } from '../../../apps/server/src/modules/auth/auth.repo
 import {
   listAreas,
   areaPageStatement,
+  countTopLevelStatement,
   listSnapshotTasks,
   outlineStatements,
   planStatements,
@@ -443,7 +444,7 @@ export const scenarios: Scenario[] = [
       if (!area) throw new Error('The largest agreement has no area with tasks');
       return {
         request: { method: 'GET', path: `/api/agreements/${large.id}/plan/areas/${area.id}/tasks`, headers: asUser(session) },
-        bare: [areaPageStatement(large.id, area.id, 0, AREA_PAGE_SIZE)],
+        bare: [areaPageStatement(large.id, area.id, 0, AREA_PAGE_SIZE), countTopLevelStatement(large.id, area.id)],
         note: `an area of ${area.n} tasks`,
       };
     },

@@ -208,12 +208,18 @@ export async function listAreaPage(db: Queryable, agreementId: string, areaId: s
   return (await db.query<TaskRow>(text, values)).rows;
 }
 
+/** How many top-level tasks an area holds; no row when the agreement has no such area. */
+export function countTopLevelStatement(agreementId: string, areaId: string): Statement {
+  return {
+    text: `SELECT (SELECT count(*)::int FROM (${topLevelOfArea}) top) AS n FROM areas WHERE id = $2 AND agreement_id = $1 AND deleted_at IS NULL`,
+    values: [agreementId, areaId],
+  };
+}
+
 /** How many top-level tasks an area holds, or undefined when the agreement has no such area. */
 export async function countTopLevel(db: Queryable, agreementId: string, areaId: string): Promise<number | undefined> {
-  const { rows } = await db.query<{ n: number }>(
-    `SELECT (SELECT count(*)::int FROM (${topLevelOfArea}) top) AS n FROM areas WHERE id = $2 AND agreement_id = $1 AND deleted_at IS NULL`,
-    [agreementId, areaId],
-  );
+  const { text, values } = countTopLevelStatement(agreementId, areaId);
+  const { rows } = await db.query<{ n: number }>(text, values);
   return rows[0]?.n;
 }
 
