@@ -7,6 +7,7 @@ import { prepared } from '../src/db/sql.js';
 import { findAgreementFacts } from '../src/modules/access/access.repository.js';
 import { findSession, findSessions } from '../src/modules/auth/auth.repository.js';
 import { insertEvent } from '../src/modules/history/history.repository.js';
+import { countTopLevel, listAreaPage } from '../src/modules/plan/plan.repository.js';
 import { findTask, updateTask } from '../src/modules/tasks/task.repository.js';
 
 /**
@@ -37,6 +38,8 @@ const hot = [
   'agreement.facts',
   'agreement.facts.share',
   'history.insert',
+  'plan.area-page',
+  'plan.area-top-count',
   'session.find.1',
   'session.find.4',
   'task.find',
@@ -74,6 +77,8 @@ describe('prepared statements', () => {
       await findAgreementFacts(db, id, { lock: 'share' });
       await findTask(db, id, id);
       await findTask(db, id, id, { forUpdate: true });
+      await listAreaPage(db, id, id, 0, 10);
+      await countTopLevel(db, id, id);
       // An event and an edit of nothing, in a transaction that is rolled back: prepared all the same.
       await withTransaction(db, async (tx) => {
         await insertEvent(tx, {

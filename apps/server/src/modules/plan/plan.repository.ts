@@ -1,6 +1,6 @@
 import type { Area, AreaTheme, ClarityFacts, ReadinessFacts, SnapshotTask, Task } from '@accord/domain';
 import type { Queryable } from '../../db/pool.js';
-import type { Statement } from '../../db/sql.js';
+import { prepared, type NamedStatement, type Statement } from '../../db/sql.js';
 import { taskColumnsWith, type TaskRow } from '../tasks/task.repository.js';
 
 const areaColumns = `id, agreement_id AS "agreementId", theme, title, description, position, version`;
@@ -187,55 +187,62 @@ const topLevelOfArea = `SELECT id FROM tasks WHERE area_id = $2 AND agreement_id
  * The tasks are then read by id from an array of the tree's ids, each with its units by a
  * lateral look-up: a join on the recursive part itself is planned for thousands of rows (it
  * cannot be estimated), which picks hash joins over whole tables for what is a hundred rows.
+ * Prepared: planning it took longer than running it (0.6 of 1.7 ms, docs/PERFORMANCE.md).
  */
-export function areaPageStatement(agreementId: string, areaId: string, from: number, limit: number): Statement {
-  return {
-    text: `WITH RECURSIVE top AS (${topLevelOfArea} ORDER BY position, id OFFSET $3 LIMIT $4),
-        tree AS (SELECT id FROM top UNION ALL SELECT c.id FROM tasks c JOIN tree ON c.parent_id = tree.id WHERE c.deleted_at IS NULL)
-      SELECT ${taskColumnsWith(`COALESCE(co.units, '[]'::json)`)}
-      FROM tasks t JOIN agreements ag ON ag.id = t.agreement_id LEFT JOIN organisations lo ON lo.id = t.lead_org_id
-      LEFT JOIN LATERAL (
-        SELECT json_agg(json_build_object('id', o.id, 'name', o.name_vi, 'nameEn', o.name_en) ORDER BY tc.position) AS units
-        FROM task_coordinators tc JOIN organisations o ON o.id = tc.organisation_id WHERE tc.task_id = t.id) co ON true
-      WHERE t.id = ANY(ARRAY(SELECT id FROM tree))
-      ORDER BY t.depth, t.position, t.id`,
-    values: [agreementId, areaId, from, limit],
-  };
+const areaPage = prepared(
+  'plan.area-page',
+  `WITH RECURSIVE top AS (${topLevelOfArea} ORDER BY position, id OFFSET $3 LIMIT $4),
+      tree AS (SELECT id FROM top UNION ALL SELECT c.id FROM tasks c JOIN tree ON c.parent_id = tree.id WHERE c.deleted_at IS NULL)
+    SELECT ${taskColumnsWith(`COALESCE(co.units, '[]'::json)`)}
+    FROM tasks t JOIN agreements ag ON ag.id = t.agreement_id LEFT JOIN organisations lo ON lo.id = t.lead_org_id
+    LEFT JOIN LATERAL (
+      SELECT json_agg(json_build_object('id', o.id, 'name', o.name_vi, 'nameEn', o.name_en) ORDER BY tc.position) AS units
+      FROM task_coordinators tc JOIN organisations o ON o.id = tc.organisation_id WHERE tc.task_id = t.id) co ON true
+    WHERE t.id = ANY(ARRAY(SELECT id FROM tree))
+    ORDER BY t.depth, t.position, t.id`,
+);
+
+export function areaPageStatement(agreementId: string, areaId: string, from: number, limit: number): NamedStatement {
+  return areaPage([agreementId, areaId, from, limit]);
 }
 
 export async function listAreaPage(db: Queryable, agreementId: string, areaId: string, from: number, limit: number): Promise<TaskRow[]> {
-  const { text, values } = areaPageStatement(agreementId, areaId, from, limit);
-  return (await db.query<TaskRow>(text, values)).rows;
+  return (await db.query<TaskRow>(areaPageStatement(agreementId, areaId, from, limit))).rows;
 }
 
-/** How many top-level tasks an area holds; no row when the agreement has no such area. */
-export function countTopLevelStatement(agreementId: string, areaId: string): Statement {
-  return {
-    text: `SELECT (SELECT count(*)::int FROM (${topLevelOfArea}) top) AS n FROM areas WHERE id = $2 AND agreement_id = $1 AND deleted_at IS NULL`,
-    values: [agreementId, areaId],
-  };
+/**
+ * How many top-level tasks an area holds; no row when the agreement has no such area. The area
+ * is the agreement's (checked on the area's row), so its tasks are counted from the index alone.
+ */
+const topLevelCount = prepared(
+  'plan.area-top-count',
+  `SELECT (SELECT count(*)::int FROM tasks WHERE area_id = $2 AND parent_id IS NULL AND deleted_at IS NULL) AS n
+   FROM areas WHERE id = $2 AND agreement_id = $1 AND deleted_at IS NULL`,
+);
+
+export function countTopLevelStatement(agreementId: string, areaId: string): NamedStatement {
+  return topLevelCount([agreementId, areaId]);
 }
 
 /** How many top-level tasks an area holds, or undefined when the agreement has no such area. */
 export async function countTopLevel(db: Queryable, agreementId: string, areaId: string): Promise<number | undefined> {
-  const { text, values } = countTopLevelStatement(agreementId, areaId);
-  const { rows } = await db.query<{ n: number }>(text, values);
-  return rows[0]?.n;
+  return (await db.query<{ n: number }>(countTopLevelStatement(agreementId, areaId))).rows[0]?.n;
 }
 
 /**
  * Where, among the area's top-level tasks, sits the one that holds `taskId` (itself, or an
  * ancestor of it): its 0-based index, or undefined when the task is not in the area.
  */
-export async function topLevelIndexOf(db: Queryable, agreementId: string, areaId: string, taskId: string): Promise<number | undefined> {
-  const { rows } = await db.query<{ n: number }>(
-    `WITH RECURSIVE up AS (
+const topLevelIndex = prepared(
+  'plan.area-top-index',
+  `WITH RECURSIVE up AS (
         SELECT id, parent_id FROM tasks WHERE id = $3 AND area_id = $2 AND agreement_id = $1 AND deleted_at IS NULL
         UNION ALL SELECT p.id, p.parent_id FROM tasks p JOIN up ON p.id = up.parent_id)
       SELECT (SELECT count(*)::int FROM tasks s WHERE s.area_id = $2 AND s.agreement_id = $1 AND s.parent_id IS NULL AND s.deleted_at IS NULL
           AND (s.position, s.id) < (r.position, r.id)) AS n
       FROM up JOIN tasks r ON r.id = up.id WHERE up.parent_id IS NULL`,
-    [agreementId, areaId, taskId],
-  );
-  return rows[0]?.n;
+);
+
+export async function topLevelIndexOf(db: Queryable, agreementId: string, areaId: string, taskId: string): Promise<number | undefined> {
+  return (await db.query<{ n: number }>(topLevelIndex([agreementId, areaId, taskId]))).rows[0]?.n;
 }
