@@ -75,4 +75,8 @@ test('a plan opens by area: an area of 40 tasks shows its first 15 and loads mor
   await expect(smallArea.getByTestId('task-row').last()).toContainText(second.title);
   await expect(bigArea.getByTestId('area-task-count')).toHaveText('39 nhiệm vụ');
   await expect(bigArea.locator(`[data-testid="task-row"][data-task-id="${second.id}"]`)).toHaveCount(0);
+
+  // Where the approval stands waits for the tree's first rows; the list does not hold it back.
+  await page.goto(`/agreements/${agreementId}?view=list`);
+  await expect(page.getByTestId('plan-approval')).toHaveAttribute('data-state', 'draft');
 });

@@ -24,7 +24,8 @@ export interface Budgets {
   connections: number;
   serverRssMb: number;
   scenarios: Record<string, ScenarioBudget>;
-  web: { initialJsGzipKb: number; lighthouseScore: number };
+  /** planFirstRowsMs: from the agreement's page drawn to its plan's first rows drawn (the page's marks), on the largest plan. */
+  web: { initialJsGzipKb: number; lighthouseScore: number; planFirstRowsMs: number };
   /** `npm run bench:import`: by rows imported, the median preview and import times. */
   imports?: Record<string, { previewMs: number; applyMs: number }>;
 }

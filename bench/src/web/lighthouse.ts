@@ -58,6 +58,8 @@ export interface LighthouseReport {
   /** The element Lighthouse took for the largest contentful paint (an HTML snippet). */
   lcpElement?: string;
   findings: LighthouseFinding[];
+  /** The page's own marks (`performance.mark`), in ms from the navigation's start, as observed (not simulated). */
+  marks: Record<string, number>;
 }
 
 /**
@@ -100,10 +102,24 @@ export async function runLighthouse({
       finalUrl: lhr.finalDisplayedUrl,
       lcpElement: findNodeSnippet(lhr.audits['largest-contentful-paint-element']?.details),
       findings: readFindings(lhr),
+      marks: readMarks(lhr),
     };
   } finally {
     chrome.kill();
   }
+}
+
+/** The user timings Lighthouse saw that are marks: name → start, in ms from the navigation's start. */
+function readMarks(lhr: Result): Record<string, number> {
+  const details = lhr.audits['user-timings']?.details;
+  const items = details && 'items' in details ? (details.items as { name?: unknown; startTime?: unknown; timingType?: unknown }[]) : [];
+  const marks: Record<string, number> = {};
+  for (const item of items) {
+    if (item.timingType === 'Mark' && typeof item.name === 'string' && typeof item.startTime === 'number') {
+      marks[item.name] = Math.round(item.startTime);
+    }
+  }
+  return marks;
 }
 
 function numericAudit(lhr: Result, id: string): number | undefined {

@@ -7,8 +7,23 @@ import { findFixtures } from '../harness/fixtures.js';
 import { startProcess } from '../harness/processes.js';
 import type { WebResult } from '../harness/report.js';
 import { measureInitialJs } from './bundle.js';
-import { runLighthouse } from './lighthouse.js';
+import { runLighthouse, type LighthouseReport } from './lighthouse.js';
 import { signIn } from './sign-in.js';
+
+/** The agreement page's marks (apps/web): its header drawn, and the plan tab's first rows drawn. */
+const AGREEMENT_SHOWN = 'accord:agreement-shown';
+const PLAN_FIRST_ROWS = 'accord:plan-first-rows';
+
+/**
+ * When the plan's first rows were drawn, from the navigation's start, and how long after the
+ * agreement's page itself: the plan's own share of the first screen, apart from loading the app.
+ */
+function firstRowsOf(report: LighthouseReport): { firstRowsMs?: number; planShareMs?: number } {
+  const rows = report.marks[PLAN_FIRST_ROWS];
+  const shown = report.marks[AGREEMENT_SHOWN];
+  if (rows === undefined) return {};
+  return shown === undefined ? { firstRowsMs: rows } : { firstRowsMs: rows, planShareMs: rows - shown };
+}
 
 /**
  * The web budgets on the bench dataset: initial JavaScript from the build, and Lighthouse on the
@@ -68,6 +83,7 @@ export async function measureWeb(o: {
         mobile: mobile.score,
         lcpMs: desktop.metrics.lcp,
         tbtMs: desktop.metrics.tbt,
+        ...firstRowsOf(desktop),
       },
       largest: largeDesktop
         ? {
@@ -75,6 +91,7 @@ export async function measureWeb(o: {
             desktop: largeDesktop.score,
             lcpMs: largeDesktop.metrics.lcp,
             tbtMs: largeDesktop.metrics.tbt,
+            ...firstRowsOf(largeDesktop),
             findings: largeDesktop.findings.slice(0, 5).map((f) => f.title),
           }
         : { tasks: fixtures.large.tasks, failed: 'Lighthouse gave up (PROTOCOL_TIMEOUT): the page did not become idle' },
@@ -82,6 +99,11 @@ export async function measureWeb(o: {
     };
     if (result.initialJsGzipKb > o.budgets.web.initialJsGzipKb)
       result.overBudget.push(`initial JS ${result.initialJsGzipKb} KB > ${o.budgets.web.initialJsGzipKb} KB`);
+    const largestShare = largeDesktop ? firstRowsOf(largeDesktop).planShareMs : undefined;
+    if (largestShare === undefined)
+      result.overBudget.push(`the largest plan's first rows were not measured (no ${PLAN_FIRST_ROWS} and ${AGREEMENT_SHOWN} marks)`);
+    else if (largestShare > o.budgets.web.planFirstRowsMs)
+      result.overBudget.push(`the largest plan's first rows ${largestShare} ms after its page > ${o.budgets.web.planFirstRowsMs} ms`);
     if (desktop.score < o.budgets.web.lighthouseScore)
       result.overBudget.push(`Lighthouse ${desktop.score} < ${o.budgets.web.lighthouseScore}`);
     return result;

@@ -109,7 +109,11 @@ async function main(): Promise<void> {
     ...Object.entries(bundle.routes).map(([route, bytes]) => ({ measure: `+ ${route}`, value: kb(bytes), budget: '', ok: '' })),
     ...Object.entries(lighthouse).map(([preset, report]) => ({
       measure: `Lighthouse ${preset}`,
-      value: `${report.score} (FCP ${report.metrics.fcp.toFixed(0)} LCP ${report.metrics.lcp.toFixed(0)} TBT ${report.metrics.tbt.toFixed(0)} CLS ${report.metrics.cls.toFixed(3)} SI ${report.metrics.si.toFixed(0)} ms)`,
+      value: `${report.score} (FCP ${report.metrics.fcp.toFixed(0)} LCP ${report.metrics.lcp.toFixed(0)} TBT ${report.metrics.tbt.toFixed(0)} CLS ${report.metrics.cls.toFixed(3)} SI ${report.metrics.si.toFixed(0)} ms; marks ${
+        Object.entries(report.marks)
+          .map(([name, ms]) => `${name} ${ms}`)
+          .join(', ') || 'none'
+      })`,
       budget: `≥ ${LIGHTHOUSE_BUDGET_SCORE}`,
       ok: report.score >= LIGHTHOUSE_BUDGET_SCORE ? 'yes' : 'NO',
     })),

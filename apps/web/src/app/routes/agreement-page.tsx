@@ -7,12 +7,14 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { PageLoader } from '../../components/ui/page-loader';
 import { invalidateAgreement } from '../../lib/query-keys';
+import { usePerformanceMark } from '../../lib/use-performance-mark';
 import { QueryError } from '../../components/ui/query-error';
 import { useAgreement } from '../../features/agreements/api/get-agreement';
 import { AgreementDetails } from '../../features/agreements/components/agreement-details';
 import { AgreementHeader } from '../../features/agreements/components/agreement-header';
 import { AgreementHistory } from '../../features/history/components/agreement-history';
 import { TaskHistory } from '../../features/history/components/task-history';
+import { usePlanOutline } from '../../features/plan/api/get-plan';
 import { PlanTab, type PlanListContext } from '../../features/plan/components/plan-tab';
 import { AgreementReporting } from '../../features/tasks/components/agreement-reporting';
 import { AgreementTaskList } from '../../features/tasks/components/agreement-task-list';
@@ -28,7 +30,11 @@ export function AgreementPage() {
   const [params, setParams] = useSearchParams();
   const queryClient = useQueryClient();
   const agreement = useAgreement(id);
+  usePerformanceMark('accord:agreement-shown', agreement.data !== undefined);
   const tab = params.get('tab') === 'history' ? 'history' : params.get('tab') === 'reporting' ? 'reporting' : 'plan';
+
+  // The plan's outline is asked for with the agreement, not after it: the plan tab starts from it.
+  usePlanOutline(id, { enabled: tab === 'plan' });
 
   // Every view of this agreement lives under one key: one invalidation refreshes them all.
   const onPlanChanged = useCallback(() => void invalidateAgreement(queryClient, id), [queryClient, id]);

@@ -17,6 +17,8 @@ type Asking = { step: 'submit' | 'approve' | 'return' | 'withdraw'; version?: Pl
 
 interface PlanApprovalPanelProps {
   agreementId: string;
+  /** False while the plan's first rows load: its answer (the whole plan compared with its versions) waits for them. */
+  enabled?: boolean;
   /** Shows the plan's tasks that fail the "5 rõ" check. */
   onShowFailing: () => void;
 }
@@ -25,10 +27,10 @@ interface PlanApprovalPanelProps {
  * "Phê duyệt kế hoạch": where the plan's approval stands, each side's decision on the version
  * waiting, what stops a submission, and the steps this user may take; any two versions compared.
  */
-export function PlanApprovalPanel({ agreementId, onShowFailing }: PlanApprovalPanelProps) {
+export function PlanApprovalPanel({ agreementId, enabled = true, onShowFailing }: PlanApprovalPanelProps) {
   const { t } = useTranslation('plan');
   const errorMessage = useErrorMessage();
-  const approval = usePlanApproval(agreementId);
+  const approval = usePlanApproval(agreementId, { enabled });
   const step = useApprovalStep(agreementId);
   const [asking, setAsking] = useState<Asking | null>(null);
   const [text, setText] = useState('');

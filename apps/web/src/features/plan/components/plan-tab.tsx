@@ -35,7 +35,7 @@ import { useCurrentUser } from '../../../lib/current-user';
 import { useOrganisations } from '../../../lib/organisations/get-organisations';
 import { organisationName, subtreeIds } from '../../../lib/organisations/organisation-names';
 import { useErrorMessage } from '../../../lib/use-error-message';
-import { useHasPainted } from '../../../lib/use-has-painted';
+import { useBecameTrue, usePerformanceMark } from '../../../lib/use-performance-mark';
 import { useDeleteArea } from '../api/delete-area';
 import { useDeleteTask } from '../api/delete-task';
 import { usePlanAreas, usePlanOutline, type AreaTasks, type AreaWant } from '../api/get-plan';
@@ -94,10 +94,9 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, renderTaskTh
   const onlyFailing = view === 'tree' && params.get('clarity') === 'failing';
   const errorMessage = useErrorMessage();
   const user = useCurrentUser();
-  // The plan comes in parts: its outline (areas, counts) once the page around it is painted, then
-  // the tasks of each area as it opens, a page at a time.
-  const hasPainted = useHasPainted();
-  const outline = usePlanOutline(agreement.id, { enabled: hasPainted });
+  // The plan comes in parts: its outline (areas, counts; asked for by the page with the agreement),
+  // then the tasks of each area as it opens, a page at a time.
+  const outline = usePlanOutline(agreement.id);
   const outlineAreas = outline.data?.areas;
   const moveTask = useMoveTask(agreement.id);
   const deleteTask = useDeleteTask(agreement.id);
@@ -222,6 +221,13 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, renderTaskTh
     [outlineAreas, areaTasks, onlyFailing, withAuthority],
   );
   const treeAreas = useDeferredValue(shownAreas);
+  // The tree's first screen: its first open area's first rows drawn (or a plan with none to draw).
+  // The other views do not wait for it.
+  const firstOpen = treeAreas?.find((a) => tree.isAreaOpen(a.area.id));
+  const firstRowsShown = useBecameTrue(
+    view !== 'tree' || (treeAreas !== undefined && (firstOpen === undefined || firstOpen.tasks !== undefined)),
+  );
+  usePerformanceMark('accord:plan-first-rows', view === 'tree' && firstRowsShown);
   useScrollToOpenTask(openTaskId, tree, treeAreas);
   const titles = useMemo(() => planTitles(loadedAreas), [loadedAreas]);
 
@@ -243,6 +249,7 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, renderTaskTh
         {taskTotal > 0 && (
           <PlanApprovalPanel
             agreementId={agreement.id}
+            enabled={firstRowsShown}
             onShowFailing={() => {
               if (view !== 'tree') changeView('tree');
               toggleFailing(true);
