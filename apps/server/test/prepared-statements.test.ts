@@ -46,6 +46,13 @@ const hot = [
   'task.find.lock',
   'task.update.read',
 ];
+/**
+ * Of those, the ones whose cost does not depend on the value at hand, so that PostgreSQL keeps one
+ * plan for any. An area's top-level count is estimated from the area's own share of the tasks:
+ * for an area it has no statistics for (as here) the plan for the value is rightly cheaper, and
+ * PostgreSQL may plan it each time; it is still parsed once.
+ */
+const plannedOnce = hot.filter((name) => name !== 'plan.area-top-count');
 
 describe('prepared statements', () => {
   it('keep what every request runs prepared on the connection, each planned once and reused', async () => {
@@ -101,8 +108,8 @@ describe('prepared statements', () => {
     const plans = await plansOnConnection();
     // A statement planned afresh on every run (as the session lookup by an array of hashes was)
     // costs PostgreSQL more than it runs for.
-    expect(Object.fromEntries(hot.map((name) => [name, (plans.get(name)?.generic ?? 0) > 0]))).toEqual(
-      Object.fromEntries(hot.map((name) => [name, true])),
+    expect(Object.fromEntries(plannedOnce.map((name) => [name, (plans.get(name)?.generic ?? 0) > 0]))).toEqual(
+      Object.fromEntries(plannedOnce.map((name) => [name, true])),
     );
   });
 
