@@ -115,6 +115,24 @@ test("the agreement's plan as a list filters by status and lead unit, pages, and
   await expect(page.getByTestId('task-list-title').first()).not.toHaveText(firstPage[0] ?? '');
   const secondPage = await page.getByTestId('task-list-title').allTextContents();
   expect(secondPage.filter((t) => firstPage.includes(t))).toEqual([]);
+  // The page after the one shown goes on from its last task (a place in the list, kept in the
+  // address): a reload shows the same rows; a page further away is counted to.
+  await expect(page).toHaveURL(/page=2&after=[\w-]+/);
+  await page.reload();
+  await expect(page.getByTestId('task-list-title')).toHaveText(secondPage);
+  await page.getByTestId('task-list-pagination').getByRole('button', { name: '3', exact: true }).click();
+  await expect(page).toHaveURL(/page=3&after=[\w-]+/);
+  await expect(page.getByTestId('task-list-title').first()).not.toHaveText(secondPage[0] ?? '');
+  const thirdPage = await page.getByTestId('task-list-title').allTextContents();
+  await page.getByTestId('task-list-pagination').getByRole('button', { name: '1', exact: true }).click();
+  await expect(page).not.toHaveURL(/after=/);
+  await expect(page.getByTestId('task-list-title')).toHaveText(firstPage);
+  await page.getByTestId('task-list-pagination').getByRole('button', { name: '3', exact: true }).click();
+  await expect(page).toHaveURL(/page=3/);
+  await expect(page).not.toHaveURL(/after=/);
+  await expect(page.getByTestId('task-list-title')).toHaveText(thirdPage);
+  await page.getByTestId('task-list-pagination').getByRole('button', { name: '2', exact: true }).click();
+  await expect(page.getByTestId('task-list-title')).toHaveText(secondPage);
 
   // Filtering starts again from page 1.
   await choose(page, 'task-list-filter-status', 'Quá hạn');

@@ -215,6 +215,92 @@ describe('counting a long list', () => {
   });
 });
 
+describe('pages after a place in the list (keyset)', () => {
+  type Paged = ListBody & { next: string | null };
+  const orders = [
+    ['dueDate', 'asc'],
+    ['dueDate', 'desc'],
+    ['deliveredOn', 'asc'],
+    ['deliveredOn', 'desc'],
+    ['title', 'asc'],
+    ['title', 'desc'],
+    ['status', 'asc'],
+    ['status', 'desc'],
+    ['updatedAt', 'desc'],
+    ['updatedAt', 'asc'],
+  ] as const;
+
+  it.each(orders)('walks every task once, in the order of one long page, by %s %s', async (sort, order) => {
+    const base = `/api/agreements/${agreementId}/tasks?sort=${sort}&order=${order}`;
+    const whole = await list(coordinator, `${base}&pageSize=100`);
+    expect(whole.items).toHaveLength(31);
+    const walked: string[] = [];
+    let page = 1;
+    let body = (await list(coordinator, `${base}&pageSize=4`)) as Paged;
+    for (;;) {
+      walked.push(...body.items.map((t) => t.id));
+      if (!body.next) break;
+      page += 1;
+      body = (await list(coordinator, `${base}&pageSize=4&page=${page}&after=${body.next}`)) as Paged;
+      // The page after a place counts as the page it is: "29–31 of 31".
+      expect(body).toMatchObject({ page, total: 31, totalCapped: false });
+    }
+    expect(walked).toEqual(whole.items.map((t) => t.id));
+    expect(page).toBe(8);
+    expect((whole as Paged).next).toBeNull();
+  });
+
+  it('goes on after the tasks without a due date, and with filters', async () => {
+    const base = `/api/agreements/${agreementId}/tasks?leadUnitId=${deptId}&pageSize=5`;
+    const whole = await list(coordinator, `${base.replace('pageSize=5', 'pageSize=100')}`);
+    const walked: string[] = [];
+    let body = (await list(coordinator, base)) as Paged;
+    for (let page = 2; ; page++) {
+      walked.push(...body.items.map((t) => t.id));
+      if (!body.next) break;
+      body = (await list(coordinator, `${base}&page=${page}&after=${body.next}`)) as Paged;
+    }
+    expect(walked).toEqual(whole.items.map((t) => t.id));
+    expect(whole.items.at(-1)?.dueDate).toBeNull();
+  });
+
+  it('goes on from a place whose task has since changed, and across agreements', async () => {
+    const first = (await list(officer, '/api/tasks?pageSize=10')) as Paged;
+    const second = (await list(officer, `/api/tasks?pageSize=10&page=2&after=${first.next}`)) as Paged;
+    const whole = await list(officer, '/api/tasks?pageSize=100');
+    expect([...first.items, ...second.items].map((t) => t.id)).toEqual(whole.items.slice(0, 20).map((t) => t.id));
+  });
+
+  it('refuses a place it did not write, or one made for another order, naming the field', async () => {
+    const first = (await list(coordinator, `/api/agreements/${agreementId}/tasks?pageSize=4`)) as Paged;
+    const issueOf = async (url: string) => {
+      const res = await coordinator.get(url);
+      expect(res.statusCode, res.body).toBe(400);
+      return (res.json() as { error: { details: { issues: { field: string; code: string }[] } } }).error.details.issues[0];
+    };
+    expect(await issueOf(`/api/agreements/${agreementId}/tasks?sort=title&page=2&after=${first.next}`)).toMatchObject({
+      field: 'after',
+      code: 'otherListOrder',
+    });
+    const forged = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+    const id = first.items[0]?.id;
+    for (const after of [
+      'bm90IGpzb24',
+      forged([1, 'dueDate', 'asc', "2025-01-01'; DROP TABLE tasks; --", id]),
+      forged([1, 'dueDate', 'asc', '2025-02-30', id]),
+      forged([1, 'dueDate', 'asc', '2025-02-01', 'not-a-uuid']),
+      forged([2, 'dueDate', 'asc', '2025-02-01', id]),
+      forged([1, 'colour', 'asc', '2025-02-01', id]),
+    ]) {
+      expect(await issueOf(`/api/agreements/${agreementId}/tasks?page=2&after=${after}`)).toMatchObject({
+        field: 'after',
+        code: 'invalid',
+      });
+    }
+    expect(await issueOf(`/api/agreements/${agreementId}/tasks?after=not%20url%20safe`)).toMatchObject({ field: 'after' });
+  });
+});
+
 describe("a unit's tasks across agreements", () => {
   it("defaults to the user's own unit and the units below it, in every agreement they can read", async () => {
     const body = await list(officer, '/api/tasks?pageSize=100');

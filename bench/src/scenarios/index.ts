@@ -29,10 +29,12 @@ import { findFileStatement } from '../../../apps/server/src/modules/files/files.
 import { searchStatements } from '../../../apps/server/src/modules/search/search.repository.js';
 import { searchFilter } from '../../../apps/server/src/modules/search/search.service.js';
 import {
+  listTaskPage,
   obligorCountsStatement,
   taskListStatements,
   unitReportingStatement,
 } from '../../../apps/server/src/modules/tasks/task.repository.js';
+import { encodeTaskCursor } from '../../../apps/server/src/modules/tasks/task-cursor.js';
 import { threadStatements } from '../../../apps/server/src/modules/thread/thread.repository.js';
 import { audienceSql } from '../../../apps/server/src/modules/access/access.service.js';
 import { acceptanceQueueFilter, agreementTaskFilter, unitTaskFilter } from '../../../apps/server/src/modules/tasks/task-list.service.js';
@@ -172,7 +174,7 @@ export const scenarios: Scenario[] = [
   planScenario('tree', 'plan-tree', 'One agreement with its areas and whole plan tree (the plan nearest 1,000 tasks)', (f) => f.thousand),
   {
     name: 'agreement-tasks',
-    title: "Task list of the largest agreement: open tasks of one party's units, by due date, page 50",
+    title: "Task list of the largest agreement: open tasks of one party's units, by due date, page 50 (after page 49's last task)",
     async prepare(ctx) {
       const { large, coordinator } = ctx.fixtures;
       const session = await ctx.session(coordinator);
@@ -185,8 +187,14 @@ export const scenarios: Scenario[] = [
         const total = (await ctx.db.query<{ n: number }>(count.text, count.values)).rows[0]?.n ?? 0;
         if (total > best.total) best = { unit, total };
       }
-      const page = String(Math.max(1, Math.min(50, Math.ceil(best.total / 20))));
-      const params = { ...base, leadUnitId: best.unit, page };
+      const page = Math.max(1, Math.min(50, Math.ceil(best.total / 20)));
+      // Page 50 as the pager reaches it: after the last task of page 49 (its `next`), not by OFFSET.
+      const before = { ...base, leadUnitId: best.unit, page: String(page - 1) };
+      const next =
+        page > 1
+          ? (await listTaskPage(ctx.db, await agreementTaskFilter(ctx.db, large.id, agreementTaskListQuery.parse(before)))).next
+          : null;
+      const params = { ...base, leadUnitId: best.unit, page: String(page), ...(next ? { after: encodeTaskCursor(next) } : {}) };
       const { page: pageSql, count } = taskListStatements(
         await agreementTaskFilter(ctx.db, large.id, agreementTaskListQuery.parse(params)),
       );

@@ -121,6 +121,7 @@ export const fieldIssues = {
   bidiControl: 'must not contain characters that change the direction of text',
   invalidEmail: 'is not a valid e-mail address',
   invalid: 'is not valid',
+  otherListOrder: 'was made for another order of the list: start again from its first page',
   outOfRange: 'is out of the range that can be stored',
   constraint: 'breaks a rule of the data',
   notUnique: 'is already used',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { agreementStatusSchema, reportCadenceSchema } from './agreement.js';
 import { obligorSchema, orgRefSchema, taskSchema, taskStatuses, taskStatusSchema } from './plan.js';
+import { fieldIssues } from './errors.js';
 import { isoDate, optionalText, uuid } from './text.js';
 
 /** How a task list can be ordered. Default: the nearest due date first, undated last. */
@@ -21,6 +22,22 @@ const statusList = z
   ])
   .pipe(z.array(taskStatusSchema).min(1).max(taskStatuses.length));
 
+/** A list's place as the server wrote it (`next`): opaque, URL-safe. */
+const taskListCursor = z
+  .string()
+  .max(2000)
+  .regex(/^[A-Za-z0-9_-]+$/, fieldIssues.invalid);
+
+/** The order a task list is in when none (or no direction) is asked for. */
+export function taskListOrder(
+  sort: TaskSortKey | undefined,
+  order: 'asc' | 'desc' | undefined,
+  defaultSort: TaskSortKey = 'dueDate',
+): { sort: TaskSortKey; order: 'asc' | 'desc' } {
+  const key = sort ?? defaultSort;
+  return { sort: key, order: order ?? (key === 'updatedAt' ? 'desc' : 'asc') };
+}
+
 const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 const taskFilters = {
@@ -38,6 +55,12 @@ const taskFilters = {
   order: z.enum(['asc', 'desc']).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  /**
+   * Where the page starts: the `next` of the page before, in the same order. The list then goes on
+   * from that task's place (a keyset), not by counting past every task before it; `page` still
+   * names the page for the "51–100 of …" a pager shows.
+   */
+  after: taskListCursor.optional(),
 };
 
 /** GET /api/agreements/:id/tasks: one agreement's tasks as a flat list. */
@@ -69,6 +92,7 @@ export const acceptanceQueueQuery = z.object({
   order: z.enum(['asc', 'desc']).optional(),
   page: taskFilters.page,
   pageSize: taskFilters.pageSize,
+  after: taskFilters.after,
 });
 export type AcceptanceQueueQuery = z.infer<typeof acceptanceQueueQuery>;
 
@@ -128,6 +152,8 @@ export const taskListSchema = z.object({
   totalCapped: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
+  /** The `after` that asks for the page after this one; null on the last page. */
+  next: z.string().nullable(),
 });
 export type TaskList = z.infer<typeof taskListSchema>;
 

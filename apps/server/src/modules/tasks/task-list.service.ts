@@ -15,6 +15,7 @@ import type { Db, Queryable } from '../../db/pool.js';
 import { findAgreementFactsMany, loadSubtreeWithPredecessors } from '../access/access.repository.js';
 import { loadAgreementAccess, viewerSide } from '../access/access.service.js';
 import type { Viewer } from '../access/viewer.js';
+import { decodeTaskCursor, encodeTaskCursor } from './task-cursor.js';
 import * as repo from './task.repository.js';
 import { presentTask } from './task.service.js';
 
@@ -23,8 +24,14 @@ type Filters = AgreementTaskListQuery | UnitTaskListQuery;
 /** A task as a list shows it: flagged overdue, as its status says. */
 const listed = <T extends { status: string }>(t: T) => ({ ...t, overdue: t.status === 'overdue' });
 
+/** Where a page starts: after the place `q.after` names, in the list's order (400 when it names none). */
+function afterOf(q: { after?: string | undefined }, f: Parameters<typeof repo.listOrderOf>[0]) {
+  return q.after === undefined ? {} : { after: decodeTaskCursor(q.after, repo.listOrderOf(f)) };
+}
+
 function baseFilter(q: Filters): Omit<repo.TaskListFilter, 'agreementId' | 'viewer' | 'leadUnits'> {
   return {
+    ...afterOf(q, { sort: q.sort, order: q.order }),
     areaId: 'areaId' in q ? q.areaId : undefined,
     statuses: q.status,
     overdue: q.overdue,
@@ -53,9 +60,16 @@ export async function agreementTaskFilter(db: Queryable, agreementId: string, q:
 /** One agreement's tasks as a flat list: filtered, sorted and paged on the server. */
 export async function listAgreementTasks(db: Db, viewer: Viewer, agreementId: string, q: AgreementTaskListQuery): Promise<TaskList> {
   const { side } = await loadAgreementAccess(db, viewer, agreementId, 'agreement.read');
-  const { items, total, totalCapped } = await repo.listTaskPage(db, await agreementTaskFilter(db, agreementId, q));
+  const { items, total, totalCapped, next } = await repo.listTaskPage(db, await agreementTaskFilter(db, agreementId, q));
   const today = todayInVietnam();
-  return { items: items.map((t) => listed(presentTask(viewer, side, t, today))), total, totalCapped, page: q.page, pageSize: q.pageSize };
+  return {
+    items: items.map((t) => listed(presentTask(viewer, side, t, today))),
+    total,
+    totalCapped,
+    page: q.page,
+    pageSize: q.pageSize,
+    next: next && encodeTaskCursor(next),
+  };
 }
 
 /** The filter behind GET /api/tasks: a unit's tasks in every agreement the viewer may read. */
@@ -75,7 +89,7 @@ async function pageAcrossAgreements(
   filter: repo.TaskListFilter,
   q: { page: number; pageSize: number },
 ): Promise<TaskList> {
-  const { items, total, totalCapped } = await repo.listTaskPage(db, filter);
+  const { items, total, totalCapped, next } = await repo.listTaskPage(db, filter);
   const facts = await findAgreementFactsMany(db, [...new Set(items.map((t) => t.agreementId))]);
   const today = todayInVietnam();
   return {
@@ -84,6 +98,7 @@ async function pageAcrossAgreements(
     totalCapped,
     page: q.page,
     pageSize: q.pageSize,
+    next: next && encodeTaskCursor(next),
   };
 }
 
@@ -97,7 +112,9 @@ export async function listUnitTasks(db: Db, viewer: Viewer, q: UnitTaskListQuery
  * delivered by it and waiting for the other side.
  */
 export function acceptanceQueueFilter(viewer: Viewer, q: AcceptanceQueueQuery): repo.TaskListFilter {
+  const awaiting = { side: viewer.user.organisation.side, by: q.waiting === 'mine' ? ('otherSide' as const) : ('thisSide' as const) };
   return {
+    ...afterOf(q, { sort: q.sort, order: q.order, awaiting }),
     agreementId: null,
     viewer,
     leadUnits: null,
@@ -107,11 +124,11 @@ export function acceptanceQueueFilter(viewer: Viewer, q: AcceptanceQueueQuery): 
     dueFrom: undefined,
     dueTo: undefined,
     words: searchWords(q.q),
-    sort: q.sort ?? 'deliveredOn',
+    sort: q.sort,
     order: q.order,
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
-    awaiting: { side: viewer.user.organisation.side, by: q.waiting === 'mine' ? 'otherSide' : 'thisSide' },
+    awaiting,
     partyOf: [...viewer.reach],
   };
 }

@@ -14,12 +14,14 @@ import {
   type TaskSortKey,
   type TaskState,
   type TaskStatus,
+  taskListOrder,
   taskStatuses,
 } from '@accord/domain';
 import type { Queryable } from '../../db/pool.js';
 import { escapeLike, placeholders, prepared, type Statement } from '../../db/sql.js';
 import { readableAgreementIdSql } from '../access/access.service.js';
 import type { Viewer } from '../access/viewer.js';
+import type { TaskListCursor } from './task-cursor.js';
 
 // The only place with SQL for tasks: reads, writes, lists and the moves of the task tree.
 
@@ -543,6 +545,11 @@ export interface TaskListFilter {
   partyOf?: readonly string[];
   /** Count the matches only this far beyond the page (default `TASK_COUNT_BOUND`): see `countBoundOf`. */
   countBound?: number;
+  /**
+   * Start after this task's place in the list's order (the `next` of the page before) instead of
+   * skipping `offset` rows; `offset` still says how many come before, for the count.
+   */
+  after?: TaskListCursor;
 }
 
 /** How many matches a task list counts past its first page before it says "more than". */
@@ -567,11 +574,25 @@ const sortColumns: Record<TaskSortKey, string> = {
   updatedAt: 't.updated_at',
   deliveredOn: 't.delivered_on',
 };
+/** The type a sort value is read back as from a cursor's text. */
+const sortTypes: Record<TaskSortKey, string> = {
+  dueDate: 'date',
+  title: 'text',
+  status: 'int',
+  updatedAt: 'timestamptz',
+  deliveredOn: 'date',
+};
+/** The sort values a task may lack (and that then come last). */
+const sortNullable: Record<TaskSortKey, boolean> = { dueDate: true, title: false, status: false, updatedAt: false, deliveredOn: true };
 
-function orderBy(sort: TaskSortKey | undefined, order: 'asc' | 'desc' | undefined): string {
-  const key = sort ?? 'dueDate';
-  const direction = (order ?? (key === 'updatedAt' ? 'desc' : 'asc')) === 'asc' ? 'ASC' : 'DESC';
-  return `${sortColumns[key]} ${direction} NULLS LAST, t.id`;
+/** The order of a list: its sort value (undated or unset last in either direction), then the id. */
+export function listOrderOf(f: Pick<Partial<TaskListFilter>, 'sort' | 'order' | 'awaiting'>): { sort: TaskSortKey; order: 'asc' | 'desc' } {
+  return taskListOrder(f.sort, f.order, f.awaiting ? 'deliveredOn' : 'dueDate');
+}
+
+function orderBy(f: Pick<Partial<TaskListFilter>, 'sort' | 'order' | 'awaiting'>): string {
+  const { sort, order } = listOrderOf(f);
+  return `${sortColumns[sort]} ${order === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, t.id`;
 }
 
 /** The status conditions of a list: the statuses asked for, and overdue or not. */
@@ -633,38 +654,79 @@ export function taskListStatements(f: TaskListFilter): { page: Statement; count:
   };
   const params: unknown[] = [];
   const where = whereOf(f, params);
-  params.push(f.limit, f.offset);
+  const { sort } = listOrderOf(f);
+  const ids = f.after ? keysetIds(f, from, where, params) : offsetIds(f, from, where, params);
   const page = {
-    text: `WITH page AS (
-        SELECT t.id FROM ${from} WHERE ${where}
-        ORDER BY ${orderBy(f.sort, f.order)} LIMIT $${params.length - 1} OFFSET $${params.length})
-      SELECT ${taskColumns}, ag.title AS "agreementTitle", ar.title AS "areaTitle"
+    text: `WITH page AS (${ids})
+      SELECT ${taskColumns}, ag.title AS "agreementTitle", ar.title AS "areaTitle", (${sortColumns[sort]})::text AS "sortKey"
       FROM page JOIN tasks t ON t.id = page.id
       JOIN agreements ag ON ag.id = t.agreement_id
       JOIN areas ar ON ar.id = t.area_id
       LEFT JOIN organisations lo ON lo.id = t.lead_org_id
-      ORDER BY ${orderBy(f.sort, f.order)}`,
+      ORDER BY ${orderBy(f)}`,
     values: params,
   };
   return { page, count };
 }
 
+/** The ids of a page by `offset`: every match before it is walked past. */
+function offsetIds(f: TaskListFilter, from: string, where: string, params: unknown[]): string {
+  // One row more than the page says whether there is a page after it.
+  params.push(f.limit + 1, f.offset);
+  return `SELECT t.id FROM ${from} WHERE ${where}
+    ORDER BY ${orderBy(f)} LIMIT $${params.length - 1} OFFSET $${params.length}`;
+}
+
+/**
+ * The ids of a page after a place in the list (`f.after`): the matches that come later in the
+ * order, read from where that place is in an index. In ascending order `(key, id) > (…)` is a row
+ * comparison an index on (…, key, id) starts from; descending (by key, then id ascending) the key
+ * bounds the scan and the id breaks the tie. The tasks without a sort value come last in either
+ * order: a second branch, read only as far as the page needs.
+ */
+function keysetIds(f: TaskListFilter, from: string, where: string, params: unknown[]): string {
+  const after = f.after as TaskListCursor;
+  const { sort, order } = listOrderOf(f);
+  const col = sortColumns[sort];
+  const type = sortTypes[sort];
+  const param = placeholders(params);
+  const id = param(after.id);
+  const limit = param(f.limit + 1);
+  const unset = `(SELECT t.id, 1 AS part, NULL::${type} AS k FROM ${from} WHERE ${where} AND ${col} IS NULL`;
+  if (after.key === null) return `${unset} AND t.id > ${id}::uuid ORDER BY t.id LIMIT ${limit})`;
+  const key = param(after.key);
+  const later =
+    order === 'asc'
+      ? `(${col}, t.id) > (${key}::${type}, ${id}::uuid)`
+      : `${col} <= ${key}::${type} AND (${col} < ${key}::${type} OR t.id > ${id}::uuid)`;
+  const direction = order === 'asc' ? 'ASC' : 'DESC';
+  const laterIds = `(SELECT t.id, 0 AS part, ${col} AS k FROM ${from} WHERE ${where} AND ${later} ORDER BY ${col} ${direction}, t.id LIMIT ${limit})`;
+  if (!sortNullable[sort]) return laterIds;
+  return `SELECT id FROM (${laterIds} UNION ALL ${unset} ORDER BY t.id LIMIT ${limit})) later
+    ORDER BY part, k ${direction}, id LIMIT ${limit}`;
+}
+
 /**
  * A page of a task list with its total: exact when there are no more matches than the bound
- * (`countBoundOf`), else the bound with `totalCapped` ("more than 1,000").
+ * (`countBoundOf`), else the bound with `totalCapped` ("more than 1,000"); and the place after its
+ * last task, from which the next page starts (null on the last page).
  */
 export async function listTaskPage(
   db: Queryable,
   f: TaskListFilter,
-): Promise<{ items: TaskListRow[]; total: number; totalCapped: boolean }> {
+): Promise<{ items: TaskListRow[]; total: number; totalCapped: boolean; next: TaskListCursor | null }> {
   const { page, count } = taskListStatements(f);
   const [rows, counted] = await Promise.all([
-    db.query<TaskListRow>(page.text, page.values),
+    db.query<TaskListRow & { sortKey: string | null }>(page.text, page.values),
     db.query<{ n: number }>(count.text, count.values),
   ]);
   const bound = countBoundOf(f);
   const n = counted.rows[0]?.n ?? 0;
-  return { items: rows.rows, total: Math.min(n, bound), totalCapped: n > bound };
+  const shown = rows.rows.slice(0, f.limit);
+  const last = shown.at(-1);
+  const next = last && rows.rows.length > f.limit ? { ...listOrderOf(f), key: last.sortKey, id: last.id } : null;
+  const items = shown.map(({ sortKey: _, ...row }) => row);
+  return { items, total: Math.min(n, bound), totalCapped: n > bound, next };
 }
 
 /**

@@ -23,5 +23,6 @@ export function taskListQuery(filters: TaskListFilters): QueryOf<'listAgreementT
     order: filters.order,
     page: filters.page,
     pageSize: filters.pageSize,
+    after: filters.after,
   };
 }

@@ -39,6 +39,7 @@ export function AcceptancePage() {
     order: filters.order,
     page: filters.page,
     pageSize: filters.pageSize,
+    after: filters.after,
   });
 
   const choose = (value: string) =>
@@ -48,6 +49,7 @@ export function AcceptancePage() {
         if (value === 'theirs') next.set('waiting', 'theirs');
         else next.delete('waiting');
         next.delete('page');
+        next.delete('after');
         return next;
       },
       { replace: true },

@@ -32,6 +32,8 @@ export function TaskListResults({
   const { t, i18n } = useTranslation('tasks');
   const { filters, sort, update, clear, hasFilters } = state;
   const total = list.data?.total ?? 0;
+  // The page on screen is the one the URL asks for (not the last one, kept while the next loads).
+  const shown = list.data?.page === filters.page && !list.isPlaceholderData;
 
   return (
     <Stack gap="md">
@@ -76,7 +78,7 @@ export function TaskListResults({
           total={total}
           page={filters.page}
           pageSize={filters.pageSize}
-          onPage={(page) => update({ page })}
+          onPage={(page) => update({ page, after: page === filters.page + 1 && shown ? list.data?.next : null })}
           onPageSize={(pageSize) => update({ pageSize })}
           testId="task-list"
         />

@@ -71,6 +71,16 @@ describe('writing a task list’s filters to the URL', () => {
     expect(patch('q=a&page=4', { page: 1 })).toBe('q=a');
   });
 
+  it('keeps where the next page starts only with that page, and drops it on any other change', () => {
+    expect(patch('q=a&page=4', { page: 5, after: 'WzEsImR1ZURhdGUiXQ' })).toBe('q=a&page=5&after=WzEsImR1ZURhdGUiXQ');
+    expect(patch('q=a&page=5&after=xyz', { page: 9 })).toBe('q=a&page=9');
+    expect(patch('q=a&page=5&after=xyz', { q: 'b' })).toBe('q=b');
+    expect(patch('page=5&after=xyz', { pageSize: 50 })).toBe('pageSize=50');
+    expect(patch('page=5&after=xyz', { page: 1, after: 'xyz' })).toBe('');
+    expect(parse('page=5&after=xyz').after).toBe('xyz');
+    expect(parse('after=xyz').after).toBeUndefined();
+  });
+
   it('leaves the agreement page’s own parameters alone (tab, view, open task)', () => {
     expect(patch('tab=plan&view=list&task=t1', { status: ['paused'] })).toBe('tab=plan&view=list&task=t1&status=paused');
   });

@@ -12,7 +12,7 @@ export const DEFAULT_TASK_SORT: Sort<TaskSortKey> = { key: 'dueDate', reversed: 
  * What "clear filters" removes: the sort and page size stay, and so does any parameter this hook
  * does not own (the agreement page's tab, view, open task).
  */
-const FILTER_KEYS = ['q', 'status', 'overdue', 'stale', 'obligor', 'leadUnitId', 'areaId', 'page'] as const;
+const FILTER_KEYS = ['q', 'status', 'overdue', 'stale', 'obligor', 'leadUnitId', 'areaId', 'page', 'after'] as const;
 
 export interface TaskFilterPatch {
   q?: string | null;
@@ -26,6 +26,8 @@ export interface TaskFilterPatch {
   /** null: back to the default order. */
   sort?: Sort<TaskSortKey> | null;
   page?: number;
+  /** Where that page starts: the list's `next` when it is the page after the one shown (kept only with `page`). */
+  after?: string | null;
   pageSize?: number;
 }
 
@@ -60,6 +62,7 @@ export function parseTaskListFilters(params: URLSearchParams): TaskListFilters {
     order: sort ? (params.get('order') === 'desc' ? 'desc' : 'asc') : undefined,
     page: positiveInt(params.get('page'), 1),
     pageSize: Math.min(positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE), 100),
+    after: positiveInt(params.get('page'), 1) > 1 ? text('after') : undefined,
   };
 }
 
@@ -68,7 +71,11 @@ export function taskListSort(filters: TaskListFilters): Sort<TaskSortKey> {
   return filters.sort ? { key: filters.sort, reversed: filters.order === 'desc' } : DEFAULT_TASK_SORT;
 }
 
-/** The URL after changing some filters; any change other than the page itself goes back to page 1. */
+/**
+ * The URL after changing some filters; any change other than the page itself goes back to page 1.
+ * The page after the one shown goes on from the list's `next` (the server reads on from that task,
+ * not past every task before it); any other page is counted to.
+ */
 export function withTaskFilterPatch(current: URLSearchParams, patch: TaskFilterPatch): URLSearchParams {
   const next = new URLSearchParams(current);
   if ('q' in patch) setOrDelete(next, 'q', patch.q?.trim());
@@ -85,6 +92,8 @@ export function withTaskFilterPatch(current: URLSearchParams, patch: TaskFilterP
   }
   if (patch.pageSize !== undefined) setOrDelete(next, 'pageSize', patch.pageSize === DEFAULT_PAGE_SIZE ? null : String(patch.pageSize));
   setOrDelete(next, 'page', patch.page !== undefined && patch.page > 1 ? String(patch.page) : null);
+  // A place in the list holds only for the page it was given for: any other change starts over.
+  setOrDelete(next, 'after', patch.page !== undefined && patch.page > 1 ? patch.after : null);
   return next;
 }
 
