@@ -214,6 +214,29 @@ describe('two server instances on one database', () => {
     expect((await browser.send(B(), 'GET', '/api/auth/session')).status).toBe(401);
   });
 
+  it('filter a list by a unit with what is below it now, on both instances, after a move', async () => {
+    const elsewhere = await buildOrganisation(db, { kind: 'province' });
+    const unit = await buildOrganisation(db, { kind: 'department', parentId: elsewhere.id });
+    const taskId = (
+      await buildTask(db, { agreementId, areaId, obligor: 'government', leadUnitId: unit.id, title: 'Việc của đơn vị chuyển về' })
+    ).id;
+    const browser = new Browser();
+    expect((await signIn(browser, A(), A(), coordinatorEmail)).status).toBe(200);
+    const listed = async (on: Instance) => {
+      const reply = await browser.send(on, 'GET', `/api/agreements/${agreementId}/tasks?leadUnitId=${provinceId}&pageSize=100`);
+      expect(reply.status).toBe(200);
+      return (reply.body as { items: { id: string }[] }).items.some((t) => t.id === taskId);
+    };
+    // Both instances have worked out what the province covers, twice over.
+    for (const on of [A(), B(), A(), B()]) expect(await listed(on)).toBe(false);
+    await db.query('UPDATE organisations SET parent_id = $2 WHERE id = $1', [unit.id, provinceId]);
+    expect(await listed(B())).toBe(true);
+    expect(await listed(A())).toBe(true);
+    await db.query('UPDATE organisations SET parent_id = $2 WHERE id = $1', [unit.id, elsewhere.id]);
+    expect(await listed(A())).toBe(false);
+    expect(await listed(B())).toBe(false);
+  });
+
   it('accept on B the CSRF tokens issued through A, and only those', async () => {
     const browser = new Browser();
     // The pre-sign-in token comes from A, the sign-in goes to B.

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { AppError, type SessionUser } from '@accord/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
-import type { Db } from '../db/pool.js';
+import type { Db, Queryable } from '../db/pool.js';
 import { ReachCache } from '../modules/access/reach-cache.js';
 import type { Viewer } from '../modules/access/viewer.js';
 import { sessionResolver } from '../modules/auth/auth.service.js';
@@ -95,7 +95,8 @@ export function registerSessions(app: FastifyInstance, db: Db, config: Config): 
       const found = await resolveSession(token);
       if (found) {
         const { reach, down } = await reaches.get(db, found.user.organisation.id, found.generation);
-        request.auth = { user: found.user, viewer: { user: found.user, reach, down }, csrfToken: found.csrfToken, token };
+        const subtree = (on: Queryable, organisationId: string) => reaches.subtree(on, organisationId, found.generation);
+        request.auth = { user: found.user, viewer: { user: found.user, reach, down, subtree }, csrfToken: found.csrfToken, token };
       } else reply.clearCookie(names.session, cookieOptions(names));
     }
     if (SAFE_METHODS.has(request.method)) return;

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/pool.js';
 import { prepared } from '../../db/sql.js';
+import type { Viewer } from './viewer.js';
 
 export interface OrgReach {
   /** The user's organisation, every organisation above and below it, and their predecessors. */
@@ -37,19 +38,29 @@ export async function loadOrgReach(db: Queryable, organisationId: string): Promi
   return { reach: rows[0]?.reach ?? [], down: rows[0]?.down ?? [] };
 }
 
-/** An organisation, everything below it, and their predecessors: what "Hải Phòng" covers in a filter. */
-export async function loadSubtreeWithPredecessors(db: Queryable, organisationId: string): Promise<string[]> {
-  const { rows } = await db.query<{ id: string }>(
-    `WITH RECURSIVE
+/** The ids of an organisation (an SQL expression), everything below it, and their predecessors. */
+export function subtreeWithPredecessorsSql(org: string): string {
+  return `WITH RECURSIVE
      down(id) AS (
-       SELECT id FROM organisations WHERE id = $1
+       SELECT id FROM organisations WHERE id = ${org}
        UNION SELECT o.id FROM down CROSS JOIN LATERAL (
          SELECT id FROM organisations WHERE parent_id = down.id
          UNION ALL SELECT id FROM organisations WHERE successor_id = down.id OFFSET 0) o)
-     SELECT id FROM down`,
-    [organisationId],
-  );
+     SELECT id FROM down`;
+}
+
+/** An organisation, everything below it, and their predecessors: what "Hải Phòng" covers in a filter. */
+export async function loadSubtreeWithPredecessors(db: Queryable, organisationId: string): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(subtreeWithPredecessorsSql('$1'), [organisationId]);
   return rows.map((r) => r.id);
+}
+
+/**
+ * The same, for a viewer whose session came with the organisation tree's generation: from this
+ * instance's cache of that generation (`ReachCache`), else read.
+ */
+export function subtreeFor(db: Queryable, viewer: Viewer, organisationId: string): Promise<readonly string[]> {
+  return viewer.subtree ? viewer.subtree(db, organisationId) : loadSubtreeWithPredecessors(db, organisationId);
 }
 
 interface FactsRow {

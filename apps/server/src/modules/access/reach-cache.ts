@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/pool.js';
-import { orgReachSql } from './access.repository.js';
+import { orgReachSql, subtreeWithPredecessorsSql } from './access.repository.js';
 
 /** What an organisation reaches, as the sets a viewer carries (shared, never changed). */
 export interface ReachSets {
@@ -21,28 +21,56 @@ export interface ReachSets {
 export class ReachCache {
   private generation = -1;
   private readonly entries = new Map<string, Promise<ReachSets>>();
+  private readonly subtrees = new Map<string, Promise<readonly string[]>>();
 
   constructor(private readonly limit = 20_000) {}
 
   get(db: Queryable, organisationId: string, generation: number): Promise<ReachSets> {
+    return this.cached(this.entries, organisationId, generation, () => this.load(db, organisationId, generation));
+  }
+
+  /**
+   * An organisation, everything below it and their predecessors (what a filter by "Hải Phòng"
+   * covers: `loadSubtreeWithPredecessors`), in the tree of `generation`, kept the same way.
+   */
+  subtree(db: Queryable, organisationId: string, generation: number): Promise<readonly string[]> {
+    return this.cached(this.subtrees, organisationId, generation, async () => {
+      const { rows } = await db.query<{ ids: string | null; generation: number }>(
+        `SELECT array_to_string(ARRAY(${subtreeWithPredecessorsSql('$1::uuid')}), ',') AS ids, g.n AS generation
+         FROM organisation_generation g`,
+        [organisationId],
+      );
+      const row = rows[0];
+      if (row && row.generation !== generation) this.forget(this.subtrees, organisationId, generation);
+      return idsOf(row?.ids ?? '');
+    });
+  }
+
+  /** The entry of `key` for `generation`: kept while that is the newest generation seen, never used for another. */
+  private cached<T>(entries: Map<string, Promise<T>>, key: string, generation: number, load: () => Promise<T>): Promise<T> {
     if (generation > this.generation) {
       this.generation = generation;
       this.entries.clear();
+      this.subtrees.clear();
     } else if (generation < this.generation) {
       // A request whose session was read before the tree moved on: answer it from that tree, uncached.
-      return this.load(db, organisationId, generation);
+      return load();
     }
-    const key = organisationId;
-    const known = this.entries.get(key);
+    const known = entries.get(key);
     if (known) return known;
-    const loading = this.load(db, organisationId, generation);
-    this.entries.set(key, loading);
-    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value as string);
+    const loading = load();
+    entries.set(key, loading);
+    if (entries.size > this.limit) entries.delete(entries.keys().next().value as string);
     // A failed read is not kept: the next request tries again.
     loading.catch(() => {
-      if (this.entries.get(key) === loading) this.entries.delete(key);
+      if (entries.get(key) === loading) entries.delete(key);
     });
     return loading;
+  }
+
+  /** Drops an entry read from a newer tree than the generation it was asked for. */
+  private forget<T>(entries: Map<string, Promise<T>>, key: string, generation: number): void {
+    if (entries.has(key) && generation === this.generation) entries.delete(key);
   }
 
   /**
@@ -57,9 +85,7 @@ export class ReachCache {
       [organisationId],
     );
     const row = rows[0];
-    if (row && row.generation !== generation && this.entries.has(organisationId) && generation === this.generation) {
-      this.entries.delete(organisationId);
-    }
+    if (row && row.generation !== generation) this.forget(this.entries, organisationId, generation);
     return { reach: new Set(idsOf(row?.reach ?? '')), down: new Set(idsOf(row?.down ?? '')) };
   }
 }

@@ -13,6 +13,11 @@ export interface Viewer {
   reach: ReadonlySet<string>;
   /** The user's organisation, every organisation below it, and their predecessors. */
   down: ReadonlySet<string>;
+  /**
+   * Any organisation's subtree with predecessors in the organisation tree this request's session
+   * was read with (from the instance's cache of that tree); absent outside a request: read then.
+   */
+  subtree?: (db: Queryable, organisationId: string) => Promise<readonly string[]>;
 }
 
 export function viewerOf(user: SessionUser, reach: OrgReach): Viewer {

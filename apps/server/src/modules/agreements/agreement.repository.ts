@@ -79,8 +79,8 @@ export interface ListFilter {
   /** Whose list it is: only agreements this viewer may read are listed (the access module decides). */
   viewer: Viewer;
   words: string[];
-  provinceOrgs: string[] | null;
-  partnerOrgs: string[] | null;
+  provinceOrgs: readonly string[] | null;
+  partnerOrgs: readonly string[] | null;
   status: AgreementStatus | undefined;
   from: string | undefined;
   to: string | undefined;

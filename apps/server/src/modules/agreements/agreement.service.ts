@@ -17,7 +17,7 @@ import {
 } from '@accord/domain';
 import { withChange, type Target } from '../../change/change.js';
 import type { Db, Queryable } from '../../db/pool.js';
-import { loadSubtreeWithPredecessors } from '../access/access.repository.js';
+import { subtreeFor } from '../access/access.repository.js';
 import {
   agreementAccess,
   agreementNotFound,
@@ -101,8 +101,8 @@ async function checkLinks(
 /** The filter behind GET /api/agreements for this viewer. */
 export async function agreementListFilter(db: Queryable, viewer: Viewer, q: AgreementListQuery): Promise<repo.ListFilter> {
   const [provinceOrgs, partnerOrgs] = await Promise.all([
-    q.provinceId ? loadSubtreeWithPredecessors(db, q.provinceId) : null,
-    q.partnerId ? loadSubtreeWithPredecessors(db, q.partnerId) : null,
+    q.provinceId ? subtreeFor(db, viewer, q.provinceId) : null,
+    q.partnerId ? subtreeFor(db, viewer, q.partnerId) : null,
   ]);
   return {
     viewer,

@@ -12,7 +12,7 @@ import {
   type UnitTaskListQuery,
 } from '@accord/domain';
 import type { Db, Queryable } from '../../db/pool.js';
-import { findAgreementFactsMany, loadSubtreeWithPredecessors } from '../access/access.repository.js';
+import { findAgreementFactsMany, loadSubtreeWithPredecessors, subtreeFor } from '../access/access.repository.js';
 import { loadAgreementAccess, viewerSide } from '../access/access.service.js';
 import type { Viewer } from '../access/viewer.js';
 import { decodeTaskCursor, encodeTaskCursor } from './task-cursor.js';
@@ -48,19 +48,26 @@ function baseFilter(q: Filters): Omit<repo.TaskListFilter, 'agreementId' | 'view
 }
 
 /** The filter behind GET /api/agreements/:id/tasks, once the agreement is known to be readable. */
-export async function agreementTaskFilter(db: Queryable, agreementId: string, q: AgreementTaskListQuery): Promise<repo.TaskListFilter> {
+export async function agreementTaskFilter(
+  db: Queryable,
+  agreementId: string,
+  q: AgreementTaskListQuery,
+  viewer?: Viewer,
+): Promise<repo.TaskListFilter> {
   return {
     ...baseFilter(q),
     agreementId,
     viewer: null,
-    leadUnits: q.leadUnitId ? await loadSubtreeWithPredecessors(db, q.leadUnitId) : null,
+    leadUnits: q.leadUnitId
+      ? [...(await (viewer ? subtreeFor(db, viewer, q.leadUnitId) : loadSubtreeWithPredecessors(db, q.leadUnitId)))]
+      : null,
   };
 }
 
 /** One agreement's tasks as a flat list: filtered, sorted and paged on the server. */
 export async function listAgreementTasks(db: Db, viewer: Viewer, agreementId: string, q: AgreementTaskListQuery): Promise<TaskList> {
   const { side } = await loadAgreementAccess(db, viewer, agreementId, 'agreement.read');
-  const { items, total, totalCapped, next } = await repo.listTaskPage(db, await agreementTaskFilter(db, agreementId, q));
+  const { items, total, totalCapped, next } = await repo.listTaskPage(db, await agreementTaskFilter(db, agreementId, q, viewer));
   const today = todayInVietnam();
   return {
     items: items.map((t) => listed(presentTask(viewer, side, t, today))),
@@ -78,7 +85,7 @@ export async function unitTaskFilter(db: Queryable, viewer: Viewer, q: UnitTaskL
     ...baseFilter(q),
     agreementId: null,
     viewer,
-    leadUnits: q.leadUnitId ? await loadSubtreeWithPredecessors(db, q.leadUnitId) : [...viewer.down],
+    leadUnits: q.leadUnitId ? [...(await subtreeFor(db, viewer, q.leadUnitId))] : [...viewer.down],
   };
 }
 
