@@ -2,7 +2,8 @@ import { describeBudget, type Budgets } from './budgets.js';
 import type { BenchResult } from './run.js';
 
 export interface WebResult {
-  initialJsGzipKb: number;
+  /** Undefined when the web's measurement failed before the build was read. */
+  initialJsGzipKb?: number;
   /** Extra gzip KB to open the agreement page after the shell. */
   agreementRouteGzipKb?: number;
   lighthouse?: {
@@ -19,6 +20,8 @@ export interface WebResult {
   largest?:
     | { tasks: number; desktop: number; lcpMs: number; tbtMs: number; firstRowsMs?: number; planShareMs?: number; findings: string[] }
     | { tasks: number; failed: string };
+  /** Why Lighthouse did not run or did not finish (no browser, a crash): its budgets then count as missed. */
+  failed?: string;
   overBudget: string[];
 }
 
@@ -108,8 +111,9 @@ export function renderTable(r: BenchResult, budgets: Budgets, web?: WebResult): 
       '',
       pad([
         ['web', 'value', 'budget'],
-        ['initial JS (gzip KB)', web.initialJsGzipKb.toFixed(1), `≤ ${budgets.web.initialJsGzipKb}`],
+        ['initial JS (gzip KB)', web.initialJsGzipKb?.toFixed(1) ?? '—', `≤ ${budgets.web.initialJsGzipKb}`],
         ...(web.agreementRouteGzipKb === undefined ? [] : [['+ agreement page (gzip KB)', web.agreementRouteGzipKb.toFixed(1), '—']]),
+        ...(web.failed ? [['Lighthouse', web.failed, `≥ ${budgets.web.lighthouseScore}`]] : []),
         ...(web.lighthouse
           ? [
               [`Lighthouse desktop, ${web.lighthouse.page}`, String(web.lighthouse.desktop), `≥ ${budgets.web.lighthouseScore}`],

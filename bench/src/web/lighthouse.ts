@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Flags, type Result } from 'lighthouse';
@@ -16,6 +18,33 @@ const CHROME_FLAGS = [
   '--no-first-run',
   '--disable-dev-shm-usage',
 ];
+
+/** What to install when no browser is found, said the same way as the test command does. */
+export const CHROMIUM_HINT = 'install it with: sudo apt-get install -y chromium (or set CHROMIUM_PATH)';
+
+/**
+ * The Chromium to measure with: CHROMIUM_PATH when set, else /usr/bin/chromium or `chromium` on
+ * the PATH; undefined when none can be run. chrome-launcher reports a missing browser as an
+ * unhandled 'error' event that ends the process, so the harness asks first.
+ */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const runnable = (file: string) => {
+    try {
+      accessSync(file, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (env.CHROMIUM_PATH) return runnable(env.CHROMIUM_PATH) ? env.CHROMIUM_PATH : undefined;
+  if (runnable('/usr/bin/chromium')) return '/usr/bin/chromium';
+  try {
+    const found = execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim();
+    return found && runnable(found) ? found : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export interface LighthouseOptions {
   url: string;
@@ -70,11 +99,13 @@ export interface LighthouseReport {
 export async function runLighthouse({
   url,
   cookieHeader,
-  chromePath = '/usr/bin/chromium',
+  chromePath,
   preset,
   screenshotFile,
   reportFile,
 }: LighthouseOptions): Promise<LighthouseReport> {
+  chromePath ??= findChromium();
+  if (!chromePath) throw new Error(`Lighthouse needs Chromium, which is not on this machine: ${CHROMIUM_HINT}`);
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
   try {
     const flags: Flags = {

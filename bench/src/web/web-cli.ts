@@ -70,7 +70,8 @@ async function main(): Promise<void> {
       preset: { type: 'string', default: 'both' },
       runs: { type: 'string', default: '1' },
       dist: { type: 'string', default: path.join(projectDir, 'apps/web/dist') },
-      chrome: { type: 'string', default: '/usr/bin/chromium' },
+      /** The browser; by default CHROMIUM_PATH, /usr/bin/chromium or chromium on the PATH. */
+      chrome: { type: 'string' },
       /** A folder for the final screenshots and full Lighthouse reports. */
       out: { type: 'string' },
     },
@@ -91,7 +92,7 @@ async function main(): Promise<void> {
       return runLighthouse({
         url,
         cookieHeader: session.cookieHeader,
-        chromePath: values.chrome,
+        ...(values.chrome ? { chromePath: values.chrome } : {}),
         preset,
         screenshotFile: outFile('jpg'),
         reportFile: outFile('report.json'),
