@@ -6,7 +6,7 @@ import { scenarios as allScenarios } from '../scenarios/index.js';
 import type { PreparedScenario, Scenario, ScenarioContext } from '../scenarios/types.js';
 import { signIn, type SignedIn } from '../web/sign-in.js';
 import { checkBudget, type Budgets } from './budgets.js';
-import { startCpuMeter, type CpuPerRequest } from './cpu.js';
+import { processCpuMs, startCpuMeter, type CpuPerRequest } from './cpu.js';
 import { findFixtures } from './fixtures.js';
 import { runLoad, type LoadResult } from './load.js';
 import { ACCORD_SERVER, buildServer, sampleRss, startProcess, type ServerProcess } from './processes.js';
@@ -122,17 +122,25 @@ export function judge(result: BenchResult, budgets: Budgets): void {
 }
 
 /**
- * Waits until no statement of the previous scenario is still running in PostgreSQL (a client that
- * gave up leaves its query running until it ends), so that each scenario is measured on its own.
+ * Waits until the previous scenario's work is over, so that each scenario is measured on its own:
+ * no statement still running in PostgreSQL (a client that gave up leaves its query running until
+ * it ends) and the server's CPU quiet (requests whose clients left are still built and sent: the
+ * whole plan of 1,270 tasks left 32 of them, seconds of work, to the runs after it).
  */
-async function settle(db: pg.Pool, timeoutMs = 60_000): Promise<void> {
+async function settle(db: pg.Pool, serverPid: number, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+  const window = 250;
+  let quiet = 0;
+  while (Date.now() < deadline && quiet < 2) {
+    const cpuBefore = processCpuMs(serverPid);
+    await new Promise((r) => setTimeout(r, window));
+    const cpuAfter = processCpuMs(serverPid);
     const { rows } = await db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
     );
-    if ((rows[0]?.n ?? 0) === 0) return;
-    await new Promise((r) => setTimeout(r, 200));
+    // Under a tenth of a core over the window (its timers and the pool's keep-alive stay below).
+    const serverBusy = cpuBefore !== undefined && cpuAfter !== undefined && cpuAfter - cpuBefore > window / 10;
+    quiet = (rows[0]?.n ?? 0) === 0 && !serverBusy ? quiet + 1 : 0;
   }
 }
 
@@ -229,7 +237,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     if (o.only && o.only.some((name) => o.budgets.scenarios[name]?.ofFloor !== undefined)) wanted.add('session');
     const chosen = (o.scenarios ?? allScenarios).filter((s) => !o.only || wanted.has(s.name));
     for (const scenario of chosen) {
-      await settle(db);
+      await settle(db, app.pid);
       o.log(`${scenario.name}: ${scenario.title}`);
       const prepared = browsers(await scenario.prepare(ctx), await Promise.all([...sessions.values()]));
       const load = { connections: o.connections, duration: o.duration, ...(o.amount ? { amount: o.amount } : {}) };
@@ -253,7 +261,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
       const cpu = await meter.stop(endpoint.requests);
       let single: LoadResult | undefined;
       if (o.single) {
-        await settle(db);
+        await settle(db, app.pid);
         single = await runLoad({
           connections: 1,
           duration: o.single,
