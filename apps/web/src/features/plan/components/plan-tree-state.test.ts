@@ -61,16 +61,17 @@ describe('a plan when it first opens', () => {
   it('opens areas in order until the screen is full; the rest show only their heading', () => {
     const areas = ['a', 'b', 'c', 'd', 'e'].map((id) => buildArea(id, buildTasks(20)));
     const state = loaded(areas);
-    // 15 rows each: three areas fill the screen (45 rows).
-    expect(areas.map((a) => isAreaOpenIn(state, a.id))).toEqual([true, true, true, false, false]);
+    // 15 rows each: two areas fill the screen (about 20 rows, OPEN_ROWS).
+    expect(areas.map((a) => isAreaOpenIn(state, a.id))).toEqual([true, true, false, false, false]);
     expect(shown(state, areas[0]!)?.ids).toHaveLength(15);
-    expect(shown(state, areas[3]!)).toBeNull();
+    expect(shown(state, areas[2]!)).toBeNull();
   });
 
   it('counts small areas together when deciding how many to open', () => {
     const areas = Array.from({ length: 12 }, (_, i) => buildArea(`s${i}`, buildTasks(5)));
     const state = loaded(areas);
-    expect(areas.filter((a) => isAreaOpenIn(state, a.id))).toHaveLength(9);
+    // 5 rows each: four areas make the 20 rows of a screen.
+    expect(areas.filter((a) => isAreaOpenIn(state, a.id))).toHaveLength(4);
   });
 
   it('decides once: an area added later starts open, and no open area closes when the plan changes', () => {

@@ -12,7 +12,9 @@ import { placeOf, visibleRows, type PlanArea } from './plan-tree';
  */
 export const FIRST_ROWS = 15;
 export const MORE_ROWS = 60;
-export const OPEN_ROWS = 45;
+// About a screen: opening 45 rows drew twice what a screen shows before the plan's first mark
+// (Lighthouse on the 9,000-task plan: 72 → 77, first rows 969 → 576 ms after the page; docs/PERFORMANCE.md).
+export const OPEN_ROWS = 20;
 export const MANY_SUBTASKS = 12;
 
 /** Expand all and collapse all set every area and task at once; a click then changes one of them. */
