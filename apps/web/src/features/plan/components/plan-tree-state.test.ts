@@ -67,6 +67,15 @@ describe('a plan when it first opens', () => {
     expect(shown(state, areas[2]!)).toBeNull();
   });
 
+  it('opens a plan of a few small areas whole, though it is longer than a screen', () => {
+    const areas = ['a', 'b', 'c', 'd', 'e'].map((id) => buildArea(id, buildTasks(5)));
+    const state = loaded(areas);
+    expect(areas.map((a) => isAreaOpenIn(state, a.id))).toEqual([true, true, true, true, true]);
+    // One row more than a small plan has, and it opens a screen's worth.
+    const longer = [...areas, buildArea('f', buildTasks(15)), buildArea('g', buildTasks(6))];
+    expect(longer.map((a) => isAreaOpenIn(loaded(longer), a.id))).toEqual([true, true, true, true, false, false, false]);
+  });
+
   it('counts small areas together when deciding how many to open', () => {
     const areas = Array.from({ length: 12 }, (_, i) => buildArea(`s${i}`, buildTasks(5)));
     const state = loaded(areas);
