@@ -46,6 +46,10 @@ test('a plan opens by area: an area of 40 tasks shows its first 15 and loads mor
     true,
   );
   expect(asked).not.toContain(`/api/agreements/${agreementId}/plan`);
+  // Each once: the router asks before the page's code has arrived, under the keys the page then reads.
+  expect(asked.filter((u) => u === `/api/agreements/${agreementId}/plan/outline`)).toHaveLength(1);
+  for (const area of [big, small])
+    expect(asked.filter((u) => u.startsWith(`/api/agreements/${agreementId}/plan/areas/${area.id}/tasks?`))).toHaveLength(1);
 
   await bigArea.getByTestId('area-show-more').click();
   await expect(bigArea.getByTestId('task-row')).toHaveCount(40);

@@ -1,20 +1,23 @@
 import { lazy, type ComponentType } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
+import { PageLoader } from '../components/ui/page-loader';
 import i18n, { type FeatureNamespace } from '../i18n';
+import { queryClient } from '../lib/query-client';
 import { AppLayout } from './layout/app-layout';
 import { RequireAuth } from './require-auth';
+import { prefetchAgreementPage } from './routes/agreement-prefetch';
 import { RouteErrorPage } from './routes/route-error-page';
 
 /**
  * A page as its own chunk, fetched together with the translations of the features it shows (in
  * the current language), so the first load carries only the shell and a page waits for one round
- * of requests, not for its code and then its strings.
+ * of requests, not for its code and then its strings. `preload` starts both before the page is
+ * drawn (from a route's loader, with the page's data).
  */
 function lazyPage(namespaces: readonly FeatureNamespace[], load: () => Promise<ComponentType>) {
-  return lazy(async () => {
-    const [Page] = await Promise.all([load(), i18n.loadNamespaces([...namespaces])]);
-    return { default: Page };
-  });
+  let loading: Promise<{ default: ComponentType }> | null = null;
+  const start = () => (loading ??= Promise.all([load(), i18n.loadNamespaces([...namespaces])]).then(([Page]) => ({ default: Page })));
+  return Object.assign(lazy(start), { preload: () => void start() });
 }
 
 const SignInPage = lazyPage(['auth'], () => import('../features/auth/components/sign-in-page').then((m) => m.SignInPage));
@@ -61,7 +64,19 @@ export const router = createBrowserRouter([
           { index: true, element: <Navigate to="/agreements" replace /> },
           { path: 'agreements', element: <AgreementsPage /> },
           { path: 'agreements/new', element: <CreateAgreementPage /> },
-          { path: 'agreements/:id', element: <AgreementPage /> },
+          {
+            path: 'agreements/:id',
+            element: <AgreementPage />,
+            hydrateFallbackElement: <PageLoader />,
+            // The page's code, its strings and its first data, all at once; the navigation does not wait for them.
+            loader: ({ params, request }) => {
+              AgreementPage.preload();
+              if (params.id) void prefetchAgreementPage(queryClient, params.id, new URL(request.url));
+              return null;
+            },
+            // Not again for a change of tab, view or open task: the page itself keeps its data current.
+            shouldRevalidate: ({ currentParams, nextParams }) => currentParams.id !== nextParams.id,
+          },
           { path: 'agreements/:id/edit', element: <EditAgreementPage /> },
           { path: 'tasks', element: <UnitTasksPage /> },
           { path: 'acceptance', element: <AcceptancePage /> },

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { call } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
@@ -8,6 +8,10 @@ export function getAgreement(id: string, signal?: AbortSignal) {
   return call('getAgreement', { params: { id }, signal });
 }
 
+export function agreementQuery(id: string) {
+  return queryOptions({ queryKey: agreementQueryKey(id), queryFn: ({ signal }) => getAgreement(id, signal) });
+}
+
 export function useAgreement(id: string) {
-  return useQuery({ queryKey: agreementQueryKey(id), queryFn: ({ signal }) => getAgreement(id, signal) });
+  return useQuery(agreementQuery(id));
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildArea, buildTask, buildTasks, forestFrom } from '../../../test/plan-factories';
+import { firstAreaLoads } from './plan-first-rows';
 import { countTasks, limitRows, visibleRows, type PlanArea } from './plan-tree';
 import {
   budgetIn,
@@ -90,6 +91,19 @@ describe('a plan when it first opens', () => {
     expect(later).toBe(state);
     expect(isAreaOpenIn(later, 'new')).toBe(true);
     expect(isAreaOpenIn(later, 'd')).toBe(false);
+  });
+
+  it('asks first, while the page loads, for exactly what the opened tree asks for (the same areas, the same rows)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 40 }), { maxLength: 30 }), (counts) => {
+        const areas = counts.map((taskCount, i) => ({ id: `a${i}`, taskCount }));
+        const state = withFirstAreas(initialState, areas);
+        const treeAsks = areas
+          .filter((a) => a.taskCount > 0 && isAreaOpenIn(state, a.id))
+          .map((a) => ({ areaId: a.id, ...loadIn(state, a.id) }));
+        expect(firstAreaLoads(areas)).toEqual(treeAsks);
+      }),
+    );
   });
 
   it('folds a task with more than 12 sub-tasks, and opens one with 12', () => {
