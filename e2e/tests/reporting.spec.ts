@@ -26,6 +26,12 @@ test("a unit officer sees the tasks not reported this cycle, reports on one, and
     await expect(row).toHaveAttribute('data-stale', 'true');
     await expect(row.getByTestId('task-stale')).toBeVisible();
   }
+  // The badge says when the task was last reported, on hover (its tooltip is made only then).
+  await expect(officer.getByRole('tooltip')).toHaveCount(0);
+  await rows.first().getByTestId('task-stale').hover();
+  await expect(officer.getByRole('tooltip')).toContainText(/Chưa báo cáo tiến độ trong kỳ này|Chưa có báo cáo tiến độ nào/);
+  await officer.mouse.move(0, 0);
+  await expect(officer.getByRole('tooltip')).toHaveCount(0);
 
   // A report on the first one, shared with the other side.
   const title = (await rows.first().getByTestId('task-list-title').textContent()) ?? '';

@@ -1,8 +1,10 @@
 import type { AgreementStatus, TaskStatus } from '@accord/domain';
-import { Badge, Group, Progress, Text, Tooltip, type MantineColor } from '@mantine/core';
+import { Badge, type MantineColor } from '@mantine/core';
 import { IconArrowBackUp, IconClockExclamation } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/dates';
+import { useHoverTooltip } from './hover-tooltip';
+import classes from './status-badge.module.css';
 
 const agreementColors: Record<AgreementStatus, MantineColor> = {
   draft: 'gray',
@@ -63,9 +65,11 @@ export function wasReturned(task: { reviewNote: string | null; deliveredOn: stri
 /** "Returned": the product was rejected, with the other party's reasons on hover. */
 export function ReturnedBadge({ reason }: { reason: string }) {
   const { t } = useTranslation();
+  const tooltip = useHoverTooltip<HTMLDivElement>();
   return (
-    <Tooltip label={reason} withArrow multiline maw={300}>
+    <>
       <Badge
+        {...tooltip.target}
         color="red"
         variant="outline"
         size="sm"
@@ -76,38 +80,57 @@ export function ReturnedBadge({ reason }: { reason: string }) {
       >
         {t('taskReturned.badge')}
       </Badge>
-    </Tooltip>
+      {tooltip.render({ label: reason, withArrow: true, multiline: true, maw: 300 })}
+    </>
   );
 }
 
-/** A task's progress as a thin bar and its figure, coloured as its status. */
+// Making a number format costs far more than using one, and a plan draws a figure on every row.
+const percentFormats = new Map<string, Intl.NumberFormat>();
+
+function percentFigure(value: number, language: string): string {
+  let format = percentFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
+    percentFormats.set(language, format);
+  }
+  return format.format(value);
+}
+
+/**
+ * A task's progress as a thin bar and its figure, coloured as its status. Drawn with plain
+ * elements in Mantine's colours rather than with its Progress: a plan shows one on every row.
+ */
 export function TaskProgress({ value, status }: { value: number; status: TaskStatus }) {
   const { t, i18n } = useTranslation();
-  const figure = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(value);
+  const figure = percentFigure(value, i18n.language);
+  const shown = Math.min(100, Math.max(0, value));
   return (
-    <Group gap={6} wrap="nowrap" mt={4} data-testid="task-progress" data-progress={value}>
-      <Progress
-        value={value}
-        color={taskColors[status]}
-        size="sm"
-        w={64}
+    <div className={classes.progress} data-testid="task-progress" data-progress={value}>
+      <div
+        className={classes.track}
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={value}
         aria-label={t('taskProgress.label', { value: figure })}
-        style={{ flexShrink: 0 }}
-      />
-      <Text size="xs" c="dimmed">
-        {figure}%
-      </Text>
-    </Group>
+      >
+        <div className={classes.bar} style={{ width: `${shown}%`, background: `var(--mantine-color-${taskColors[status]}-filled)` }} />
+      </div>
+      <span className={classes.figure}>{figure}%</span>
+    </div>
   );
 }
 
 /** "Not reported this cycle": a word and an icon, with the day of the last report on hover. */
 export function StaleBadge({ lastReportedAt }: { lastReportedAt: string | null }) {
   const { t } = useTranslation();
+  const tooltip = useHoverTooltip<HTMLDivElement>();
   const hint = lastReportedAt === null ? t('taskStale.never') : t('taskStale.since', { date: formatDateTime(lastReportedAt) });
   return (
-    <Tooltip label={hint} withArrow multiline maw={260}>
+    <>
       <Badge
+        {...tooltip.target}
         color="orange"
         variant="outline"
         size="sm"
@@ -118,6 +141,7 @@ export function StaleBadge({ lastReportedAt }: { lastReportedAt: string | null }
       >
         {t('taskStale.badge')}
       </Badge>
-    </Tooltip>
+      {tooltip.render({ label: hint, withArrow: true, multiline: true, maw: 260 })}
+    </>
   );
 }
