@@ -9,7 +9,7 @@ import {
   type Task,
   type TaskNode,
 } from '@accord/domain';
-import { Alert, Badge, Button, Drawer, EmptyState, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Drawer, EmptyState, Group, Stack, Text } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconChecklist,
@@ -259,18 +259,29 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, renderTaskTh
         <Group justify="space-between">
           <Group gap="md">
             {renderList && (
-              <SegmentedControl
-                size="sm"
-                value={view}
-                onChange={changeView}
-                aria-label={t('plan.views.label')}
-                data-testid="plan-view"
-                data={[
-                  { value: 'tree', label: <ViewLabel icon={<IconListTree size={16} />} label={t('plan.views.tree')} /> },
-                  { value: 'list', label: <ViewLabel icon={<IconList size={16} />} label={t('plan.views.list')} /> },
-                  { value: 'timeline', label: <ViewLabel icon={<IconTimeline size={16} />} label={t('plan.views.timeline')} /> },
-                ]}
-              />
+              // Buttons, not a SegmentedControl: that one measures itself when drawn, which made the
+              // browser lay out the whole plan table in the middle of drawing it.
+              <Button.Group aria-label={t('plan.views.label')} data-testid="plan-view">
+                {(
+                  [
+                    { value: 'tree', icon: <IconListTree size={16} />, label: t('plan.views.tree') },
+                    { value: 'list', icon: <IconList size={16} />, label: t('plan.views.list') },
+                    { value: 'timeline', icon: <IconTimeline size={16} />, label: t('plan.views.timeline') },
+                  ] as const
+                ).map((option) => (
+                  <Button
+                    key={option.value}
+                    size="sm"
+                    variant={view === option.value ? 'filled' : 'default'}
+                    aria-pressed={view === option.value}
+                    leftSection={option.icon}
+                    onClick={() => changeView(option.value)}
+                    data-view={option.value}
+                  >
+                    {option.label}
+                  </Button>
+                ))}
+              </Button.Group>
             )}
             <Text c="dimmed" size="sm">
               {t('plan.summary', { areas: areas.length, tasks: taskTotal })}
@@ -535,15 +546,6 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, renderTaskTh
         )}
       </Stack>
     </AuthorityCheck.Provider>
-  );
-}
-
-function ViewLabel({ icon, label }: { icon: ReactNode; label: string }) {
-  return (
-    <Group gap={6} wrap="nowrap">
-      {icon}
-      <span>{label}</span>
-    </Group>
   );
 }
 
