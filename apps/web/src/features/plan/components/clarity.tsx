@@ -1,11 +1,11 @@
 import type { Clarity } from '@accord/domain';
 import { Badge, Group, List, Paper, Text, ThemeIcon } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 
-/** A row's mark when its task is not clear in all its "5 rõ": how many are met, and which fail on hover. */
-export function ClarityBadge({ clarity }: { clarity: Clarity }) {
-  const { t } = useTranslation('plan');
+/** A row's mark when its task is not clear in all its "5 rõ": how many are met, and which fail on hover (`t`: the table's). */
+export function ClarityBadge({ clarity, t }: { clarity: Clarity; t: TFunction<'plan'> }) {
   if (clarity.clear) return null;
   const failing = clarity.checks.filter((c) => c.problems.length > 0).map((c) => t(`clarity.criteria.${c.criterion}`));
   const label = t('clarity.badgeLabel', { met: clarity.met, of: clarity.of, failing: failing.join(', ') });

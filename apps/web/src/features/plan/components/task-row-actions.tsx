@@ -2,7 +2,7 @@ import type { TaskNode } from '@accord/domain';
 import { ActionIcon, Group, Menu, Tooltip } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsMove, IconDots, IconEye, IconSubtask, IconTrash } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { TaskActions } from './task-table';
 import { DangerMenuItem } from '../../../components/ui/danger-menu-item';
 
@@ -12,6 +12,8 @@ interface TaskRowActionsProps {
   siblings: number;
   canAddSubtask: boolean;
   actions: TaskActions;
+  /** The table's (one translation hook for all the rows). */
+  t: TFunction<'plan'>;
 }
 
 /**
@@ -19,8 +21,7 @@ interface TaskRowActionsProps {
  * A plan shows hundreds of these, so the tooltips come only once the pointer is over the row's
  * buttons and the menu only on its first opening: both cost far more than the buttons.
  */
-export function TaskRowActions({ task, index, siblings, canAddSubtask, actions }: TaskRowActionsProps) {
-  const { t } = useTranslation('plan');
+export function TaskRowActions({ task, index, siblings, canAddSubtask, actions, t }: TaskRowActionsProps) {
   const [hasTooltips, setHasTooltips] = useState(false);
   const upRef = useRef<HTMLButtonElement>(null);
   const downRef = useRef<HTMLButtonElement>(null);
@@ -58,14 +59,13 @@ export function TaskRowActions({ task, index, siblings, canAddSubtask, actions }
           )}
         </>
       )}
-      <TaskMenu task={task} canAddSubtask={canAddSubtask} actions={actions} />
+      <TaskMenu task={task} canAddSubtask={canAddSubtask} actions={actions} t={t} />
     </Group>
   );
 }
 
 /** The "…" button; its menu is built the first time it is opened and kept from then on. */
-function TaskMenu({ task, canAddSubtask, actions }: Omit<TaskRowActionsProps, 'index' | 'siblings'>) {
-  const { t } = useTranslation('plan');
+function TaskMenu({ task, canAddSubtask, actions, t }: Omit<TaskRowActionsProps, 'index' | 'siblings'>) {
   const [isBuilt, setIsBuilt] = useState(false);
   const [opened, setOpened] = useState(false);
   const targetRef = useRef<HTMLButtonElement>(null);

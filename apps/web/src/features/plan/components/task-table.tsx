@@ -1,5 +1,6 @@
 import type { TaskNode } from '@accord/domain';
 import { ActionIcon, Badge, Table, VisuallyHidden } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -55,7 +56,8 @@ export function useStableTaskActions(actions: TaskActions): TaskActions {
 
 /** An area's task tree as table rows: sub-tasks indented under their task, collapsible. */
 export function TaskTable({ rows, isTaskOpen, onToggle, selectedTaskId, actions }: TaskTableProps) {
-  const { t } = useTranslation('plan');
+  const { t, i18n } = useTranslation('plan');
+  const withAuthority = useAuthorityCheck();
   return (
     <Table.ScrollContainer minWidth={1180} type="native">
       <Table highlightOnHover verticalSpacing="xs" fz="sm" data-testid="task-table">
@@ -86,6 +88,9 @@ export function TaskTable({ rows, isTaskOpen, onToggle, selectedTaskId, actions 
               isSelected={task.id === selectedTaskId}
               onToggle={onToggle}
               actions={actions}
+              t={t}
+              language={i18n.language}
+              withAuthority={withAuthority}
             />
           ))}
         </Table.Tbody>
@@ -103,23 +108,41 @@ interface TaskRowProps {
   isSelected: boolean;
   onToggle: (task: TaskNode) => void;
   actions: TaskActions;
+  /** The table's, for all its rows: a translation hook in each row cost more than the row's own drawing. */
+  t: TFunction<'plan'>;
+  language: string;
+  withAuthority: boolean;
 }
 
-/** One task: drawn again only when the task, its place or its open state changes. */
-const TaskRow = memo(function TaskRow({ task, depth, index, siblings, isOpen, isSelected, onToggle, actions }: TaskRowProps) {
-  const { t, i18n } = useTranslation('plan');
-  const withAuthority = useAuthorityCheck();
-  const unitName = (u: { name: string; nameEn: string | null }) => organisationName({ nameVi: u.name, nameEn: u.nameEn }, i18n.language);
+/**
+ * One task: drawn again only when the task, its place, its open state or the language changes.
+ * Its cells are plain elements styled with the table's own variables (plan-tree.module.css): a
+ * plan shows hundreds of rows, and one layout component per cell was most of what a row cost.
+ */
+const TaskRow = memo(function TaskRow({
+  task,
+  depth,
+  index,
+  siblings,
+  isOpen,
+  isSelected,
+  onToggle,
+  actions,
+  t,
+  language,
+  withAuthority,
+}: TaskRowProps) {
+  const unitName = (u: { name: string; nameEn: string | null }) => organisationName({ nameVi: u.name, nameEn: u.nameEn }, language);
   return (
-    <Table.Tr
-      className={isSelected ? `accord-clickable-row ${classes.selected}` : 'accord-clickable-row'}
+    <tr
+      className={isSelected ? `accord-clickable-row ${classes.row} ${classes.selected}` : `accord-clickable-row ${classes.row}`}
       onClick={() => actions.onOpen(task)}
       data-testid="task-row"
       data-task-id={task.id}
       data-depth={depth}
     >
-      <Table.Td className={classes.code}>{task.code}</Table.Td>
-      <Table.Td>
+      <td className={`${classes.cell} ${classes.code}`}>{task.code}</td>
+      <td className={classes.cell}>
         <div className={classes.title} style={{ paddingInlineStart: depth * INDENT }}>
           {task.children.length > 0 ? (
             <ActionIcon
@@ -142,18 +165,18 @@ const TaskRow = memo(function TaskRow({ task, depth, index, siblings, isOpen, is
           <span className={depth === 0 ? classes.topLevel : undefined} data-testid="task-title">
             {task.title}
           </span>
-          <ClarityBadge clarity={clarityOf(task, withAuthority)} />
+          <ClarityBadge clarity={clarityOf(task, withAuthority)} t={t} />
         </div>
-      </Table.Td>
-      <Table.Td>{t(`obligor.${task.obligor}`)}</Table.Td>
-      <Table.Td>
+      </td>
+      <td className={classes.cell}>{t(`obligor.${task.obligor}`)}</td>
+      <td className={classes.cell}>
         <div>{task.leadUnit ? unitName(task.leadUnit) : '—'}</div>
         {task.coordinatingUnits.length > 0 && (
           <div className={classes.dimmedSmall}>{t('plan.coordinating', { names: task.coordinatingUnits.map(unitName).join('; ') })}</div>
         )}
-      </Table.Td>
-      <Table.Td>{task.responsiblePerson ?? '—'}</Table.Td>
-      <Table.Td>
+      </td>
+      <td className={classes.cell}>{task.responsiblePerson ?? '—'}</td>
+      <td className={classes.cell}>
         {task.startDate || task.dueDate ? (
           <>
             <div className={classes.noWrap}>{formatDate(task.startDate) || '…'}</div>
@@ -167,11 +190,11 @@ const TaskRow = memo(function TaskRow({ task, depth, index, siblings, isOpen, is
             {t('plan.overdue')}
           </Badge>
         )}
-      </Table.Td>
-      <Table.Td>
+      </td>
+      <td className={classes.cell}>
         <div className={classes.clamp}>{task.expectedProduct ?? '—'}</div>
-      </Table.Td>
-      <Table.Td>
+      </td>
+      <td className={classes.cell}>
         <TaskStatusBadge status={task.status} />
         {task.stale && (
           <div style={{ marginTop: 4 }}>
@@ -184,16 +207,17 @@ const TaskRow = memo(function TaskRow({ task, depth, index, siblings, isOpen, is
           </div>
         )}
         <TaskProgress value={task.progress} status={task.status} />
-      </Table.Td>
-      <Table.Td>
+      </td>
+      <td className={classes.cell}>
         <TaskRowActions
           task={task}
           index={index}
           siblings={siblings}
           canAddSubtask={task.allowed.addSubtask && canHaveSubtasks(depth)}
           actions={actions}
+          t={t}
         />
-      </Table.Td>
-    </Table.Tr>
+      </td>
+    </tr>
   );
 });
