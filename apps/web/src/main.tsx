@@ -1,3 +1,5 @@
+// First: before any module makes a zod schema (the domain's).
+import './lib/zod-jitless';
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
