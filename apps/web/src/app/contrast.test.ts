@@ -1,7 +1,7 @@
-import { DEFAULT_THEME } from '@mantine/core';
+import { darken, DEFAULT_THEME } from '@mantine/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AA_TEXT, contrastRatio, readableOn } from './contrast';
+import { AA_TEXT, contrastRatio, darkenHex, readableOn } from './contrast';
 
 const hex = fc
   .tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }))
@@ -35,6 +35,16 @@ describe('contrast', () => {
           for (const bg of light) expect(contrastRatio(chosen, bg)).toBeGreaterThanOrEqual(AA_TEXT);
         },
       ),
+    );
+  });
+
+  it("darkens as Mantine's darken does", () => {
+    const rgb = (css: string) => /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(css)?.slice(1, 4).map(Number);
+    const channelsOf = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+    fc.assert(
+      fc.property(hex, fc.double({ min: 0, max: 1, noNaN: true }), (color, amount) => {
+        expect(channelsOf(darkenHex(color, amount))).toEqual(rgb(darken(color, amount)));
+      }),
     );
   });
 });

@@ -1,7 +1,6 @@
 import {
   Badge,
   createTheme,
-  darken,
   DEFAULT_THEME,
   InputClearButton,
   Menu,
@@ -12,7 +11,7 @@ import {
   type CSSVariablesResolver,
 } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import { readableOn } from './contrast';
+import { darkenHex, readableOn } from './contrast';
 
 const gray = DEFAULT_THEME.colors.gray;
 const WHITE = DEFAULT_THEME.white;
@@ -25,7 +24,12 @@ const SURFACES = [WHITE, gray[0], gray[1]];
  * out of the box. Each colour keeps the palette's own shade where one suffices, so the app keeps
  * Mantine's look; a colour added later gets the same treatment.
  */
+const resolved = new WeakMap<object, ReturnType<CSSVariablesResolver>>();
+
 export const cssVariablesResolver: CSSVariablesResolver = (theme) => {
+  // Once per theme: Mantine asks again each time its provider is drawn.
+  const known = resolved.get(theme);
+  if (known) return known;
   const light: Record<string, string> = {};
   const primaryShade = typeof theme.primaryShade === 'number' ? theme.primaryShade : theme.primaryShade.light;
   const shadesOf = (name: string) => theme.colors[name] ?? gray;
@@ -34,7 +38,7 @@ export const cssVariablesResolver: CSSVariablesResolver = (theme) => {
     // White text on it, and it as text on a surface (c="red", outline badges, links).
     const filled = readableOn(shades.slice(primaryShade), SURFACES);
     light[`--mantine-color-${name}-filled`] = filled;
-    light[`--mantine-color-${name}-filled-hover`] = darken(filled, 0.12);
+    light[`--mantine-color-${name}-filled-hover`] = darkenHex(filled, 0.12);
     light[`--mantine-color-${name}-outline`] = filled;
     // Light and subtle variants: the text on the tinted background, resting and hovered.
     light[`--mantine-color-${name}-light-color`] = readableOn([shades[9]], [shades[1], shades[2], ...SURFACES]);
@@ -43,7 +47,9 @@ export const cssVariablesResolver: CSSVariablesResolver = (theme) => {
   // Selected rows are tinted with the primary light colour; their secondary text stays legible.
   light['--mantine-color-dimmed'] = readableOn(gray.slice(6), [...SURFACES, primary[0], primary[1]]);
   light['--mantine-color-anchor'] = `var(--mantine-color-${theme.primaryColor}-filled)`;
-  return { variables: {}, light, dark: {} };
+  const variables = { variables: {}, light, dark: {} };
+  resolved.set(theme, variables);
+  return variables;
 };
 
 /**
