@@ -1,15 +1,4 @@
-import {
-  Badge,
-  createTheme,
-  DEFAULT_THEME,
-  InputClearButton,
-  Menu,
-  NumberInput,
-  Pagination,
-  Textarea,
-  TextInput,
-  type CSSVariablesResolver,
-} from '@mantine/core';
+import { createTheme, DEFAULT_THEME, type CSSVariablesResolver, type PaginationProps } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { darkenHex, readableOn } from './contrast';
 
@@ -69,22 +58,26 @@ export function createAppTheme(t: TFunction) {
     defaultRadius: 'md',
     fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
     headings: { fontWeight: '650' },
+    // Plain objects, not `TextInput.extend(…)`: that would import each component (NumberInput brings
+    // react-number-format) into the first page's JavaScript, which shows none of them.
     components: {
       Table: { defaultProps: { verticalSpacing: 'sm' } },
-      TextInput: TextInput.extend({ styles: readOnlyLook }),
-      Textarea: Textarea.extend({ styles: readOnlyLook }),
-      NumberInput: NumberInput.extend({ styles: readOnlyLook }),
+      TextInput: { styles: readOnlyLook },
+      Textarea: { styles: readOnlyLook },
+      NumberInput: { styles: readOnlyLook },
       // Capitals crowd Vietnamese diacritics at badge size.
-      Badge: Badge.extend({ defaultProps: { tt: 'none', fw: 600 } }),
-      // Modals, drawers, notifications. (CloseButton's typed props leave out the ARIA attributes it passes on.)
+      Badge: { defaultProps: { tt: 'none', fw: 600 } },
+      // Modals, drawers, notifications.
       CloseButton: { defaultProps: { 'aria-label': t('common.close') } },
-      InputClearButton: InputClearButton.extend({ defaultProps: { 'aria-label': t('common.clear') } }),
-      Pagination: Pagination.extend({
-        defaultProps: { getControlProps: (control) => ({ 'aria-label': t(`list.controls.${control}`) }) },
-      }),
+      InputClearButton: { defaultProps: { 'aria-label': t('common.clear') } },
+      Pagination: {
+        defaultProps: {
+          getControlProps: ((control) => ({ 'aria-label': t(`list.controls.${control}`) })) satisfies PaginationProps['getControlProps'],
+        },
+      },
       // Mantine's focus placeholder is a focusable `presentation` inside role="menu", which
       // screen readers announce as a stray item; without it the first item takes the focus.
-      Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
+      Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
     },
   });
 }
