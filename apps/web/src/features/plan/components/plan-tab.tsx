@@ -215,12 +215,15 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, renderTaskTh
   }, [openTaskId, openTaskAreaId, reveal]);
 
   // Drawing a large tree takes a while: React draws it in the background, in slices, so the page
-  // stays responsive meanwhile; the rest of the page shows the plan's current data at once.
+  // stays responsive meanwhile; the rest of the page shows the plan's current data at once. On the
+  // first draw too (`null` until then): the page and its header are put on screen in one pass and
+  // the tree's rows in the next, not all of it in one long task (the router has often loaded both
+  // by the time the page's code arrives).
   const shownAreas = useMemo(
     () => (outlineAreas ? shownAreasOf(outlineAreas, areaTasks, { onlyFailing, withAuthority }) : undefined),
     [outlineAreas, areaTasks, onlyFailing, withAuthority],
   );
-  const treeAreas = useDeferredValue(shownAreas);
+  const treeAreas = useDeferredValue<readonly ShownArea[] | undefined | null>(shownAreas, null) ?? undefined;
   // The tree's first screen: its first open area's first rows drawn (or a plan with none to draw).
   // The other views do not wait for it.
   const firstOpen = treeAreas?.find((a) => tree.isAreaOpen(a.area.id));
