@@ -2,23 +2,31 @@ import type { Task } from '@accord/domain';
 import { Stack, Tabs } from '@mantine/core';
 import { IconClockExclamation, IconHistory, IconListCheck } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { Suspense, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { PageLoader } from '../../components/ui/page-loader';
+import { lazyComponent } from '../../lib/lazy-component';
 import { invalidateAgreement } from '../../lib/query-keys';
 import { usePerformanceMark } from '../../lib/use-performance-mark';
 import { QueryError } from '../../components/ui/query-error';
 import { useAgreement } from '../../features/agreements/api/get-agreement';
 import { AgreementDetails } from '../../features/agreements/components/agreement-details';
 import { AgreementHeader } from '../../features/agreements/components/agreement-header';
-import { AgreementHistory } from '../../features/history/components/agreement-history';
-import { TaskHistory } from '../../features/history/components/task-history';
 import { usePlanOutline } from '../../features/plan/api/get-plan';
 import { PlanTab, type PlanListContext } from '../../features/plan/components/plan-tab';
-import { AgreementReporting } from '../../features/tasks/components/agreement-reporting';
-import { AgreementTaskList } from '../../features/tasks/components/agreement-task-list';
-import { TaskThread } from '../../features/thread/components/task-thread';
+
+// What the page does not show when it opens (the other tabs, the list view, a task's thread and
+// history): fetched and evaluated the first time it is drawn.
+const AgreementHistory = lazyComponent(() => import('../../features/history/components/agreement-history').then((m) => m.AgreementHistory));
+const TaskHistory = lazyComponent(() => import('../../features/history/components/task-history').then((m) => m.TaskHistory));
+const AgreementReporting = lazyComponent(() =>
+  import('../../features/tasks/components/agreement-reporting').then((m) => m.AgreementReporting),
+);
+const AgreementTaskList = lazyComponent(() =>
+  import('../../features/tasks/components/agreement-task-list').then((m) => m.AgreementTaskList),
+);
+const TaskThread = lazyComponent(() => import('../../features/thread/components/task-thread').then((m) => m.TaskThread));
 
 /**
  * The agreement page puts the features together: the agreement itself, its plan (as a tree, or
@@ -40,20 +48,28 @@ export function AgreementPage() {
   const onPlanChanged = useCallback(() => void invalidateAgreement(queryClient, id), [queryClient, id]);
 
   const renderList = useCallback(
-    ({ leadUnits, areas }: PlanListContext) => <AgreementTaskList agreementId={id} leadUnits={leadUnits} areas={areas} />,
+    ({ leadUnits, areas }: PlanListContext) => (
+      <Suspense fallback={<PageLoader />}>
+        <AgreementTaskList agreementId={id} leadUnits={leadUnits} areas={areas} />
+      </Suspense>
+    ),
     [id],
   );
 
   const renderTaskHistory = useCallback(
     (taskId: string, knownTitles: ReadonlyMap<string, string>) => (
-      <TaskHistory agreementId={id} taskId={taskId} knownTitles={knownTitles} />
+      <Suspense fallback={<PageLoader />}>
+        <TaskHistory agreementId={id} taskId={taskId} knownTitles={knownTitles} />
+      </Suspense>
     ),
     [id],
   );
 
   const renderTaskThread = useCallback(
     (task: Task, progressRolledUp: boolean) => (
-      <TaskThread agreementId={id} taskId={task.id} progressRolledUp={progressRolledUp} currentProgress={task.progress} />
+      <Suspense fallback={<PageLoader />}>
+        <TaskThread agreementId={id} taskId={task.id} progressRolledUp={progressRolledUp} currentProgress={task.progress} />
+      </Suspense>
     ),
     [id],
   );
@@ -103,10 +119,14 @@ export function AgreementPage() {
           />
         </Tabs.Panel>
         <Tabs.Panel value="reporting" pt="md">
-          <AgreementReporting agreementId={id} />
+          <Suspense fallback={<PageLoader />}>
+            <AgreementReporting agreementId={id} />
+          </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
-          <AgreementHistory agreementId={id} />
+          <Suspense fallback={<PageLoader />}>
+            <AgreementHistory agreementId={id} />
+          </Suspense>
         </Tabs.Panel>
       </Tabs>
     </Stack>

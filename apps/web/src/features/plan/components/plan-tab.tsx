@@ -22,7 +22,7 @@ import {
   IconTimeline,
   IconUpload,
 } from '@tabler/icons-react';
-import { useCallback, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ConfirmModal } from '../../../components/ui/confirm-modal';
@@ -30,6 +30,7 @@ import { notifyConflict, notifyError, notifySuccess } from '../../../components/
 import { PageLoader } from '../../../components/ui/page-loader';
 import { QueryError } from '../../../components/ui/query-error';
 import { endpointUrl } from '../../../lib/api-client';
+import { lazyComponent } from '../../../lib/lazy-component';
 import { isApiError, isVersionConflict } from '../../../lib/api-error';
 import { useCurrentUser } from '../../../lib/current-user';
 import { useOrganisations } from '../../../lib/organisations/get-organisations';
@@ -41,18 +42,20 @@ import { useDeleteTask } from '../api/delete-task';
 import { usePlanAreas, usePlanOutline, type AreaTasks, type AreaWant } from '../api/get-plan';
 import { useTask } from '../api/get-task';
 import { useMoveTask } from '../api/move-task';
-import { AreaFormModal } from './area-form-modal';
 import { AreaSection, type ShownArea } from './area-section';
-import { MoveTaskModal } from './move-task-modal';
 import { PlanApprovalPanel } from './plan-approval-panel';
-import { PlanImportModal } from './plan-import-modal';
 import { PlanTimeline } from './timeline/plan-timeline';
 import { countTasks, failingOnly, findTask, isProgressRolledUp, planTitles, type PlanArea } from './plan-tree';
 import { AuthorityCheck } from './clarity-rules';
-import { TaskCreatePanel } from './task-create-panel';
-import { TaskEditPanel } from './task-edit-panel';
 import { useStableTaskActions, type TaskActions } from './task-table';
 import { usePlanTreeView, useRevealWhenLoaded, useScrollToOpenTask, type PlanTreeView } from './use-plan-tree-view';
+
+// What the tab does not show when it opens: fetched and evaluated the first time it is drawn.
+const AreaFormModal = lazyComponent(() => import('./area-form-modal').then((m) => m.AreaFormModal));
+const MoveTaskModal = lazyComponent(() => import('./move-task-modal').then((m) => m.MoveTaskModal));
+const PlanImportModal = lazyComponent(() => import('./plan-import-modal').then((m) => m.PlanImportModal));
+const TaskCreatePanel = lazyComponent(() => import('./task-create-panel').then((m) => m.TaskCreatePanel));
+const TaskEditPanel = lazyComponent(() => import('./task-edit-panel').then((m) => m.TaskEditPanel));
 
 type Dialog =
   | { kind: 'area-form'; area: Area | null }
@@ -103,6 +106,8 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, renderTaskTh
   const deleteArea = useDeleteArea(agreement.id);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [importing, setImporting] = useState(false);
+  // The import dialog is drawn from its first opening on (and kept, so that it can close as it should).
+  const [importDrawn, setImportDrawn] = useState(false);
   const tree = usePlanTreeView(outlineAreas);
   const { reveal } = tree;
   const withAuthority = agreement.checksAuthority;
@@ -356,7 +361,10 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, renderTaskTh
                 variant="default"
                 size="xs"
                 leftSection={<IconUpload size={14} />}
-                onClick={() => setImporting(true)}
+                onClick={() => {
+                  setImportDrawn(true);
+                  setImporting(true);
+                }}
                 data-testid="plan-import-open"
               >
                 {t('import.open')}
@@ -423,27 +431,31 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, renderTaskTh
           })}
 
         {dialog?.kind === 'area-form' && (
-          <AreaFormModal
-            agreementId={agreement.id}
-            area={dialog.area}
-            onClose={close}
-            onSaved={(saved) => {
-              tree.openArea(saved.id);
-              afterChange();
-            }}
-          />
+          <Suspense fallback={null}>
+            <AreaFormModal
+              agreementId={agreement.id}
+              area={dialog.area}
+              onClose={close}
+              onSaved={(saved) => {
+                tree.openArea(saved.id);
+                afterChange();
+              }}
+            />
+          </Suspense>
         )}
         {dialog?.kind === 'task-move' && (
-          <MoveTaskModal
-            agreementId={agreement.id}
-            areas={areas}
-            task={dialog.task}
-            onClose={close}
-            onMoved={(areaId) => {
-              reveal(dialog.task.id, areaId);
-              afterChange();
-            }}
-          />
+          <Suspense fallback={null}>
+            <MoveTaskModal
+              agreementId={agreement.id}
+              areas={areas}
+              task={dialog.task}
+              onClose={close}
+              onMoved={(areaId) => {
+                reveal(dialog.task.id, areaId);
+                afterChange();
+              }}
+            />
+          </Suspense>
         )}
 
         <Drawer
@@ -454,44 +466,46 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, renderTaskTh
           title={dialog?.kind === 'task-create' ? t(dialog.parent ? 'plan.addSubtask' : 'plan.addTask') : openTaskTitle}
           data-testid="task-drawer"
         >
-          {dialog?.kind === 'task-create' && (
-            <TaskCreatePanel
-              agreementId={agreement.id}
-              areaId={dialog.areaId}
-              parent={dialog.parent}
-              obligorOptions={obligorOptions}
-              unitScope={unitScope}
-              onCreated={(created) => {
-                reveal(created.id, created.areaId);
-                afterChange();
-              }}
-              onClose={close}
-            />
-          )}
-          {dialog?.kind !== 'task-create' && openTaskId && openTaskMissing && (
-            <Alert color="red" icon={<IconAlertTriangle size={18} />} role="alert" data-testid="task-not-found">
-              {t('errors.TASK_NOT_FOUND')}
-            </Alert>
-          )}
-          {dialog?.kind !== 'task-create' && openTaskId && !openTaskMissing && openedTask.isError && (
-            <QueryError error={openedTask.error} onRetry={() => void openedTask.refetch()} />
-          )}
-          {/* Shown once the plan holds the task, whose sub-tasks say whether its progress is rolled up. */}
-          {dialog?.kind !== 'task-create' && openTaskId && !openedTask.isError && !openTaskNode && <PageLoader />}
-          {dialog?.kind !== 'task-create' && openTaskId && openTaskNode && (
-            <TaskEditPanel
-              key={openTaskId}
-              agreementId={agreement.id}
-              taskId={openTaskId}
-              obligorOptions={obligorOptions}
-              unitScope={unitScope}
-              progressRolledUp={isProgressRolledUp(openTaskNode)}
-              renderHistory={(taskId) => renderTaskHistory(taskId, titles)}
-              renderThread={(task) => renderTaskThread(task, isProgressRolledUp(findTask(loadedAreas, task.id) ?? openTaskNode))}
-              onSaved={onChanged}
-              onClose={close}
-            />
-          )}
+          <Suspense fallback={<PageLoader />}>
+            {dialog?.kind === 'task-create' && (
+              <TaskCreatePanel
+                agreementId={agreement.id}
+                areaId={dialog.areaId}
+                parent={dialog.parent}
+                obligorOptions={obligorOptions}
+                unitScope={unitScope}
+                onCreated={(created) => {
+                  reveal(created.id, created.areaId);
+                  afterChange();
+                }}
+                onClose={close}
+              />
+            )}
+            {dialog?.kind !== 'task-create' && openTaskId && openTaskMissing && (
+              <Alert color="red" icon={<IconAlertTriangle size={18} />} role="alert" data-testid="task-not-found">
+                {t('errors.TASK_NOT_FOUND')}
+              </Alert>
+            )}
+            {dialog?.kind !== 'task-create' && openTaskId && !openTaskMissing && openedTask.isError && (
+              <QueryError error={openedTask.error} onRetry={() => void openedTask.refetch()} />
+            )}
+            {/* Shown once the plan holds the task, whose sub-tasks say whether its progress is rolled up. */}
+            {dialog?.kind !== 'task-create' && openTaskId && !openedTask.isError && !openTaskNode && <PageLoader />}
+            {dialog?.kind !== 'task-create' && openTaskId && openTaskNode && (
+              <TaskEditPanel
+                key={openTaskId}
+                agreementId={agreement.id}
+                taskId={openTaskId}
+                obligorOptions={obligorOptions}
+                unitScope={unitScope}
+                progressRolledUp={isProgressRolledUp(openTaskNode)}
+                renderHistory={(taskId) => renderTaskHistory(taskId, titles)}
+                renderThread={(task) => renderTaskThread(task, isProgressRolledUp(findTask(loadedAreas, task.id) ?? openTaskNode))}
+                onSaved={onChanged}
+                onClose={close}
+              />
+            )}
+          </Suspense>
         </Drawer>
 
         <ConfirmModal
@@ -544,8 +558,10 @@ export function PlanTab({ agreement, renderList, renderTaskHistory, renderTaskTh
             );
           }}
         />
-        {permissions.allowed.importPlan && (
-          <PlanImportModal agreementId={agreement.id} opened={importing} onClose={() => setImporting(false)} onImported={onChanged} />
+        {permissions.allowed.importPlan && importDrawn && (
+          <Suspense fallback={null}>
+            <PlanImportModal agreementId={agreement.id} opened={importing} onClose={() => setImporting(false)} onImported={onChanged} />
+          </Suspense>
         )}
       </Stack>
     </AuthorityCheck.Provider>
