@@ -51,6 +51,11 @@ export interface Config {
   };
   /** The largest workbook a plan is imported from, in bytes (`IMPORT_MAX_MB`, 10 by default). */
   importMaxBytes: number;
+  /**
+   * What each instance keeps of whole plan trees, compressed, in bytes (`PLAN_CACHE_MB`, 64 by
+   * default; 0 keeps none): a plan of 9,000 tasks is 0.8 MB as one class of viewer sees it.
+   */
+  planCacheBytes: number;
 }
 
 function intFrom(value: string | undefined, fallback: number): number {
@@ -108,5 +113,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBytes: Math.max(1, intFrom(env.FILE_MAX_MB, 20)) * 1024 * 1024,
     },
     importMaxBytes: Math.max(1, intFrom(env.IMPORT_MAX_MB, 10)) * 1024 * 1024,
+    planCacheBytes: Math.max(0, intFrom(env.PLAN_CACHE_MB, 64)) * 1024 * 1024,
   };
 }

@@ -275,6 +275,36 @@ describe('two server instances on one database', () => {
     expect(taskOf(seen)).toMatchObject({ version: 2, title: 'Đổi qua A', progress: 30 });
   });
 
+  it('send through B the whole plan as edited through A and as renamed in the database, though B keeps the plan it sent', async () => {
+    const browser = new Browser();
+    await signIn(browser, A(), A(), coordinatorEmail);
+    const taskId = await newTask();
+    const unit = await buildOrganisation(db, { kind: 'department', parentId: provinceId, nameVi: 'Sở Khoa học và Công nghệ' });
+    const task = await browser.send(A(), 'GET', taskUrl(taskId));
+    expect(
+      (await browser.send(A(), 'PATCH', taskUrl(taskId), { body: { leadUnitId: unit.id }, headers: { 'if-match': task.etag ?? '' } }))
+        .status,
+    ).toBe(200);
+    const planUrl = `/api/agreements/${agreementId}/plan`;
+    const titleOn = async (instance: Instance) => {
+      const res = await browser.send(instance, 'GET', planUrl);
+      expect(res.status).toBe(200);
+      return JSON.stringify(res.body);
+    };
+    expect(await titleOn(B())).toContain('Sở Khoa học và Công nghệ');
+    const kept = await browser.send(B(), 'GET', planUrl);
+    const edited = await browser.send(A(), 'PATCH', taskUrl(taskId), {
+      body: { title: 'Kho dữ liệu, sửa qua A' },
+      headers: { 'if-match': '"2"' },
+    });
+    expect(edited.status).toBe(200);
+    expect(await titleOn(B())).toContain('Kho dữ liệu, sửa qua A');
+    // A rename that no change of the plan made (an administrator's, or a migration's): the next answer has it.
+    await db.query(`UPDATE organisations SET name_vi = 'Sở Khoa học, Công nghệ và Đổi mới sáng tạo' WHERE id = $1`, [unit.id]);
+    expect(await titleOn(B())).toContain('Sở Khoa học, Công nghệ và Đổi mới sáng tạo');
+    expect((await browser.send(B(), 'GET', planUrl, { headers: { 'if-none-match': kept.etag ?? '' } })).status).toBe(200);
+  });
+
   it('answer a stale edit with 412 and the current record, whichever instance made the newer one', async () => {
     const browser = new Browser();
     await signIn(browser, B(), A(), coordinatorEmail);

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import zlib from 'node:zlib';
+import { todayInVietnam, type SessionUser } from '@accord/domain';
 import { migrate } from '../src/db/migrate.js';
+import { loadViewer } from '../src/modules/access/viewer.js';
+import { findUserByEmail } from '../src/modules/auth/auth.repository.js';
+import { listAreas, listTasks } from '../src/modules/plan/plan.repository.js';
+import { getPlan, planJson } from '../src/modules/plan/plan.service.js';
 import {
   buildAgreement,
   buildOrganisation,
@@ -48,6 +53,9 @@ type Task = {
   leadUnit: { name: string } | null;
   coordinatingUnits: { name: string }[];
   allowed: { update: boolean };
+  status?: string;
+  lastReportedAt?: string | null;
+  clarityWaiver?: { by: string } | null;
 };
 type PlanBody = { areas: { id: string; title: string; tasks: (Task & { children: Task[] })[] }[] };
 
@@ -320,6 +328,86 @@ describe('sending the plan', () => {
     });
     expect(session.statusCode).toBe(200);
     expect(session.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('sends each viewer their own permissions from the plan it keeps: two unit officers of one side, each leading one task', async () => {
+    const a = await area('Xã hội số');
+    const otherUnitId = (await buildOrganisation(ctx.db, { kind: 'enterprise_unit', parentId: unitId, nameVi: 'Trung tâm Dữ liệu' })).id;
+    const byUnit = await task(a.id, { title: 'Ứng dụng công dân số', obligor: 'enterprise', leadUnitId: unitId }, partner);
+    const byOther = await task(a.id, { title: 'Trung tâm dữ liệu vùng', obligor: 'enterprise', leadUnitId: otherUnitId }, partner);
+    const officerOf = async (organisationId: string) =>
+      signInAs(ctx.app, (await buildUser(ctx.db, { role: 'unit_officer', organisationId })).email);
+    // The unit above leads both (its subtree holds the other); the unit below only its own.
+    const [above, below] = [await officerOf(unitId), await officerOf(otherUnitId)];
+    const allowedOf = async (who: Client) => {
+      const body = (await get(who, { 'accept-encoding': 'br' })).rawPayload;
+      const tasks = (JSON.parse(zlib.brotliDecompressSync(body).toString()) as PlanBody).areas.find((x) => x.id === a.id)?.tasks ?? [];
+      return Object.fromEntries(tasks.map((t) => [t.title, t.allowed.update]));
+    };
+    for (let round = 0; round < 2; round++) {
+      expect(await allowedOf(above)).toEqual({ [byUnit.title]: true, [byOther.title]: true });
+      expect(await allowedOf(below)).toEqual({ [byUnit.title]: false, [byOther.title]: true });
+      expect(await allowedOf(coordinator)).toEqual({ [byUnit.title]: false, [byOther.title]: false });
+    }
+    // The plan's lead units are as the tests below expect them.
+    expect((await partner.delete(url(`/tasks/${byOther.id}`), { 'if-match': `"${byOther.version}"` })).statusCode).toBe(204);
+  });
+
+  it('sends the plan as it is after changes that no version number counts: shifted siblings, a report, a rename, the status rules', async () => {
+    const a = await area('Chuyển đổi số doanh nghiệp');
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    const first = await task(a.id, { title: 'Khảo sát hiện trạng', leadUnitId: deptId, startDate: day(10), dueDate: day(100) });
+    const second = await task(a.id, { title: 'Đánh giá mức độ sẵn sàng' });
+    const inArea = async () => (await plan()).areas.find((x) => x.id === a.id)?.tasks ?? [];
+    const positions = async () => Object.fromEntries((await inArea()).map((t) => [t.title, t.position]));
+    expect(await positions()).toEqual({ [first.title]: 0, [second.title]: 1 });
+    // Moving the second before the first shifts the first, whose version stays as it was.
+    expect(
+      (await coordinator.post(url(`/tasks/${second.id}/move`), { areaId: a.id, parentId: null, position: 0, version: second.version }))
+        .statusCode,
+    ).toBe(200);
+    expect(await positions()).toEqual({ [first.title]: 1, [second.title]: 0 });
+    // A progress report sets the task's last report, not its version.
+    const before = (await inArea()).find((t) => t.id === first.id);
+    const report = await coordinator.post(url(`/tasks/${first.id}/reports`), { body: 'Đã khảo sát 12 sở' });
+    expect(report.statusCode, report.body).toBe(201);
+    const after = (await inArea()).find((t) => t.id === first.id);
+    expect(after?.lastReportedAt).toBeTruthy();
+    expect(after?.lastReportedAt).not.toBe(before?.lastReportedAt);
+    // A unit renamed outside the plan.
+    await ctx.db.query(`UPDATE organisations SET name_vi = 'Sở Y tế tỉnh' WHERE id = $1`, [deptId]);
+    expect((await inArea()).find((t) => t.id === first.id)?.leadUnit?.name).toBe('Sở Y tế tỉnh');
+    await ctx.db.query(`UPDATE organisations SET name_vi = 'Sở Y tế' WHERE id = $1`, [deptId]);
+    // The name of who waived a task's "5 rõ", changed on their account.
+    const current = (await inArea()).find((t) => t.id === second.id) as Task;
+    expect(
+      (await coordinator.post(url(`/tasks/${second.id}/waiver`), { reason: 'Chờ khảo sát', version: current.version })).statusCode,
+    ).toBe(200);
+    const waivedBy = async () => (await inArea()).find((t) => t.id === second.id)?.clarityWaiver?.by;
+    const named = await waivedBy();
+    await ctx.db.query(`UPDATE users SET display_name = 'Nguyễn Văn Điều Phối' WHERE display_name = $1`, [named]);
+    expect(await waivedBy()).toBe('Nguyễn Văn Điều Phối');
+    // The agreement's rules of status: a task due in 100 days is at risk once the window is a year.
+    const statusOf = async () => (await inArea()).find((t) => t.id === first.id)?.status;
+    expect(await statusOf()).toBe('not_started');
+    await ctx.db.query('UPDATE agreements SET at_risk_days = 365 WHERE id = $1', [agreementId]);
+    expect(await statusOf()).toBe('at_risk');
+    await ctx.db.query('UPDATE agreements SET at_risk_days = DEFAULT WHERE id = $1', [agreementId]);
+    expect(await statusOf()).toBe('not_started');
+  });
+
+  it('makes the JSON an area at a time, byte for byte the whole plan serialised at once', async () => {
+    const a = await area('Kinh tế số nông thôn');
+    const parent = await task(a.id, { title: 'Sàn thương mại điện tử', leadUnitId: deptId, coordinatingUnitIds: [unitId] });
+    await task(a.id, { title: 'Đưa hộ sản xuất lên sàn', parentId: parent.id });
+    const email = (await buildUser(ctx.db, { role: 'coordinator', organisationId: deptId })).email;
+    const viewer = await loadViewer(ctx.db, (await findUserByEmail(ctx.db, email))?.user as SessionUser);
+    const whole = JSON.stringify(await getPlan(ctx.db, viewer, agreementId));
+    const [areas, rows] = [await listAreas(ctx.db, agreementId), await listTasks(ctx.db, agreementId)];
+    const pieces = [...planJson(agreementId, areas, rows, viewer, 'government', todayInVietnam())];
+    expect(pieces.length).toBe(areas.length + 2);
+    expect(pieces.join('')).toBe(whole);
+    expect(whole).toContain('Đưa hộ sản xuất lên sàn');
   });
 
   it('never inflates a compressed request body', async () => {

@@ -199,6 +199,18 @@ export async function withTransaction<T>(db: Db, fn: (tx: pg.PoolClient) => Prom
   });
 }
 
+/**
+ * Runs `fn` in one read-only snapshot (REPEATABLE READ, READ ONLY): what several statements read
+ * is of one moment, and nothing can be written (PostgreSQL refuses it: 25006). For reads whose
+ * parts must agree, such as the plan tree and the stamp it is kept under.
+ */
+export async function withReadSnapshot<T>(db: Db, fn: (tx: pg.PoolClient) => Promise<T>): Promise<T> {
+  return withTransaction(db, async (tx) => {
+    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    return fn(tx);
+  });
+}
+
 /** Creates a database if it does not exist (the name is validated, it cannot be a parameter). */
 export async function ensureDatabase(adminUrl: string, name: string, { recreate = false } = {}): Promise<string> {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`Invalid database name: ${name}`);

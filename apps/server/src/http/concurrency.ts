@@ -45,3 +45,39 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
   const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
   return header.trim() === '*' || header.split(',').some((tag) => opaque(tag) === opaque(etag));
 }
+
+/** An answer made once and kept compressed (the plan tree: `PlanAnswer`). */
+export interface PrecompressedAnswer {
+  etag: string;
+  br: Buffer;
+  gzip(): Promise<Buffer>;
+  json(): Promise<Buffer>;
+}
+
+/**
+ * Sends a kept answer as `sendRevalidated` sends a fresh one (its ETag, 304 on If-None-Match),
+ * in the encoding the client takes: the kept brotli as it is, else gzip, else the JSON.
+ */
+export async function sendPrecompressed(request: FastifyRequest, reply: FastifyReply, answer: PrecompressedAnswer): Promise<FastifyReply> {
+  reply.header('etag', answer.etag).header('cache-control', 'private, no-cache').header('vary', 'accept-encoding');
+  if (matchesEtag(request.headers['if-none-match'], answer.etag)) return reply.status(304).send();
+  reply.type('application/json; charset=utf-8');
+  const accepted = request.headers['accept-encoding'];
+  if (acceptsEncoding(accepted, 'br')) return reply.header('content-encoding', 'br').send(answer.br);
+  if (acceptsEncoding(accepted, 'gzip')) return reply.header('content-encoding', 'gzip').send(await answer.gzip());
+  return reply.send(await answer.json());
+}
+
+/** Whether an Accept-Encoding header takes `coding` (RFC 9110 §12.5.3): named, or by `*`, with a q-value above 0. */
+export function acceptsEncoding(header: string | undefined, coding: string): boolean {
+  if (!header) return false;
+  let star: boolean | undefined;
+  for (const part of header.split(',')) {
+    const [name = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith('q='));
+    const takes = q === undefined || Number(q.slice(2)) > 0;
+    if (name === coding) return takes;
+    if (name === '*') star = takes;
+  }
+  return star ?? false;
+}

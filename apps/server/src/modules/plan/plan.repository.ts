@@ -27,6 +27,37 @@ export function planStatements(agreementId: string): { areas: Statement; tasks: 
   };
 }
 
+/**
+ * A stamp of everything the plan tree is made of, without reading it: each row's `xmin` (the
+ * transaction that wrote that version of it) hashed and summed, with the counts, over the
+ * agreement's tasks and areas, the agreement itself (its status rules), every organisation (the
+ * units' names) and the users who waived a task's "5 rõ" (their names). Any write to any of those
+ * rows — an edit, a sibling's shifted position, a parent's rolled-up progress, a report's time,
+ * a rename — makes a new row version with a new `xmin`, and so a new stamp, whichever path wrote
+ * it; a write that commits later than another still changes its own rows' term. A task's
+ * coordinating units are written with the task row (`writeCoordinators`, only by `insertTask`,
+ * `updateTask` and the import's insert). 11 ms for 9,000 tasks (the visit of their 3,851 heap pages), where
+ * making the tree costs 760 (docs/PERFORMANCE.md).
+ */
+export const planStampStatement = prepared(
+  'plan_stamp',
+  `WITH t AS (
+    SELECT count(*) AS n, COALESCE(sum(hashtextextended(xmin::text, 0)), 0) AS h,
+      array_agg(clarity_waived_by) FILTER (WHERE clarity_waived_by IS NOT NULL) AS waived
+    FROM tasks WHERE agreement_id = $1 AND deleted_at IS NULL)
+  SELECT concat_ws(':', t.n || '.' || t.h,
+    (SELECT count(*) || '.' || COALESCE(sum(hashtextextended(a.xmin::text, 0)), 0) FROM areas a WHERE a.agreement_id = $1 AND a.deleted_at IS NULL),
+    (SELECT ag.xmin::text FROM agreements ag WHERE ag.id = $1),
+    (SELECT count(*) || '.' || COALESCE(sum(hashtextextended(o.xmin::text, 0)), 0) FROM organisations o),
+    (SELECT COALESCE(sum(hashtextextended(u.xmin::text, 0)), 0) FROM users u WHERE u.id = ANY(t.waived))
+  ) AS stamp FROM t`,
+);
+
+export async function planStamp(db: Queryable, agreementId: string): Promise<string> {
+  const { rows } = await db.query<{ stamp: string }>(planStampStatement([agreementId]));
+  return rows[0]?.stamp ?? '';
+}
+
 export async function listAreas(db: Queryable, agreementId: string): Promise<Area[]> {
   const { areas } = planStatements(agreementId);
   return (await db.query<Area>(areas.text, areas.values)).rows;

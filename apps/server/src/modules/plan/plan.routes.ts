@@ -2,22 +2,27 @@ import { contracts } from '@accord/domain';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from '../../db/pool.js';
 import { acceptFileBytes } from '../../http/body.js';
-import { sendRevalidated } from '../../http/concurrency.js';
+import { sendPrecompressed, sendRevalidated } from '../../http/concurrency.js';
 import { sendDownload } from '../../http/download.js';
 import { route } from '../../http/route.js';
+import { PlanCache } from './plan-cache.js';
 import { exportPlan } from './plan-export.js';
 import * as approval from './plan-approval.service.js';
 import * as imports from './plan-import.service.js';
 import * as service from './plan.service.js';
 
-/** `readDb` (a replica, or the primary) serves the plan tree; area changes use the primary. */
-export function planRoutes(db: Db, readDb: Db = db): FastifyPluginAsync {
+/**
+ * `readDb` (a replica, or the primary) serves the plan tree; area changes use the primary.
+ * `planCache`: this instance's whole plan trees (`PlanCache`).
+ */
+export function planRoutes(db: Db, readDb: Db = db, planCache = new PlanCache(0)): FastifyPluginAsync {
   return async (app) => {
-    // Thousands of tasks: serialised as the Plan type builds them, without re-validating every
-    // node against the schema on the way out (that alone cost ~12 ms per 1,000 tasks), with an
-    // ETag of what this viewer sees, so that a browser keeps an unchanged plan (304).
+    // Thousands of tasks: made once per version of the plan and class of viewer, serialised as
+    // the Plan type builds them, without re-validating every node against the schema on the way
+    // out (that alone cost ~12 ms per 1,000 tasks), kept compressed, with an ETag of what this
+    // viewer sees, so that a browser keeps an unchanged plan (304).
     route(app, contracts.getPlan, async ({ viewer, params, request, reply }) =>
-      sendRevalidated(request, reply, await service.getPlan(readDb, viewer, params.id)),
+      sendPrecompressed(request, reply, await service.getPlanAnswer(readDb, planCache, viewer, params.id)),
     );
     route(app, contracts.getPlanOutline, async ({ viewer, params, request, reply }) =>
       sendRevalidated(request, reply, await service.getPlanOutline(readDb, viewer, params.id)),

@@ -14,13 +14,16 @@ import {
   type PlanAreaPage,
   type PlanAreaPageQuery,
   type PlanOutline,
+  type Side,
 } from '@accord/domain';
 import { withChange, type Target } from '../../change/change.js';
-import type { Db } from '../../db/pool.js';
+import { withReadSnapshot, type Db } from '../../db/pool.js';
 import { loadAgreementAccess, notFound, requireOnAgreement, type AgreementAccess } from '../access/access.service.js';
 import type { Viewer } from '../access/viewer.js';
 import { deleteTasksAlong, presentTask } from '../tasks/task.service.js';
 import * as tasks from '../tasks/task.repository.js';
+import type { TaskRow } from '../tasks/task.repository.js';
+import type { PlanAnswer, PlanCache, ViewerClass } from './plan-cache.js';
 import * as repo from './plan.repository.js';
 
 const areaNotFound = () => notFound('AREA_NOT_FOUND', 'The cooperation area');
@@ -28,9 +31,72 @@ const areaNotFound = () => notFound('AREA_NOT_FOUND', 'The cooperation area');
 export async function getPlan(db: Db, viewer: Viewer, agreementId: string): Promise<Plan> {
   const { side } = await loadAgreementAccess(db, viewer, agreementId, 'agreement.read');
   const [areas, rows] = await Promise.all([repo.listAreas(db, agreementId), repo.listTasks(db, agreementId)]);
-  const today = todayInVietnam();
+  return presentPlan(agreementId, areas, rows, viewer, side, todayInVietnam());
+}
+
+function presentPlan(agreementId: string, areas: Area[], rows: TaskRow[], viewer: Viewer, side: Side | null, today: string): Plan {
   const trees = buildTaskTree(rows.map((t) => presentTask(viewer, side, t, today)));
   return { agreementId, areas: areas.map((a) => ({ ...a, tasks: trees.get(a.id) ?? [] })) };
+}
+
+/**
+ * The whole plan tree as the viewer sees it, from the instance's cache when the plan is as it was
+ * (its stamp, read from PostgreSQL on every request, is unchanged) and the viewer is of a class
+ * it was made for; else read in one snapshot and made once for every request waiting on it.
+ */
+export async function getPlanAnswer(db: Db, cache: PlanCache, viewer: Viewer, agreementId: string): Promise<PlanAnswer> {
+  const { side } = await loadAgreementAccess(db, viewer, agreementId, 'agreement.read');
+  const today = todayInVietnam();
+  const stamp = await repo.planStamp(db, agreementId);
+  return cache.answer(
+    { agreementId, stamp, today },
+    (leadUnitIds) => viewerClassOf(viewer, side, leadUnitIds),
+    () =>
+      withReadSnapshot(db, async (tx) => {
+        const read = await repo.planStamp(tx, agreementId);
+        const areas = await repo.listAreas(tx, agreementId);
+        const rows = await repo.listTasks(tx, agreementId);
+        const leadUnitIds = [...new Set(rows.flatMap((t) => (t.leadUnit ? [t.leadUnit.id] : [])))];
+        return {
+          stamp: read,
+          leadUnitIds,
+          // Each class's viewer sees what any viewer of it would: it is made as this one sees it.
+          present: (c) => planJson(agreementId, areas, rows, c.viewer, c.side, today),
+        };
+      }),
+  );
+}
+
+/**
+ * The JSON of `presentPlan`, byte for byte, made an area at a time: only one area's presented
+ * tasks and their tree are in memory at once, beside the rows.
+ */
+export function* planJson(
+  agreementId: string,
+  areas: Area[],
+  rows: TaskRow[],
+  viewer: Viewer,
+  side: Side | null,
+  today: string,
+): Generator<string> {
+  const byArea = new Map<string, TaskRow[]>();
+  for (const t of rows) {
+    const list = byArea.get(t.areaId);
+    if (list) list.push(t);
+    else byArea.set(t.areaId, [t]);
+  }
+  yield `{"agreementId":${JSON.stringify(agreementId)},"areas":[`;
+  for (const [i, a] of areas.entries()) {
+    const tasks = buildTaskTree((byArea.get(a.id) ?? []).map((t) => presentTask(viewer, side, t, today))).get(a.id) ?? [];
+    yield `${i > 0 ? ',' : ''}${JSON.stringify({ ...a, tasks })}`;
+  }
+  yield ']}';
+}
+
+/** The class a viewer's plan is made for: their role, their side, and which of the plan's lead units are theirs (`taskPermissions` reads no more). */
+function viewerClassOf(viewer: Viewer, side: Side | null, leadUnitIds: readonly string[]): ViewerClass {
+  const theirs = leadUnitIds.filter((id) => viewer.down.has(id)).sort();
+  return { key: `${viewer.user.role}|${side ?? '-'}|${theirs.join(',')}`, viewer, side };
 }
 
 /**
