@@ -33,10 +33,15 @@ export function expectedVersion(request: FastifyRequest, bodyVersion: number | u
  */
 export function sendRevalidated(request: FastifyRequest, reply: FastifyReply, answer: unknown): FastifyReply {
   const body = JSON.stringify(answer);
-  const etag = `W/"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+  const etag = contentEtag(crypto.createHash('sha256').update(body));
   reply.header('etag', etag).header('cache-control', 'private, no-cache');
   if (matchesEtag(request.headers['if-none-match'], etag)) return reply.status(304).send();
   return reply.type('application/json; charset=utf-8').send(body);
+}
+
+/** The weak ETag of an answer's content, from the SHA-256 it was fed (at once, or in pieces). */
+export function contentEtag(sha256: crypto.Hash): string {
+  return `W/"${sha256.digest('base64url').slice(0, 32)}"`;
 }
 
 /** If-None-Match against one ETag, by weak comparison (RFC 9110 §13.1.2): a list, or `*`. */

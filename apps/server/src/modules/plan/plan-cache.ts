@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { Side } from '@accord/domain';
+import { contentEtag } from '../../http/concurrency.js';
 import type { Viewer } from '../access/viewer.js';
 
 const unbrotli = promisify(zlib.brotliDecompress);
@@ -47,8 +48,7 @@ export class PlanAnswer {
     }
     compressor.end();
     await ended;
-    const etag = `W/"${hash.digest('base64url').slice(0, 32)}"`;
-    return new PlanAnswer(etag, Buffer.concat(out), jsonBytes);
+    return new PlanAnswer(contentEtag(hash), Buffer.concat(out), jsonBytes);
   }
 
   json(): Promise<Buffer> {

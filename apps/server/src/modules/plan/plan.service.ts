@@ -35,8 +35,23 @@ export async function getPlan(db: Db, viewer: Viewer, agreementId: string): Prom
 }
 
 function presentPlan(agreementId: string, areas: Area[], rows: TaskRow[], viewer: Viewer, side: Side | null, today: string): Plan {
-  const trees = buildTaskTree(rows.map((t) => presentTask(viewer, side, t, today)));
-  return { agreementId, areas: areas.map((a) => ({ ...a, tasks: trees.get(a.id) ?? [] })) };
+  const byArea = rowsByArea(rows);
+  return { agreementId, areas: areas.map((a) => presentArea(a, byArea.get(a.id) ?? [], viewer, side, today)) };
+}
+
+/** An area with its tasks' tree, as `viewer` sees them. */
+function presentArea(area: Area, rows: TaskRow[], viewer: Viewer, side: Side | null, today: string): Plan['areas'][number] {
+  return { ...area, tasks: buildTaskTree(rows.map((t) => presentTask(viewer, side, t, today))).get(area.id) ?? [] };
+}
+
+function rowsByArea(rows: TaskRow[]): Map<string, TaskRow[]> {
+  const byArea = new Map<string, TaskRow[]>();
+  for (const t of rows) {
+    const list = byArea.get(t.areaId);
+    if (list) list.push(t);
+    else byArea.set(t.areaId, [t]);
+  }
+  return byArea;
 }
 
 /**
@@ -79,16 +94,10 @@ export function* planJson(
   side: Side | null,
   today: string,
 ): Generator<string> {
-  const byArea = new Map<string, TaskRow[]>();
-  for (const t of rows) {
-    const list = byArea.get(t.areaId);
-    if (list) list.push(t);
-    else byArea.set(t.areaId, [t]);
-  }
+  const byArea = rowsByArea(rows);
   yield `{"agreementId":${JSON.stringify(agreementId)},"areas":[`;
   for (const [i, a] of areas.entries()) {
-    const tasks = buildTaskTree((byArea.get(a.id) ?? []).map((t) => presentTask(viewer, side, t, today))).get(a.id) ?? [];
-    yield `${i > 0 ? ',' : ''}${JSON.stringify({ ...a, tasks })}`;
+    yield `${i > 0 ? ',' : ''}${JSON.stringify(presentArea(a, byArea.get(a.id) ?? [], viewer, side, today))}`;
   }
   yield ']}';
 }
