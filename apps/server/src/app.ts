@@ -22,7 +22,8 @@ import { agreementRoutes } from './modules/agreements/agreement.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { organisationRoutes } from './modules/organisations/organisation.routes.js';
 import { PlanCache } from './modules/plan/plan-cache.js';
-import { planImportUploadRoutes, planRoutes } from './modules/plan/plan.routes.js';
+import { KEPT_APPROVALS, planImportUploadRoutes, planRoutes } from './modules/plan/plan.routes.js';
+import { StampedCache } from './modules/plan/stamped-cache.js';
 import { searchRoutes } from './modules/search/search.routes.js';
 import { taskRoutes } from './modules/tasks/task.routes.js';
 import { historyRoutes } from './modules/history/history.routes.js';
@@ -146,7 +147,7 @@ export async function buildApp({
   await app.register(authRoutes(db, config));
   await app.register(organisationRoutes(db));
   await app.register(agreementRoutes(db, readDb));
-  await app.register(planRoutes(db, readDb, new PlanCache(config.planCacheBytes)));
+  await app.register(planRoutes(db, readDb, { plans: new PlanCache(config.planCacheBytes), approvals: new StampedCache(KEPT_APPROVALS) }));
   await app.register(taskRoutes(db, readDb));
   await app.register(threadRoutes(db, readDb));
   await app.register(fileRoutes(db, fileStorage, config.files.maxBytes));

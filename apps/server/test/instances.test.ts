@@ -305,6 +305,24 @@ describe('two server instances on one database', () => {
     expect((await browser.send(B(), 'GET', planUrl, { headers: { 'if-none-match': kept.etag ?? '' } })).status).toBe(200);
   });
 
+  it("answer through B where the plan's approval stands as changed in the database and through A, though B keeps what it worked out", async () => {
+    const browser = new Browser();
+    await signIn(browser, A(), A(), coordinatorEmail);
+    const approvalOn = async (instance: Instance) => {
+      const res = await browser.send(instance, 'GET', `/api/agreements/${agreementId}/plan/approval`);
+      expect(res.status).toBe(200);
+      return (res.body as { readiness: { tasks: number; failing: number } }).readiness;
+    };
+    const before = await approvalOn(B());
+    expect(await approvalOn(B())).toEqual(before);
+    // Written in the database, no version of the plan counting it: a task that fails the "5 rõ".
+    const taskId = await newTask();
+    expect(await approvalOn(B())).toMatchObject({ tasks: before.tasks + 1, failing: before.failing + 1 });
+    const task = await browser.send(A(), 'GET', taskUrl(taskId));
+    expect((await browser.send(A(), 'DELETE', taskUrl(taskId), { headers: { 'if-match': task.etag ?? '' } })).status).toBe(204);
+    expect(await approvalOn(B())).toMatchObject({ tasks: before.tasks, failing: before.failing });
+  });
+
   it('answer a stale edit with 412 and the current record, whichever instance made the newer one', async () => {
     const browser = new Browser();
     await signIn(browser, B(), A(), coordinatorEmail);

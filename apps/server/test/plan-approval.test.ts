@@ -294,4 +294,14 @@ describe('plan approval', () => {
     expect((res.json() as Task).clarityWaiver).toBeNull();
     expect((await approval()).readiness).toMatchObject({ failing: 1, waived: 0 });
   });
+
+  it('answers with the plan as it is now, also after a change that no version number counts', async () => {
+    const before = await approval();
+    expect(await approval()).toEqual(before);
+    expect(before.changedSinceSubmitted).toBe(false);
+    await ctx.db.query('UPDATE tasks SET responsible_person = NULL WHERE id = $1', [kept.id]);
+    const after = await approval();
+    expect(after.readiness).toMatchObject({ failing: before.readiness.failing + 1 });
+    expect(after.changedSinceSubmitted).toBe(true);
+  });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { acceptsEncoding } from '../src/http/concurrency.js';
 import type { Viewer } from '../src/modules/access/viewer.js';
 import { PlanCache, type PlanBuild, type ViewerClass } from '../src/modules/plan/plan-cache.js';
+import { StampedCache } from '../src/modules/plan/stamped-cache.js';
 
 const viewer = {} as Viewer;
 const classOf = (key: string) => (): ViewerClass => ({ key, viewer, side: null });
@@ -120,6 +121,71 @@ describe('the plan cache', () => {
     expect(zlib.brotliDecompressSync(answer.br).equals(json)).toBe(true);
     expect(answer.br.length).toBeLessThan(json.length / 10);
     expect(answer.etag).toMatch(/^W\/"[\w-]{32}"$/);
+  });
+});
+
+describe('facts kept by stamp', () => {
+  /** A load that waits for `release` and answers `value` as read at `stamp`. */
+  function gated<T>(stamp: string, value: T) {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const calls = { n: 0 };
+    const load = async () => {
+      calls.n += 1;
+      await gate;
+      return { stamp, value };
+    };
+    return { calls, load, release };
+  }
+
+  it('works a fact out once for every request waiting on it, keeps it, and again when the stamp moved', async () => {
+    const cache = new StampedCache<string>(10);
+    const first = gated('s1', 'one');
+    const waiting = Array.from({ length: 8 }, () => cache.get('a1', 's1', first.load));
+    first.release();
+    expect(new Set(await Promise.all(waiting))).toEqual(new Set(['one']));
+    expect(first.calls.n).toBe(1);
+    expect(await cache.get('a1', 's1', first.load)).toBe('one');
+    expect(first.calls.n).toBe(1);
+    const second = gated('s2', 'two');
+    second.release();
+    expect(await cache.get('a1', 's2', second.load)).toBe('two');
+    expect(await cache.get('a1', 's2', first.load)).toBe('two');
+    expect(cache.stats()).toEqual({ loads: 2, kept: 1 });
+  });
+
+  it('keeps the newer of two loads whatever order they end in, under the stamp each read', async () => {
+    const cache = new StampedCache<string>(10);
+    const older = gated('s1', 'old');
+    const newer = gated('s2', 'new');
+    const a = cache.get('a1', 's1', older.load);
+    const b = cache.get('a1', 's2', newer.load);
+    newer.release();
+    expect(await b).toBe('new');
+    older.release();
+    expect(await a).toBe('old');
+    const never = async () => ({ stamp: 'x', value: 'read again' });
+    expect(await cache.get('a1', 's2', never)).toBe('new');
+    // A load asked at one stamp that read a newer one is kept under the newer.
+    const moved = gated('s4', 'four');
+    moved.release();
+    expect(await cache.get('a1', 's3', moved.load)).toBe('four');
+    expect(await cache.get('a1', 's4', never)).toBe('four');
+  });
+
+  it('keeps at most its bound, the least recently used out first, and 0 keeps nothing', async () => {
+    const cache = new StampedCache<string>(2);
+    const of = (v: string) => async () => ({ stamp: 's', value: v });
+    await cache.get('a1', 's', of('1'));
+    await cache.get('a2', 's', of('2'));
+    await cache.get('a1', 's', of('read again'));
+    await cache.get('a3', 's', of('3'));
+    expect(await cache.get('a1', 's', of('read again'))).toBe('1');
+    expect(await cache.get('a2', 's', of('2 again'))).toBe('2 again');
+    const none = new StampedCache<string>(0);
+    await none.get('a1', 's', of('1'));
+    expect(await none.get('a1', 's', of('1 again'))).toBe('1 again');
+    expect(none.stats()).toEqual({ loads: 2, kept: 0 });
   });
 });
 

@@ -1,5 +1,6 @@
 import type { PlanTaskSnapshot, PlanVersion, PlanVersionState, Side } from '@accord/domain';
 import type { Queryable } from '../../db/pool.js';
+import type { Statement } from '../../db/sql.js';
 
 // The only place with SQL for the plan's versions and the sides' decisions on them.
 
@@ -14,13 +15,15 @@ const versionColumns = `v.id, v.agreement_id AS "agreementId", v.number, v.state
   v.version`;
 
 /** Every version of the agreement's plan, newest first, without their tasks. */
-export async function listVersions(db: Queryable, agreementId: string): Promise<PlanVersion[]> {
-  const { rows } = await db.query<PlanVersion>(
-    `SELECT ${versionColumns} FROM plan_versions v JOIN users su ON su.id = v.submitted_by
+export const versionsStatement = (agreementId: string): Statement => ({
+  text: `SELECT ${versionColumns} FROM plan_versions v JOIN users su ON su.id = v.submitted_by
      WHERE v.agreement_id = $1 ORDER BY v.number DESC`,
-    [agreementId],
-  );
-  return rows;
+  values: [agreementId],
+});
+
+export async function listVersions(db: Queryable, agreementId: string): Promise<PlanVersion[]> {
+  const { text, values } = versionsStatement(agreementId);
+  return (await db.query<PlanVersion>(text, values)).rows;
 }
 
 export async function findVersion(
@@ -38,11 +41,14 @@ export async function findVersion(
 }
 
 /** Each version's content hash (null: kept before hashes were, compared task by task). */
+export const versionHashesStatement = (agreementId: string): Statement => ({
+  text: 'SELECT id, snapshot_hash AS hash FROM plan_versions WHERE agreement_id = $1',
+  values: [agreementId],
+});
+
 export async function versionHashes(db: Queryable, agreementId: string): Promise<Map<string, string | null>> {
-  const { rows } = await db.query<{ id: string; hash: string | null }>(
-    'SELECT id, snapshot_hash AS hash FROM plan_versions WHERE agreement_id = $1',
-    [agreementId],
-  );
+  const { text, values } = versionHashesStatement(agreementId);
+  const { rows } = await db.query<{ id: string; hash: string | null }>(text, values);
   return new Map(rows.map((r) => [r.id, r.hash]));
 }
 

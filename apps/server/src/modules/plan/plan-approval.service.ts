@@ -12,17 +12,19 @@ import {
   versionAfterDecisions,
   type PlanApproval,
   type PlanDiffAnswer,
+  type PlanReadiness,
   type PlanTaskSnapshot,
   type PlanVersion,
   type SubmissionProblem,
 } from '@accord/domain';
 import { withChange, type Target } from '../../change/change.js';
-import type { Db, Queryable } from '../../db/pool.js';
+import { withReadSnapshot, type Db, type Queryable } from '../../db/pool.js';
 import { loadAgreementAccess, notFound, requireOnAgreement, type AgreementAccess } from '../access/access.service.js';
 import type { Viewer } from '../access/viewer.js';
 import { checksAuthority } from '../agreements/agreement.repository.js';
 import * as approvals from './plan-approval.repository.js';
 import * as plan from './plan.repository.js';
+import type { StampedCache } from './stamped-cache.js';
 
 const versionNotFound = () => notFound('PLAN_VERSION_NOT_FOUND', 'The version of the plan');
 
@@ -46,32 +48,59 @@ async function currentPlan(db: Queryable, agreementId: string) {
   return { snapshot, hash: hashOf(snapshot), readiness };
 }
 
+/** What the approval's answer needs of the plan as it is now: its content hash and its readiness. */
+export interface PlanFacts {
+  hash: string;
+  readiness: PlanReadiness;
+}
+
+/**
+ * The plan's facts as they are now: kept by this instance under the plan's stamp, read on every
+ * request, and worked out again (in one snapshot, once for every request waiting) only when the
+ * stamp moved: the readiness depends on no date, and every row it and the hash read is in the stamp.
+ */
+async function planFacts(db: Db, facts: StampedCache<PlanFacts>, agreementId: string): Promise<PlanFacts> {
+  const stamp = await plan.planStamp(db, agreementId);
+  return facts.get(agreementId, stamp, () =>
+    withReadSnapshot(db, async (tx) => {
+      const read = await plan.planStamp(tx, agreementId);
+      const { hash, readiness } = await currentPlan(tx, agreementId);
+      return { stamp: read, value: { hash, readiness } };
+    }),
+  );
+}
+
 /**
  * Whether the plan now differs from `version` (null when there is none): by the hash it was kept
- * with, or, for a version kept before hashes were, task by task.
+ * with, or, for a version kept before hashes were, task by task (`snapshot`: the plan now, read
+ * only then).
  */
 async function changedSince(
   db: Queryable,
   version: PlanVersion | null,
-  now: { snapshot: PlanTaskSnapshot[]; hash: string },
+  now: { hash: string; snapshot: () => Promise<PlanTaskSnapshot[]> },
   hashes: Map<string, string | null>,
 ): Promise<boolean | null> {
   if (version === null) return null;
   const kept = hashes.get(version.id);
   if (kept) return kept !== now.hash;
-  return !isEmptyDiff(diffPlans(await approvals.versionSnapshot(db, version.id), now.snapshot));
+  // One after the other: inside a change `db` is the transaction's one connection.
+  const then = await approvals.versionSnapshot(db, version.id);
+  return !isEmptyDiff(diffPlans(then, await now.snapshot()));
 }
 
-/** Where the plan's approval stands, and what this viewer may do about it. */
-export async function getPlanApproval(db: Db, viewer: Viewer, agreementId: string): Promise<PlanApproval> {
+/** Where the plan's approval stands, and what this viewer may do about it (`facts`: this instance's kept `PlanFacts`). */
+export async function getPlanApproval(db: Db, facts: StampedCache<PlanFacts>, viewer: Viewer, agreementId: string): Promise<PlanApproval> {
   const access = await loadAgreementAccess(db, viewer, agreementId, 'agreement.read');
-  const [versions, hashes, now] = await Promise.all([
+  const [versions, hashes, current] = await Promise.all([
     approvals.listVersions(db, agreementId),
     approvals.versionHashes(db, agreementId),
-    currentPlan(db, agreementId),
+    planFacts(db, facts, agreementId),
   ]);
   const waiting = versions.find((v) => v.state === 'submitted') ?? null;
   const lastApproved = versions.find((v) => v.state === 'approved') ?? null;
+  let snapshot: Promise<PlanTaskSnapshot[]> | undefined;
+  const now = { hash: current.hash, snapshot: () => (snapshot ??= currentPlan(db, agreementId).then((p) => p.snapshot)) };
   const [sinceApproved, sinceSubmitted] = await Promise.all([
     changedSince(db, lastApproved, now, hashes),
     changedSince(db, waiting, now, hashes),
@@ -86,7 +115,7 @@ export async function getPlanApproval(db: Db, viewer: Viewer, agreementId: strin
     waiting,
     lastApproved,
     versions,
-    readiness: now.readiness,
+    readiness: current.readiness,
     changedSinceApproved,
     changedSinceSubmitted: sinceSubmitted === true,
     allowed: {
@@ -120,7 +149,12 @@ export async function submitPlan(db: Db, viewer: Viewer, agreementId: string, no
     const problem = submissionProblem({
       waiting: versions.some((v) => v.state === 'submitted'),
       readiness: now.readiness,
-      changedSinceApproved: await changedSince(tx, lastApproved, now, await approvals.versionHashes(tx, agreementId)),
+      changedSinceApproved: await changedSince(
+        tx,
+        lastApproved,
+        { hash: now.hash, snapshot: () => Promise.resolve(now.snapshot) },
+        await approvals.versionHashes(tx, agreementId),
+      ),
     });
     if (problem) {
       throw new AppError(problem, problemMessages[problem], problem === 'PLAN_NOT_READY' ? { readiness: now.readiness } : undefined);

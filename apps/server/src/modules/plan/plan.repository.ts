@@ -30,8 +30,9 @@ export function planStatements(agreementId: string): { areas: Statement; tasks: 
 /**
  * A stamp of everything the plan tree is made of, without reading it: each row's `xmin` (the
  * transaction that wrote that version of it) hashed and summed, with the counts, over the
- * agreement's tasks and areas, the agreement itself (its status rules), every organisation (the
- * units' names) and the users who waived a task's "5 rõ" (their names). Any write to any of those
+ * agreement's tasks and areas, the agreement itself (its status rules) and the users who waived a
+ * task's "5 rõ" (their names); and the organisation tree's generation (the units' names: bumped by
+ * a statement trigger on any write to `organisations`, so one row is read, not 4,590). Any write to any of those
  * rows — an edit, a sibling's shifted position, a parent's rolled-up progress, a report's time,
  * a rename — makes a new row version with a new `xmin`, and so a new stamp, whichever path wrote
  * it; a write that commits later than another still changes its own rows' term. A task's
@@ -48,7 +49,7 @@ export const planStampStatement = prepared(
   SELECT concat_ws(':', t.n || '.' || t.h,
     (SELECT count(*) || '.' || COALESCE(sum(hashtextextended(a.xmin::text, 0)), 0) FROM areas a WHERE a.agreement_id = $1 AND a.deleted_at IS NULL),
     (SELECT ag.xmin::text FROM agreements ag WHERE ag.id = $1),
-    (SELECT count(*) || '.' || COALESCE(sum(hashtextextended(o.xmin::text, 0)), 0) FROM organisations o),
+    (SELECT g.n FROM organisation_generation g),
     (SELECT COALESCE(sum(hashtextextended(u.xmin::text, 0)), 0) FROM users u WHERE u.id = ANY(t.waived))
   ) AS stamp FROM t`,
 );

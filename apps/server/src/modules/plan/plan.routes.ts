@@ -8,21 +8,34 @@ import { route } from '../../http/route.js';
 import { PlanCache } from './plan-cache.js';
 import { exportPlan } from './plan-export.js';
 import * as approval from './plan-approval.service.js';
+import { StampedCache } from './stamped-cache.js';
 import * as imports from './plan-import.service.js';
 import * as service from './plan.service.js';
 
-/**
- * `readDb` (a replica, or the primary) serves the plan tree; area changes use the primary.
- * `planCache`: this instance's whole plan trees (`PlanCache`).
- */
-export function planRoutes(db: Db, readDb: Db = db, planCache = new PlanCache(0)): FastifyPluginAsync {
+/** What an instance keeps of its plans, each checked against the plan's stamp on every request. */
+export interface PlanCaches {
+  /** Whole plan trees. */
+  plans: PlanCache;
+  /** The plans' facts behind their approval (content hash, readiness). */
+  approvals: StampedCache<approval.PlanFacts>;
+}
+
+/** The plans whose approval facts an instance keeps (a few KB each). */
+export const KEPT_APPROVALS = 10_000;
+
+/** `readDb` (a replica, or the primary) serves the plan tree; area changes use the primary. */
+export function planRoutes(
+  db: Db,
+  readDb: Db = db,
+  { plans, approvals }: PlanCaches = { plans: new PlanCache(0), approvals: new StampedCache(KEPT_APPROVALS) },
+): FastifyPluginAsync {
   return async (app) => {
     // Thousands of tasks: made once per version of the plan and class of viewer, serialised as
     // the Plan type builds them, without re-validating every node against the schema on the way
     // out (that alone cost ~12 ms per 1,000 tasks), kept compressed, with an ETag of what this
     // viewer sees, so that a browser keeps an unchanged plan (304).
     route(app, contracts.getPlan, async ({ viewer, params, request, reply }) =>
-      sendPrecompressed(request, reply, await service.getPlanAnswer(readDb, planCache, viewer, params.id)),
+      sendPrecompressed(request, reply, await service.getPlanAnswer(readDb, plans, viewer, params.id)),
     );
     route(app, contracts.getPlanOutline, async ({ viewer, params, request, reply }) =>
       sendRevalidated(request, reply, await service.getPlanOutline(readDb, viewer, params.id)),
@@ -34,7 +47,7 @@ export function planRoutes(db: Db, readDb: Db = db, planCache = new PlanCache(0)
       const file = await exportPlan(readDb, viewer, params.id);
       return sendDownload(reply, { ...file, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
     });
-    route(app, contracts.getPlanApproval, ({ viewer, params }) => approval.getPlanApproval(db, viewer, params.id));
+    route(app, contracts.getPlanApproval, ({ viewer, params }) => approval.getPlanApproval(db, approvals, viewer, params.id));
     route(app, contracts.submitPlan, ({ viewer, params, body }) => approval.submitPlan(db, viewer, params.id, body.note ?? null));
     route(app, contracts.approvePlanVersion, ({ viewer, params, version, body }) =>
       approval.decidePlanVersion(db, viewer, params.id, params.versionId, version, 'approved', body.note ?? null),
