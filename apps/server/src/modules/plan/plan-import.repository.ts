@@ -16,20 +16,22 @@ export interface ImportRow {
   version: number;
 }
 
-const columns = `id, agreement_id AS "agreementId", created_by AS "createdBy", file_name AS "fileName", sha256, sheet, state,
+const columnsButSheet = `id, agreement_id AS "agreementId", created_by AS "createdBy", file_name AS "fileName", sha256, state,
   to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
   to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "appliedAt", version`;
+const columns = `${columnsButSheet}, sheet`;
 
 export async function insertImport(
   tx: Queryable,
   i: { agreementId: string; createdBy: string; fileName: string; sha256: string; sheet: Sheet },
 ): Promise<ImportRow> {
-  const { rows } = await tx.query<ImportRow>(
+  // The sheet is not read back: 10,000 rows are 4 MB of JSON, parsed again into a copy of what is here.
+  const { rows } = await tx.query<Omit<ImportRow, 'sheet'>>(
     `INSERT INTO plan_imports(agreement_id, created_by, file_name, sha256, sheet, row_count)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${columns}`,
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${columnsButSheet}`,
     [i.agreementId, i.createdBy, i.fileName, i.sha256, JSON.stringify(i.sheet), i.sheet.rows.length],
   );
-  return rows[0] as ImportRow;
+  return { ...(rows[0] as Omit<ImportRow, 'sheet'>), sheet: i.sheet };
 }
 
 /** A preview of this agreement made by `userId` (another user's preview is not theirs to see or apply). */

@@ -29,6 +29,9 @@ import { readPlanSheet, type ReadLimits } from './xlsx-reader.js';
  * nothing the second time.
  */
 
+/** The created tasks whose history is recorded at once. */
+const HISTORY_CHUNK = 1_000;
+
 const importNotFound = () => notFound('IMPORT_NOT_FOUND', 'The import');
 
 async function readAgainst(db: Queryable, access: AgreementAccess, agreementId: string, row: repo.ImportRow, fixes: readonly ImportFix[]) {
@@ -201,23 +204,28 @@ export async function applyImport(
       });
     }
     await insertTasks(tx, agreementId, created);
-    const rows = new Map(
-      (
-        await findTasks(
-          tx,
-          agreementId,
-          created.map((t) => t.id),
-        )
-      ).map((t) => [t.id, t]),
-    );
-    await change.recordMany(
-      'task',
-      created.map((t) => {
-        const after = rows.get(t.id);
-        if (!after) throw new Error(`task ${t.id} not read back`);
-        return { action: 'create' as const, entityId: t.id, agreementId, title: t.title, before: null, after, causeId: importId };
-      }),
-    );
+    // Each created task's history, read back and recorded a thousand at a time: 10,000 tasks read
+    // back whole with their events at once held ~100 MB.
+    for (let from = 0; from < created.length; from += HISTORY_CHUNK) {
+      const chunk = created.slice(from, from + HISTORY_CHUNK);
+      const rows = new Map(
+        (
+          await findTasks(
+            tx,
+            agreementId,
+            chunk.map((t) => t.id),
+          )
+        ).map((t) => [t.id, t]),
+      );
+      await change.recordMany(
+        'task',
+        chunk.map((t) => {
+          const after = rows.get(t.id);
+          if (!after) throw new Error(`task ${t.id} not read back`);
+          return { action: 'create' as const, entityId: t.id, agreementId, title: t.title, before: null, after, causeId: importId };
+        }),
+      );
+    }
     // A parent already in the plan counts its new sub-tasks in its progress from now on.
     for (const parentId of parentsGrown) await rollUp(change, agreementId, parentId, parentId);
     await repo.markApplied(tx, importId, areasCreated + created.length);
