@@ -15,7 +15,7 @@ const versionColumns = `v.id, v.agreement_id AS "agreementId", v.number, v.state
   v.version`;
 
 /** Every version of the agreement's plan, newest first, without their tasks. */
-export const versionsStatement = (agreementId: string): Statement => ({
+const versionsStatement = (agreementId: string): Statement => ({
   text: `SELECT ${versionColumns} FROM plan_versions v JOIN users su ON su.id = v.submitted_by
      WHERE v.agreement_id = $1 ORDER BY v.number DESC`,
   values: [agreementId],
@@ -24,6 +24,27 @@ export const versionsStatement = (agreementId: string): Statement => ({
 export async function listVersions(db: Queryable, agreementId: string): Promise<PlanVersion[]> {
   const { text, values } = versionsStatement(agreementId);
   return (await db.query<PlanVersion>(text, values)).rows;
+}
+
+/** Every version, newest first, with each one's content hash (`versionHashes`), in one round trip. */
+export const versionsWithHashesStatement = (agreementId: string): Statement => ({
+  text: `SELECT ${versionColumns}, v.snapshot_hash AS "snapshotHash" FROM plan_versions v JOIN users su ON su.id = v.submitted_by
+     WHERE v.agreement_id = $1 ORDER BY v.number DESC`,
+  values: [agreementId],
+});
+
+export async function listVersionsWithHashes(
+  db: Queryable,
+  agreementId: string,
+): Promise<{ versions: PlanVersion[]; hashes: Map<string, string | null> }> {
+  const { text, values } = versionsWithHashesStatement(agreementId);
+  const { rows } = await db.query<PlanVersion & { snapshotHash: string | null }>(text, values);
+  const hashes = new Map<string, string | null>();
+  const versions = rows.map(({ snapshotHash, ...v }) => {
+    hashes.set(v.id, snapshotHash);
+    return v;
+  });
+  return { versions, hashes };
 }
 
 export async function findVersion(
@@ -41,7 +62,7 @@ export async function findVersion(
 }
 
 /** Each version's content hash (null: kept before hashes were, compared task by task). */
-export const versionHashesStatement = (agreementId: string): Statement => ({
+const versionHashesStatement = (agreementId: string): Statement => ({
   text: 'SELECT id, snapshot_hash AS hash FROM plan_versions WHERE agreement_id = $1',
   values: [agreementId],
 });

@@ -92,9 +92,8 @@ async function changedSince(
 /** Where the plan's approval stands, and what this viewer may do about it (`facts`: this instance's kept `PlanFacts`). */
 export async function getPlanApproval(db: Db, facts: StampedCache<PlanFacts>, viewer: Viewer, agreementId: string): Promise<PlanApproval> {
   const access = await loadAgreementAccess(db, viewer, agreementId, 'agreement.read');
-  const [versions, hashes, current] = await Promise.all([
-    approvals.listVersions(db, agreementId),
-    approvals.versionHashes(db, agreementId),
+  const [{ versions, hashes }, current] = await Promise.all([
+    approvals.listVersionsWithHashes(db, agreementId),
     planFacts(db, facts, agreementId),
   ]);
   const waiting = versions.find((v) => v.state === 'submitted') ?? null;
