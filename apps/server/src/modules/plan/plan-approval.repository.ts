@@ -14,30 +14,21 @@ const versionColumns = `v.id, v.agreement_id AS "agreementId", v.number, v.state
     FROM plan_decisions d JOIN users du ON du.id = d.decided_by WHERE d.plan_version_id = v.id), '[]'::json) AS decisions,
   v.version`;
 
-/** Every version of the agreement's plan, newest first, without their tasks. */
-const versionsStatement = (agreementId: string): Statement => ({
-  text: `SELECT ${versionColumns} FROM plan_versions v JOIN users su ON su.id = v.submitted_by
-     WHERE v.agreement_id = $1 ORDER BY v.number DESC`,
-  values: [agreementId],
-});
-
-export async function listVersions(db: Queryable, agreementId: string): Promise<PlanVersion[]> {
-  const { text, values } = versionsStatement(agreementId);
-  return (await db.query<PlanVersion>(text, values)).rows;
-}
-
-/** Every version, newest first, with each one's content hash (`versionHashes`), in one round trip. */
-export const versionsWithHashesStatement = (agreementId: string): Statement => ({
+/**
+ * Every version of the agreement's plan, newest first, without their tasks, and each one's content
+ * hash (null: kept before hashes were, compared task by task), in one round trip.
+ */
+export const versionsStatement = (agreementId: string): Statement => ({
   text: `SELECT ${versionColumns}, v.snapshot_hash AS "snapshotHash" FROM plan_versions v JOIN users su ON su.id = v.submitted_by
      WHERE v.agreement_id = $1 ORDER BY v.number DESC`,
   values: [agreementId],
 });
 
-export async function listVersionsWithHashes(
+export async function listVersions(
   db: Queryable,
   agreementId: string,
 ): Promise<{ versions: PlanVersion[]; hashes: Map<string, string | null> }> {
-  const { text, values } = versionsWithHashesStatement(agreementId);
+  const { text, values } = versionsStatement(agreementId);
   const { rows } = await db.query<PlanVersion & { snapshotHash: string | null }>(text, values);
   const hashes = new Map<string, string | null>();
   const versions = rows.map(({ snapshotHash, ...v }) => {
@@ -59,18 +50,6 @@ export async function findVersion(
     [id, agreementId],
   );
   return rows[0];
-}
-
-/** Each version's content hash (null: kept before hashes were, compared task by task). */
-const versionHashesStatement = (agreementId: string): Statement => ({
-  text: 'SELECT id, snapshot_hash AS hash FROM plan_versions WHERE agreement_id = $1',
-  values: [agreementId],
-});
-
-export async function versionHashes(db: Queryable, agreementId: string): Promise<Map<string, string | null>> {
-  const { text, values } = versionHashesStatement(agreementId);
-  const { rows } = await db.query<{ id: string; hash: string | null }>(text, values);
-  return new Map(rows.map((r) => [r.id, r.hash]));
 }
 
 /** The tasks a version keeps, in the plan's order. */

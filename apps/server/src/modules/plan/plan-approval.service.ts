@@ -92,10 +92,7 @@ async function changedSince(
 /** Where the plan's approval stands, and what this viewer may do about it (`facts`: this instance's kept `PlanFacts`). */
 export async function getPlanApproval(db: Db, facts: StampedCache<PlanFacts>, viewer: Viewer, agreementId: string): Promise<PlanApproval> {
   const access = await loadAgreementAccess(db, viewer, agreementId, 'agreement.read');
-  const [{ versions, hashes }, current] = await Promise.all([
-    approvals.listVersionsWithHashes(db, agreementId),
-    planFacts(db, facts, agreementId),
-  ]);
+  const [{ versions, hashes }, current] = await Promise.all([approvals.listVersions(db, agreementId), planFacts(db, facts, agreementId)]);
   const waiting = versions.find((v) => v.state === 'submitted') ?? null;
   const lastApproved = versions.find((v) => v.state === 'approved') ?? null;
   let snapshot: Promise<PlanTaskSnapshot[]> | undefined;
@@ -142,18 +139,13 @@ export async function submitPlan(db: Db, viewer: Viewer, agreementId: string, no
   return withChange(db, viewer, async (change) => {
     const { tx } = change;
     const access = await loadAgreementAccess(tx, viewer, agreementId, 'plan.submit', { lock: 'update' });
-    const versions = await approvals.listVersions(tx, agreementId);
+    const { versions, hashes } = await approvals.listVersions(tx, agreementId);
     const now = await currentPlan(tx, agreementId);
     const lastApproved = versions.find((v) => v.state === 'approved') ?? null;
     const problem = submissionProblem({
       waiting: versions.some((v) => v.state === 'submitted'),
       readiness: now.readiness,
-      changedSinceApproved: await changedSince(
-        tx,
-        lastApproved,
-        { hash: now.hash, snapshot: () => Promise.resolve(now.snapshot) },
-        await approvals.versionHashes(tx, agreementId),
-      ),
+      changedSinceApproved: await changedSince(tx, lastApproved, { hash: now.hash, snapshot: () => Promise.resolve(now.snapshot) }, hashes),
     });
     if (problem) {
       throw new AppError(problem, problemMessages[problem], problem === 'PLAN_NOT_READY' ? { readiness: now.readiness } : undefined);
