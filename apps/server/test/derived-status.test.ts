@@ -9,7 +9,7 @@ import {
   reportCadences,
   reportCycleStart,
   reportCycleStartSql,
-  staleSql,
+  staleFrom,
   type StaleFacts,
   owingStatuses,
   publishedSql,
@@ -30,6 +30,35 @@ beforeAll(async () => {
   ctx = await startTestApp();
 });
 afterAll(() => ctx.close());
+
+/** A list of one agreement's tasks, every filter off but those of `extra`, 500 a page. */
+function filterOf(agreementId: string, extra: Partial<TaskListFilter>): TaskListFilter {
+  return {
+    agreementId,
+    viewer: null,
+    leadUnits: null,
+    areaId: undefined,
+    statuses: undefined,
+    overdue: undefined,
+    dueFrom: undefined,
+    dueTo: undefined,
+    words: [],
+    sort: undefined,
+    order: undefined,
+    limit: 500,
+    offset: 0,
+    ...extra,
+  };
+}
+
+/** The ids of one agreement's tasks a list with `extra` keeps (sorted), its count checked against them. */
+async function listedIds(agreementId: string, extra: Partial<TaskListFilter>): Promise<string[]> {
+  const { page, count } = taskListStatements(filterOf(agreementId, extra));
+  const { rows } = await ctx.db.query<{ id: string }>(page.text, page.values);
+  const total = (await ctx.db.query<{ n: number }>(count.text, count.values)).rows[0]?.n;
+  expect(total).toBe(rows.length);
+  return rows.map((r) => r.id).sort();
+}
 
 describe('derived statuses and their SQL twins agree', () => {
   it("on the stored tasks: every list shows each task's status as the domain works it out from its facts", async () => {
@@ -65,28 +94,8 @@ describe('derived statuses and their SQL twins agree', () => {
     }
     const rules = { atRiskDays: 10, progressMargin: 5 };
     const expected = new Map(built.map((b) => [b.id, deriveStatus(b.facts, today, rules)]));
-    const listOf = async (statuses: TaskStatus[] | undefined, extra: Partial<TaskListFilter> = {}) => {
-      const { page, count } = taskListStatements({
-        agreementId,
-        viewer: null,
-        leadUnits: null,
-        areaId: undefined,
-        statuses,
-        overdue: undefined,
-        dueFrom: undefined,
-        dueTo: undefined,
-        words: [],
-        sort: undefined,
-        order: undefined,
-        limit: 500,
-        offset: 0,
-        ...extra,
-      });
-      const { rows } = await ctx.db.query<{ id: string }>(page.text, page.values);
-      const total = (await ctx.db.query<{ n: number }>(count.text, count.values)).rows[0]?.n;
-      expect(total).toBe(rows.length);
-      return rows.map((r) => r.id).sort();
-    };
+    const listOf = (statuses: TaskStatus[] | undefined, extra: Partial<TaskListFilter> = {}) =>
+      listedIds(agreementId, { statuses, ...extra });
     const idsWith = (keep: (s: TaskStatus) => boolean) =>
       built
         .filter((b) => keep(expected.get(b.id) as TaskStatus))
@@ -101,38 +110,8 @@ describe('derived statuses and their SQL twins agree', () => {
     expect(await listOf(undefined, { overdue: true })).toEqual(idsWith((s) => s === 'overdue'));
     expect(await listOf(undefined, { overdue: false })).toEqual(idsWith((s) => s !== 'overdue'));
     // Sorted by status, in the domain's order of statuses.
-    const sorted = await ctx.db.query<{ id: string }>(
-      taskListStatements({
-        agreementId,
-        viewer: null,
-        leadUnits: null,
-        areaId: undefined,
-        statuses: undefined,
-        overdue: undefined,
-        dueFrom: undefined,
-        dueTo: undefined,
-        words: [],
-        sort: 'status',
-        order: 'asc',
-        limit: 500,
-        offset: 0,
-      }).page.text,
-      taskListStatements({
-        agreementId,
-        viewer: null,
-        leadUnits: null,
-        areaId: undefined,
-        statuses: undefined,
-        overdue: undefined,
-        dueFrom: undefined,
-        dueTo: undefined,
-        words: [],
-        sort: 'status',
-        order: 'asc',
-        limit: 500,
-        offset: 0,
-      }).page.values,
-    );
+    const { page: byStatus } = taskListStatements(filterOf(agreementId, { sort: 'status', order: 'asc' }));
+    const sorted = await ctx.db.query<{ id: string }>(byStatus.text, byStatus.values);
     const ranks = sorted.rows.map((r) => taskStatuses.indexOf(expected.get(r.id) as TaskStatus));
     expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
     expect(new Set(expected.values())).toEqual(new Set(taskStatuses));
@@ -268,7 +247,7 @@ describe('derived statuses and their SQL twins agree', () => {
   });
 
   it('on which tasks are stale, for every cadence, around the start of the cycle', async () => {
-    const rows: { facts: StaleFacts; cadence: (typeof reportCadences)[number]; today: string }[] = [];
+    const rows: { facts: StaleFacts; cadence: (typeof reportCadences)[number]; today: string; reportedAt: string | null }[] = [];
     for (const today of ['2026-12-01', '2026-12-03', '2027-01-04', '2027-03-31', '2027-04-01'])
       for (const cadence of reportCadences) {
         const start = reportCycleStart(cadence, today);
@@ -276,28 +255,84 @@ describe('derived statuses and their SQL twins agree', () => {
         for (const state of ['open', 'paused', 'cancelled'] as const)
           for (const deliveredOn of [null, addDays(today, -1)])
             for (const startedOn of around)
-              for (const lastReportedOn of around) rows.push({ facts: { state, deliveredOn, startedOn, lastReportedOn }, cadence, today });
+              for (const [k, lastReportedOn] of around.entries()) {
+                // A report is a moment: its day is the day in Việt Nam (UTC+7), just after midnight or just before the next.
+                const reportedAt = lastReportedOn && `${lastReportedOn}T${k % 2 ? '00:10' : '23:50'}:00+07:00`;
+                rows.push({ facts: { state, deliveredOn, startedOn, lastReportedOn }, cadence, today, reportedAt });
+              }
       }
-    const sql = staleSql(
-      { state: 't.state', deliveredOn: 't.delivered_on', startedOn: 't.started_on', lastReportedOn: 't.reported_on', cadence: 't.cadence' },
-      't.today',
-    );
-    const { rows: found } = await ctx.db.query<{ i: number; stale: boolean }>(
-      `SELECT t.i, ${sql} AS stale
-       FROM unnest($1::text[], $2::date[], $3::date[], $4::date[], $5::text[], $6::date[])
-         WITH ORDINALITY AS t(state, delivered_on, started_on, reported_on, cadence, today, i)`,
+    // The database's twin (migration 20261207010000), as the trigger writes it onto each task.
+    const { rows: found } = await ctx.db.query<{ i: number; from: string | null; stale: boolean }>(
+      `SELECT t.i, to_char(f.d, 'YYYY-MM-DD') AS "from", COALESCE(f.d <= t.today, false) AS stale
+       FROM unnest($1::text[], $2::date[], $3::date[], $4::timestamptz[], $5::text[], $6::date[])
+         WITH ORDINALITY AS t(state, delivered_on, started_on, reported_at, cadence, today, i)
+       CROSS JOIN LATERAL (SELECT accord_stale_from(t.cadence, t.state, t.delivered_on, t.started_on, t.reported_at) AS d) f`,
       [
         rows.map((r) => r.facts.state),
         rows.map((r) => r.facts.deliveredOn),
         rows.map((r) => r.facts.startedOn),
-        rows.map((r) => r.facts.lastReportedOn),
+        rows.map((r) => r.reportedAt),
         rows.map((r) => r.cadence),
         rows.map((r) => r.today),
       ],
     );
-    const fromSql = found.sort((a, b) => a.i - b.i).map((r) => r.stale);
-    expect(fromSql).toEqual(rows.map((r) => isStale(r.facts, r.cadence, r.today)));
-    expect(new Set(fromSql)).toEqual(new Set([true, false]));
+    const byRow = found.sort((a, b) => a.i - b.i);
+    expect(byRow.map((r) => r.from)).toEqual(rows.map((r) => staleFrom(r.facts, r.cadence)));
+    expect(byRow.map((r) => r.stale)).toEqual(rows.map((r) => isStale(r.facts, r.cadence, r.today)));
+    expect(new Set(byRow.map((r) => r.stale))).toEqual(new Set([true, false]));
+  });
+
+  it("on the stored tasks: the day each becomes stale follows its facts, its reports and its agreement's cadence", async () => {
+    const today = todayInVietnam();
+    const { agreementId } = await buildTwoSidedAgreement(ctx.db);
+    const area = await buildArea(ctx.db, agreementId);
+    const days = [null, addDays(today, -100), addDays(today, -35), addDays(today, -8), addDays(today, -1), today];
+    const built: { id: string; facts: StaleFacts }[] = [];
+    for (const state of ['open', 'paused'] as const)
+      for (const deliveredOn of [null, addDays(today, -2)])
+        for (const startedOn of days) {
+          const facts = { state, progress: 10, weight: 1, startedOn, deliveredOn, acceptedOn: null, deliveredBySide: null };
+          const { id } = await buildTask(ctx.db, { agreementId, areaId: area.id, obligor: 'joint', facts });
+          built.push({ id, facts: { state, deliveredOn, startedOn, lastReportedOn: null } });
+        }
+    const stored = async () =>
+      new Map(
+        (
+          await ctx.db.query<{ id: string; from: string | null }>(
+            `SELECT id, to_char(stale_from, 'YYYY-MM-DD') AS "from" FROM tasks WHERE agreement_id = $1`,
+            [agreementId],
+          )
+        ).rows.map((r) => [r.id, r.from]),
+      );
+    const staleList = async () => new Set(await listedIds(agreementId, { stale: true }));
+    const check = async (cadence: (typeof reportCadences)[number]) => {
+      const now = await stored();
+      for (const b of built) expect(now.get(b.id), `${cadence} ${JSON.stringify(b.facts)}`).toBe(staleFrom(b.facts, cadence));
+      expect(await staleList()).toEqual(new Set(built.filter((b) => isStale(b.facts, cadence, today)).map((b) => b.id)));
+    };
+    await check('monthly');
+    // A report shared with both sides (the thread's refreshLastReported writes the moment), on some of them.
+    for (const [i, b] of built.entries()) {
+      const on = days[(i % (days.length - 1)) + 1] as string;
+      await ctx.db.query('UPDATE tasks SET last_reported_at = $2::timestamptz WHERE id = $1', [b.id, `${on}T12:00:00+07:00`]);
+      b.facts = { ...b.facts, lastReportedOn: on };
+    }
+    await check('monthly');
+    // The agreement's cadence changes: every task of it follows, in the same statement.
+    for (const cadence of ['weekly', 'quarterly', 'fortnightly'] as const) {
+      await ctx.db.query('UPDATE agreements SET report_cadence = $2 WHERE id = $1', [agreementId, cadence]);
+      await check(cadence);
+    }
+    // Delivered, paused again, started later: each write of the facts works the day out again.
+    const [first, second] = built.filter((b) => b.facts.state === 'open' && b.facts.deliveredOn === null && b.facts.startedOn !== null);
+    await ctx.db.query('UPDATE tasks SET delivered_on = $2 WHERE id = $1', [first?.id, today]);
+    if (first) first.facts = { ...first.facts, deliveredOn: today };
+    await ctx.db.query("UPDATE tasks SET state = 'paused' WHERE id = $1", [second?.id]);
+    if (second) second.facts = { ...second.facts, state: 'paused' };
+    // Nothing can set the day by hand: it is worked out again.
+    await ctx.db.query("UPDATE tasks SET stale_from = DATE '2000-01-01' WHERE agreement_id = $1", [agreementId]);
+    await check('fortnightly');
+    expect([...(await stored()).values()].filter((d) => d !== null).length).toBeGreaterThan(0);
   });
 });
 

@@ -182,6 +182,24 @@ describe('reports, comments and directions', () => {
     expect((await people.outsider.get(url(`/tasks/${task.id}/entries`))).statusCode).toBe(404);
   });
 
+  it("answers 404 for a task of another agreement asked through this one's address, even to a reader of both", async () => {
+    const task = await newTask();
+    await post(people.officer, task.id, 'comments', { body: 'Ý kiến trong thỏa thuận thứ nhất' });
+    const other = await buildAgreement(ctx.db, {
+      parties: [
+        { organisationId: provinceId, side: 'government' },
+        { organisationId: groupId, side: 'enterprise' },
+      ],
+    });
+    const res = await people.coordinator.get(`/api/agreements/${other.id}/tasks/${task.id}/entries`);
+    expect(res.statusCode, res.body).toBe(404);
+    expect(errorCode(res)).toBe('TASK_NOT_FOUND');
+    expect(res.body).not.toContain('thỏa thuận thứ nhất');
+    expect(
+      (await people.coordinator.get(`/api/agreements/${other.id}/tasks/00000000-0000-4000-8000-000000000000/entries`)).statusCode,
+    ).toBe(404);
+  });
+
   it('pages the thread from newest to oldest without repeating an entry', async () => {
     const task = await newTask();
     for (let i = 1; i <= 7; i += 1) await post(people.officer, task.id, 'comments', { body: `Ý kiến ${i}` });

@@ -325,14 +325,14 @@ export const scenarios: Scenario[] = [
       if (!longest) throw new Error('The bench dataset has no thread entries. Run: npm run bench:data');
       const query = threadQuery.parse({});
       const audience = (column: string, param: (value: unknown) => string) => audienceSql('government', column, param);
-      const { page, count } = threadStatements(longest.task_id, audience, query.limit + 1, undefined);
+      const { page, task } = threadStatements(ctx.fixtures.large.id, longest.task_id, audience, query.limit + 1, undefined);
       return {
         request: {
           method: 'GET',
           path: `/api/agreements/${ctx.fixtures.large.id}/tasks/${longest.task_id}/entries`,
           headers: asUser(session),
         },
-        bare: [page, count],
+        bare: [page, task],
         note: `${longest.n} entries`,
       };
     },

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { reportCadences } from './agreement.js';
 import { addDays, daysBetween } from './execution.js';
-import { isStale, nextReportCycleStart, reportCycleStart, type StaleFacts } from './reporting.js';
+import { isStale, nextReportCycleStart, reportCycleStart, staleFrom, type StaleFacts } from './reporting.js';
 
 describe('reporting cycles', () => {
   it('start on a Monday, every other Monday, the 1st of the month, or the first day of the quarter', () => {
@@ -70,5 +70,33 @@ describe('stale tasks', () => {
     expect(isStale(task({ deliveredOn: '2026-11-20' }), 'monthly', today)).toBe(false);
     expect(isStale(task({ startedOn: '2026-12-01' }), 'monthly', today)).toBe(false);
     expect(isStale(task({ startedOn: '2026-11-30' }), 'monthly', today)).toBe(true);
+  });
+
+  it('become stale on the day the next cycle starts after their last report, or their start: staleFrom <= today', () => {
+    expect(staleFrom(task(), 'monthly')).toBe('2026-11-01');
+    expect(staleFrom(task({ lastReportedOn: '2026-12-01' }), 'monthly')).toBe('2027-01-01');
+    expect(staleFrom(task({ lastReportedOn: '2026-12-01' }), 'weekly')).toBe('2026-12-07');
+    // A report before the start (an old one kept) does not count for more than the start.
+    expect(staleFrom(task({ lastReportedOn: '2026-09-01' }), 'quarterly')).toBe('2027-01-01');
+    expect(staleFrom(task({ state: 'paused' }), 'monthly')).toBeNull();
+    expect(staleFrom(task({ deliveredOn: '2026-11-20' }), 'monthly')).toBeNull();
+    expect(staleFrom(task({ startedOn: null, lastReportedOn: '2026-11-20' }), 'monthly')).toBeNull();
+    const day = fc.integer({ min: 0, max: 4_000 }).map((n) => addDays('2020-01-01', n));
+    fc.assert(
+      fc.property(
+        fc.constantFrom('open', 'paused', 'cancelled' as const),
+        fc.option(day),
+        fc.option(day),
+        fc.option(day),
+        day,
+        fc.constantFrom(...reportCadences),
+        (state, deliveredOn, startedOn, lastReportedOn, today, cadence) => {
+          const f = { state, deliveredOn, startedOn, lastReportedOn };
+          const from = staleFrom(f, cadence);
+          expect(from !== null && from <= today).toBe(isStale(f, cadence, today));
+        },
+      ),
+      { numRuns: 5_000 },
+    );
   });
 });

@@ -7,7 +7,7 @@ import { todaySql } from './task-status.js';
  * reported in the current cycle ("chậm báo cáo"). Cycles are calendar periods in Việt Nam: the
  * week from Monday, a fortnight of two such weeks (counted from Monday 5 January 1970, so every
  * agreement's fortnights are the same), the calendar month, the calendar quarter. Pure, with
- * "today" passed in; `staleSql` is the SQL twin, held to `isStale` by
+ * "today" passed in; `staleFrom` is kept on each task by its SQL twin, held to `isStale` by
  * apps/server/test/derived-status.test.ts.
  */
 
@@ -89,18 +89,15 @@ export function isStale(f: StaleFacts, cadence: ReportCadence, today: string): b
   return f.lastReportedOn === null || f.lastReportedOn < start;
 }
 
-/** Column expressions `staleSql` reads: `lastReportedOn` a date (the report's day in Việt Nam). */
-export interface StaleColumns {
-  state: string;
-  deliveredOn: string;
-  startedOn: string;
-  lastReportedOn: string;
-  cadence: string;
-}
-
-/** The SQL twin of `isStale`: true for the stale rows. */
-export function staleSql(c: StaleColumns, today: string = todaySql): string {
-  const start = reportCycleStartSql(c.cadence, today);
-  return `(${c.state} = 'open' AND ${c.deliveredOn} IS NULL AND ${c.startedOn} IS NOT NULL AND ${c.startedOn} < ${start}
-    AND (${c.lastReportedOn} IS NULL OR ${c.lastReportedOn} < ${start}))`;
+/**
+ * The first day on which a task with these facts is stale, or null when it is not under way: the
+ * start of the cycle after the one of its last shared report, or of its start when it has none
+ * since. `isStale` is `staleFrom <= today`; the server keeps this day on each task (the column
+ * `tasks.stale_from`, written by the database's twin `accord_stale_from` whenever the facts or the
+ * agreement's cadence change), so that a list finds its stale tasks by an index.
+ */
+export function staleFrom(f: StaleFacts, cadence: ReportCadence): string | null {
+  if (f.state !== 'open' || f.deliveredOn !== null || f.startedOn === null) return null;
+  const last = f.lastReportedOn !== null && f.lastReportedOn > f.startedOn ? f.lastReportedOn : f.startedOn;
+  return nextReportCycleStart(cadence, last);
 }

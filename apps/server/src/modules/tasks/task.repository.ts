@@ -1,9 +1,8 @@
 import {
-  ACCORD_TIME_ZONE,
   derivedStatusSql,
   foldForSearch,
   reportingEntryKinds,
-  staleSql,
+  todaySql,
   statusFilterSql,
   storedClarity,
   type ClarityFacts,
@@ -60,17 +59,13 @@ const statusColumnsOf = (t: string) => ({
 const rulesOf = (ag: string) => ({ atRiskDays: `${ag}.at_risk_days`, progressMargin: `${ag}.progress_margin` });
 
 /**
- * The tasks row `t` is stale by the cadence of its agreement `ag` (the twin of the domain's
- * `isStale`): under way, its last shared report older than the current cycle.
+ * The tasks row `t` is stale today (the twin of the domain's `isStale`): under way, its last
+ * shared report older than the current cycle. The day it became so is kept on the task
+ * (`stale_from`, the domain's `staleFrom`, written by the database with its facts and with its
+ * agreement's cadence: migration 20261207010000), so no agreement is read and an index finds them.
  */
-export function taskStaleSql(t = 't', ag = 'ag'): string {
-  return staleSql({
-    state: `${t}.state`,
-    deliveredOn: `${t}.delivered_on`,
-    startedOn: `${t}.started_on`,
-    lastReportedOn: `(${t}.last_reported_at AT TIME ZONE '${ACCORD_TIME_ZONE}')::date`,
-    cadence: `${ag}.report_cadence`,
-  });
+export function taskStaleSql(t = 't', today = todaySql): string {
+  return `(${t}.stale_from <= ${today})`;
 }
 
 /**
@@ -619,7 +614,7 @@ function whereOf(f: TaskListFilter, params: unknown[]): string {
   if (f.leadUnits) where.push(`t.lead_org_id = ANY(${param(f.leadUnits)}::uuid[])`);
   if (f.areaId) where.push(`t.area_id = ${param(f.areaId)}`);
   for (const filter of statusFiltersOf(f)) where.push(filter.sql);
-  if (f.stale !== undefined) where.push(f.stale ? taskStaleSql() : `NOT (${taskStaleSql()})`);
+  if (f.stale !== undefined) where.push(f.stale ? taskStaleSql() : `(t.stale_from IS NULL OR NOT ${taskStaleSql()})`);
   if (f.obligor) where.push(`t.obligor = ${param(f.obligor)}`);
   if (f.awaiting) {
     // The predicate of tasks_awaiting_acceptance_idx, and the side that delivered.
@@ -643,7 +638,7 @@ export type TaskListRow = TaskRow & { agreementTitle: string; areaTitle: string 
 export function taskListStatements(f: TaskListFilter): { page: Statement; count: Statement } {
   const countParams: unknown[] = [];
   // The status is worked out by the rules of each task's agreement: joined only when they are read.
-  const byStatus = statusFiltersOf(f).some((s) => s.usesRules) || f.sort === 'status' || f.stale !== undefined;
+  const byStatus = statusFiltersOf(f).some((s) => s.usesRules) || f.sort === 'status';
   const from = byStatus ? 'tasks t JOIN agreements ag ON ag.id = t.agreement_id' : 'tasks t';
   // One row past the bound says that there are more.
   const countWhere = whereOf(f, countParams);
@@ -766,7 +761,7 @@ export function unitReportingStatement(agreementId: string): Statement {
   return {
     text: `SELECT CASE WHEN lo.id IS NULL THEN NULL ELSE json_build_object('id', lo.id, 'name', lo.name_vi, 'nameEn', lo.name_en) END AS unit,
        count(*)::int AS underway, count(*) FILTER (WHERE ${taskStaleSql()})::int AS stale
-     FROM tasks t JOIN agreements ag ON ag.id = t.agreement_id LEFT JOIN organisations lo ON lo.id = t.lead_org_id
+     FROM tasks t LEFT JOIN organisations lo ON lo.id = t.lead_org_id
      WHERE t.agreement_id = $1 AND t.deleted_at IS NULL AND t.state = 'open' AND t.delivered_on IS NULL AND t.started_on IS NOT NULL
      GROUP BY lo.id, lo.name_vi, lo.name_en
      ORDER BY stale DESC, underway DESC, lo.name_vi NULLS LAST`,

@@ -1,4 +1,4 @@
-import type { EntryKind, EvidenceFile, Side, TaskState } from '@accord/domain';
+import type { EntryKind, EvidenceFile, Obligor, Side, TaskState } from '@accord/domain';
 import type { Queryable } from '../../db/pool.js';
 import { filesOfEntrySql } from '../files/files.repository.js';
 import { escapeLike, placeholders, type Statement } from '../../db/sql.js';
@@ -48,16 +48,19 @@ export async function findEntry(db: Queryable, taskId: string, entryId: string, 
 }
 
 /**
- * The statements of one page of a task's thread, newest first, older than `before`, and of how many
- * entries the viewer may see; `audience` is the condition on `e.audience_side` the viewer's side
- * allows (access service). Benchmarks run exactly these.
+ * The statements of one page of a task's thread, newest first, older than `before`, and of the task
+ * with how many entries the viewer may see (no row: the agreement has no such task); `audience`
+ * is the condition on `e.audience_side` the viewer's side allows (access service). The two run
+ * side by side: the page reads only entries of `taskId`, and is not answered when the task is not
+ * the agreement's. Benchmarks run exactly these.
  */
 export function threadStatements(
+  agreementId: string,
   taskId: string,
   audience: (column: string, param: (value: unknown) => string) => string,
   limit: number,
   before: string | undefined,
-): { page: Statement; count: Statement } {
+): { page: Statement; task: Statement } {
   /** The entries of the task the viewer may see, as a condition with its own parameters. */
   const visible = () => {
     const values: unknown[] = [taskId];
@@ -68,25 +71,31 @@ export function threadStatements(
   const pageText = `${entrySelect} WHERE ${page.where} ${before ? `AND e.seq < ${page.param(before)}::bigint` : ''}
     ORDER BY e.seq DESC LIMIT ${page.param(limit)}`;
   const all = visible();
+  const task = `SELECT t.obligor, t.lead_org_id AS "leadUnitId", (SELECT count(*)::int FROM task_entries e WHERE ${all.where}) AS total
+    FROM tasks t WHERE t.id = $1 AND t.agreement_id = ${all.param(agreementId)} AND t.deleted_at IS NULL`;
   return {
     page: { text: pageText, values: page.values },
-    count: { text: `SELECT count(*)::int AS n FROM task_entries e WHERE ${all.where}`, values: all.values },
+    task: { text: task, values: all.values },
   };
 }
 
+/** One page of a task's thread with what access to the task depends on; undefined: no such task in the agreement. */
 export async function listEntries(
   db: Queryable,
+  agreementId: string,
   taskId: string,
   audience: (column: string, param: (value: unknown) => string) => string,
   limit: number,
   before: string | undefined,
-): Promise<{ items: EntryRow[]; total: number }> {
-  const { page, count } = threadStatements(taskId, audience, limit, before);
-  const [items, counted] = await Promise.all([
+): Promise<{ items: EntryRow[]; total: number; task: { obligor: Obligor; leadUnitId: string | null } } | undefined> {
+  const { page, task } = threadStatements(agreementId, taskId, audience, limit, before);
+  const [items, found] = await Promise.all([
     db.query<EntryRow>(page.text, page.values),
-    db.query<{ n: number }>(count.text, count.values),
+    db.query<{ obligor: Obligor; leadUnitId: string | null; total: number }>(task.text, task.values),
   ]);
-  return { items: items.rows, total: counted.rows[0]?.n ?? 0 };
+  const row = found.rows[0];
+  if (!row) return undefined;
+  return { items: items.rows, total: row.total, task: { obligor: row.obligor, leadUnitId: row.leadUnitId } };
 }
 
 export interface EntryInsert {

@@ -68,11 +68,10 @@ const audienceOf = (side: Side | null) => (column: string, param: (value: unknow
 /** A task's thread, newest first, as this viewer may see it: without the other side's internal entries. */
 export async function getThread(db: Db, viewer: Viewer, agreementId: string, taskId: string, q: ThreadQuery): Promise<Thread> {
   const { side } = await loadAgreementAccess(db, viewer, agreementId, 'agreement.read');
-  const task = await findTask(db, agreementId, taskId);
-  if (!task) throw taskNotFound();
-  const { items, total } = await repo.listEntries(db, taskId, audienceOf(side), q.limit + 1, q.before);
+  const thread = await repo.listEntries(db, agreementId, taskId, audienceOf(side), q.limit + 1, q.before);
+  if (!thread) throw taskNotFound();
+  const { items, total, task: facts } = thread;
   const page = items.slice(0, q.limit);
-  const facts = { obligor: task.obligor, leadUnitId: task.leadUnit?.id ?? null };
   const now = new Date();
   return {
     items: page.map((e) => presentEntry(viewer, e, now)),
