@@ -13,6 +13,13 @@ describe('ratio budgets', () => {
     expect(checkBudget(measured({ rps: 149 }), { ofCeiling: 0.15 }, { ceilingRps: 1000 }, 400)).toEqual(['14.9 % of the ceiling < 15 %']);
     expect(checkBudget(measured({ rps: 250 }), { ofFloor: 0.25 }, { floorRps: 1000 }, 400)).toEqual([]);
     expect(checkBudget(measured({ rps: 240 }), { ofFloor: 0.25 }, { floorRps: 1000 }, 400)).toEqual(['24 % of the floor < 25 %']);
+    // The same SQL run bare reaching no more than the endpoint's share says why; a bare run that does reach it says nothing.
+    expect(checkBudget(measured({ rps: 240, bareRps: 100 }), { ofFloor: 0.25 }, { floorRps: 1000 }, 400)).toEqual([
+      '24 % of the floor < 25 % (its SQL alone, bare: 10 %)',
+    ]);
+    expect(checkBudget(measured({ rps: 240, bareRps: 900 }), { ofFloor: 0.25 }, { floorRps: 1000 }, 400)).toEqual([
+      '24 % of the floor < 25 %',
+    ]);
   });
 
   it('counts a reference that was not measured as a miss, never as met', () => {

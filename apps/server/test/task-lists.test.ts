@@ -309,6 +309,19 @@ describe("a unit's tasks across agreements", () => {
     expect(body.items.some((t) => t.title.startsWith('Bí mật'))).toBe(false);
   });
 
+  it('shows each task as its own page shows it to the same user: what they may do, by their side of its agreement', async () => {
+    for (const who of [officer, coordinator]) {
+      const body = (await list(who, '/api/tasks?pageSize=100')) as unknown as { items: (Item & { agreementId: string })[] };
+      expect(body.items.length).toBeGreaterThan(0);
+      for (const item of body.items) {
+        const own = await who.get(`/api/agreements/${item.agreementId}/tasks/${item.id}`);
+        expect(own.statusCode).toBe(200);
+        expect(item.allowed, item.title).toEqual((own.json() as Item).allowed);
+      }
+      expect(body.items.some((t) => t.allowed.update)).toBe(true);
+    }
+  });
+
   it('takes another unit, status and words', async () => {
     const body = await list(coordinator, `/api/tasks?leadUnitId=${subUnitId}&status=in_progress,at_risk,overdue,completed_on_time`);
     expect(body.total).toBe(5);

@@ -109,7 +109,7 @@ export function judge(result: BenchResult, budgets: Budgets): void {
         rps: s.endpoint.rps,
         p95Ms: s.endpoint.latencyMs.p95,
         errors: s.endpoint.errors + (s.single?.errors ?? 0),
-        ...(s.bareSql ? { bareErrors: s.bareSql.errors } : {}),
+        ...(s.bareSql ? { bareErrors: s.bareSql.errors, bareRps: s.bareSql.rps } : {}),
         ...(s.bareRatio !== undefined ? { bareRatio: s.bareRatio } : {}),
         ...(s.single ? { p95Ms1: s.single.latencyMs.p95 } : {}),
         peakRssMb: s.serverPeakRssMb,

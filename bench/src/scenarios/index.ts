@@ -30,6 +30,7 @@ import { findFileStatement } from '../../../apps/server/src/modules/files/files.
 import { searchStatements } from '../../../apps/server/src/modules/search/search.repository.js';
 import { searchFilter } from '../../../apps/server/src/modules/search/search.service.js';
 import {
+  findTaskStatement,
   listTaskPage,
   obligorCountsStatement,
   taskListStatements,
@@ -39,6 +40,7 @@ import { encodeTaskCursor } from '../../../apps/server/src/modules/tasks/task-cu
 import { threadStatements } from '../../../apps/server/src/modules/thread/thread.repository.js';
 import { versionsStatement } from '../../../apps/server/src/modules/plan/plan-approval.repository.js';
 import { audienceSql } from '../../../apps/server/src/modules/access/access.service.js';
+import { agreementFactsStatement } from '../../../apps/server/src/modules/access/access.repository.js';
 import { acceptanceQueueFilter, agreementTaskFilter, unitTaskFilter } from '../../../apps/server/src/modules/tasks/task-list.service.js';
 import type { Statement } from '../../../apps/server/src/db/sql.js';
 import type { SignedIn } from '../web/sign-in.js';
@@ -361,7 +363,8 @@ export const scenarios: Scenario[] = [
           headers: asUser(session),
           setup: (req) => ({ ...req, path: path(rows[next++ % rows.length] as { id: string; task_id: string }) }),
         },
-        bare: [findFileStatement(first.task_id, first.id)],
+        // The reads it cannot do without: the agreement's facts for access, the file's row (its key and SHA-256).
+        bare: [agreementFactsStatement(large.id), findFileStatement(first.task_id, first.id)],
         note: `${rows.length} files in turn, ${(mean / 1024).toFixed(1)} KB on average`,
       };
     },
@@ -443,6 +446,9 @@ export const scenarios: Scenario[] = [
           body: JSON.stringify({ responsiblePerson: 'Lê Thị Mai' }),
         },
         expect: [412],
+        // The two reads a 412 cannot do without, run bare (and without the transaction and row locks
+        // the one path of every change holds them under): the agreement's facts, the task as it is.
+        bare: [agreementFactsStatement(ctx.fixtures.large.id), findTaskStatement(ctx.fixtures.large.id, task?.id as string)],
       };
     },
   },

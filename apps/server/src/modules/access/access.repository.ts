@@ -63,15 +63,22 @@ export function subtreeFor(db: Queryable, viewer: Viewer, organisationId: string
   return viewer.subtree ? viewer.subtree(db, organisationId) : loadSubtreeWithPredecessors(db, organisationId);
 }
 
-interface FactsRow {
+export interface FactsRow {
   id: string;
   visibility: 'parties' | 'public';
   status: string;
   parties: { organisationId: string; side: 'government' | 'enterprise' }[];
 }
 
-const factsSelect = `SELECT a.id, a.visibility, a.status,
-    COALESCE(ARRAY(SELECT json_build_object('organisationId', p.organisation_id, 'side', p.side) FROM agreement_parties p WHERE p.agreement_id = a.id), '{}') AS parties
+/**
+ * The parties of the agreement row `a` (an SQL alias), as access reads them: each organisation with
+ * its side. A statement that lists rows of several agreements reads them with its rows.
+ */
+export function agreementPartiesSql(a: string): string {
+  return `COALESCE(ARRAY(SELECT json_build_object('organisationId', p.organisation_id, 'side', p.side) FROM agreement_parties p WHERE p.agreement_id = ${a}.id), '{}')`;
+}
+
+const factsSelect = `SELECT a.id, a.visibility, a.status, ${agreementPartiesSql('a')} AS parties
   FROM agreements a`;
 
 export type RowLock = 'share' | 'update';
@@ -83,13 +90,18 @@ const factsStatements = {
   update: prepared('agreement.facts.update', `${factsSelect} WHERE a.id = $1 AND a.deleted_at IS NULL FOR UPDATE OF a`),
 };
 
+/** The statement behind `findAgreementFacts` (the benchmark runs it bare). */
+export function agreementFactsStatement(agreementId: string, lock?: RowLock) {
+  return factsStatements[lock ?? 'none']([agreementId]);
+}
+
 /** What access to a live agreement depends on (undefined when it is missing or deleted); `lock` holds its row. */
 export async function findAgreementFacts(
   db: Queryable,
   agreementId: string,
   { lock }: { lock?: RowLock } = {},
 ): Promise<{ parties: FactsRow['parties']; visibility: FactsRow['visibility']; status: string } | undefined> {
-  const { rows } = await db.query<FactsRow>(factsStatements[lock ?? 'none']([agreementId]));
+  const { rows } = await db.query<FactsRow>(agreementFactsStatement(agreementId, lock));
   return rows[0];
 }
 

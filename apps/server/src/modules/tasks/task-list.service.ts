@@ -12,7 +12,7 @@ import {
   type UnitTaskListQuery,
 } from '@accord/domain';
 import type { Db, Queryable } from '../../db/pool.js';
-import { findAgreementFactsMany, loadSubtreeWithPredecessors, subtreeFor } from '../access/access.repository.js';
+import { loadSubtreeWithPredecessors, subtreeFor } from '../access/access.repository.js';
 import { loadAgreementAccess, viewerSide } from '../access/access.service.js';
 import type { Viewer } from '../access/viewer.js';
 import { decodeTaskCursor, encodeTaskCursor } from './task-cursor.js';
@@ -96,11 +96,11 @@ async function pageAcrossAgreements(
   filter: repo.TaskListFilter,
   q: { page: number; pageSize: number },
 ): Promise<TaskList> {
+  // Each row comes with its agreement's parties (filter.agreementId is null): no second read.
   const { items, total, totalCapped, next } = await repo.listTaskPage(db, filter);
-  const facts = await findAgreementFactsMany(db, [...new Set(items.map((t) => t.agreementId))]);
   const today = todayInVietnam();
   return {
-    items: items.map((t) => listed(presentTask(viewer, viewerSide(viewer, facts.get(t.agreementId)?.parties ?? []), t, today))),
+    items: items.map(({ agreementParties, ...t }) => listed(presentTask(viewer, viewerSide(viewer, agreementParties ?? []), t, today))),
     total,
     totalCapped,
     page: q.page,

@@ -18,6 +18,7 @@ import {
 } from '@accord/domain';
 import type { Queryable } from '../../db/pool.js';
 import { escapeLike, placeholders, prepared, type Statement } from '../../db/sql.js';
+import { agreementPartiesSql, type FactsRow } from '../access/access.repository.js';
 import { readableAgreementIdSql } from '../access/access.service.js';
 import type { Viewer } from '../access/viewer.js';
 import type { TaskListCursor } from './task-cursor.js';
@@ -114,13 +115,18 @@ const findTaskStatements = [
   [findTaskSql(true, false), findTaskSql(true, true)],
 ] as const;
 
+/** The statement behind `findTask` (the benchmark runs it bare). */
+export function findTaskStatement(agreementId: string, id: string, { forUpdate = false, includeDeleted = false } = {}) {
+  return findTaskStatements[includeDeleted ? 1 : 0][forUpdate ? 1 : 0]([id, agreementId]);
+}
+
 export async function findTask(
   db: Queryable,
   agreementId: string,
   id: string,
   { forUpdate = false, includeDeleted = false } = {},
 ): Promise<TaskRow | undefined> {
-  const { rows } = await db.query<TaskRow>(findTaskStatements[includeDeleted ? 1 : 0][forUpdate ? 1 : 0]([id, agreementId]));
+  const { rows } = await db.query<TaskRow>(findTaskStatement(agreementId, id, { forUpdate, includeDeleted }));
   return rows[0];
 }
 
@@ -632,7 +638,12 @@ function whereOf(f: TaskListFilter, params: unknown[]): string {
   return where.join(' AND ');
 }
 
-export type TaskListRow = TaskRow & { agreementTitle: string; areaTitle: string };
+export type TaskListRow = TaskRow & {
+  agreementTitle: string;
+  areaTitle: string;
+  /** The parties of its agreement, on a list across agreements (`agreementId` null): what its side is worked out from. */
+  agreementParties?: FactsRow['parties'];
+};
 
 /** The statements behind a task list: one page, and the number of matching tasks. */
 export function taskListStatements(f: TaskListFilter): { page: Statement; count: Statement } {
@@ -653,7 +664,9 @@ export function taskListStatements(f: TaskListFilter): { page: Statement; count:
   const ids = f.after ? keysetIds(f, from, where, params) : offsetIds(f, from, where, params);
   const page = {
     text: `WITH page AS (${ids})
-      SELECT ${taskColumns}, ag.title AS "agreementTitle", ar.title AS "areaTitle", (${sortColumns[sort]})::text AS "sortKey"
+      SELECT ${taskColumns}, ag.title AS "agreementTitle", ar.title AS "areaTitle", (${sortColumns[sort]})::text AS "sortKey"${
+        f.agreementId === null ? `, ${agreementPartiesSql('ag')} AS "agreementParties"` : ''
+      }
       FROM page JOIN tasks t ON t.id = page.id
       JOIN agreements ag ON ag.id = t.agreement_id
       JOIN areas ar ON ar.id = t.area_id
