@@ -5,6 +5,7 @@ import zlib from 'node:zlib';
 import type { Side } from '@accord/domain';
 import { contentEtag } from '../../http/concurrency.js';
 import type { Viewer } from '../access/viewer.js';
+import { SharedLoads } from './shared-loads.js';
 
 const unbrotli = promisify(zlib.brotliDecompress);
 const gzip = promisify(zlib.gzip);
@@ -105,13 +106,11 @@ export class PlanCache {
   private readonly answers = new Map<string, PlanAnswer>();
   private readonly building = new Map<string, Promise<PlanAnswer>>();
   /** The rows of each version being read: one read for every class waiting on it (the class is applied by `present`). */
-  private readonly loading = new Map<string, Promise<PlanBuild & { loadedAs: number }>>();
+  private readonly loads = new SharedLoads<PlanBuild>();
   /** The lead units of each agreement's plan at the stamp last built, to work out a viewer's class without its rows. */
   private readonly leads = new Map<string, { stamp: string; leadUnitIds: readonly string[]; loadedAs: number }>();
   private held = 0;
   private builds = 0;
-  /** Loads in the order they began: a load that began before another read an older snapshot. */
-  private loads = 0;
 
   constructor(private readonly maxBytes: number) {}
 
@@ -137,16 +136,8 @@ export class PlanCache {
       const pending = this.building.get(key);
       if (pending) return pending;
     }
-    const versionKey = `${version.agreementId}|${version.stamp}|${version.today}`;
-    let loaded = this.loading.get(versionKey);
-    if (!loaded) {
-      const loadedAs = ++this.loads;
-      loaded = load()
-        .then((build) => ({ ...build, loadedAs }))
-        .finally(() => this.loading.delete(versionKey));
-      this.loading.set(versionKey, loaded);
-    }
-    const build = await loaded;
+    // Loads in the order they began: a load that began before another read an older snapshot.
+    const build = await this.loads.run(`${version.agreementId}|${version.stamp}|${version.today}`, load);
     const viewerClass = classOf(build.leadUnitIds);
     const built = { ...version, stamp: build.stamp };
     const key = keyOf(built, viewerClass);

@@ -1,3 +1,5 @@
+import { SharedLoads } from './shared-loads.js';
+
 /**
  * Each instance's small facts worked out from a whole plan (its content hash, its readiness), kept
  * by the plan's stamp (`planStampStatement`): a request reads the stamp, and a fact is worked out
@@ -11,8 +13,7 @@
  */
 export class StampedCache<T> {
   private readonly kept = new Map<string, Kept<T>>();
-  private readonly loading = new Map<string, Promise<Kept<T>>>();
-  private loads = 0;
+  private readonly loads = new SharedLoads<{ stamp: string; value: T }>();
   private made = 0;
 
   constructor(private readonly maxEntries: number) {}
@@ -28,19 +29,12 @@ export class StampedCache<T> {
       this.kept.set(key, hit);
       return hit.value;
     }
-    const loadKey = `${key}|${stamp}`;
-    let pending = this.loading.get(loadKey);
-    if (!pending) {
-      const loadedAs = ++this.loads;
-      pending = load()
-        .then((r) => {
-          this.made += 1;
-          return { ...r, loadedAs };
-        })
-        .finally(() => this.loading.delete(loadKey));
-      this.loading.set(loadKey, pending);
-    }
-    const loaded = await pending;
+    const loaded = await this.loads.run(`${key}|${stamp}`, () =>
+      load().then((r) => {
+        this.made += 1;
+        return r;
+      }),
+    );
     const latest = this.kept.get(key);
     if (this.maxEntries > 0 && (latest === undefined || latest.loadedAs <= loaded.loadedAs)) {
       this.kept.delete(key);
