@@ -54,7 +54,8 @@ export function renderTable(r: BenchResult, budgets: Budgets, web?: WebResult): 
     'RSS MB',
   ];
   // CPU per request, the server's and PostgreSQL's: where the cost went when req/s moves.
-  const rows = [[...header, 'CPU app ms', 'CPU db ms', 'budget']];
+  // And the bare SQL run's, its driver's process and PostgreSQL's: what the endpoint adds to the SQL.
+  const rows = [[...header, 'CPU app ms', 'CPU db ms', 'bare CPU app / db', 'budget']];
   for (const s of r.scenarios) {
     const target = describeBudget(budgets.scenarios[s.name] ?? {});
     const verdict = s.overBudget.length ? `OVER: ${s.overBudget.join('; ')}` : target ? `ok (${target})` : 'ok';
@@ -72,6 +73,7 @@ export function renderTable(r: BenchResult, budgets: Budgets, web?: WebResult): 
       s.serverPeakRssMb.toFixed(0),
       ms(s.cpu?.serverMs),
       ms(s.cpu?.databaseMs),
+      s.bareCpu ? `${ms(s.bareCpu.serverMs)} / ${ms(s.bareCpu.databaseMs)}` : '—',
       verdict,
     ]);
   }
@@ -86,6 +88,7 @@ export function renderTable(r: BenchResult, budgets: Budgets, web?: WebResult): 
       ms(f.latencyMs.p95),
       '—',
       String(f.errors),
+      '—',
       '—',
       '—',
       '—',

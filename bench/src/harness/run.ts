@@ -50,6 +50,8 @@ export interface ScenarioResult {
   serverPeakRssMb: number;
   /** CPU per request of the measured run, the server's and PostgreSQL's (when it runs on this machine). */
   cpu?: CpuPerRequest;
+  /** The same for the bare SQL run: the bare server's process (the driver, and the rows as JSON) and PostgreSQL's. */
+  bareCpu?: CpuPerRequest;
   overBudget: string[];
 }
 
@@ -273,6 +275,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
       }
       const serverPeakRssMb = rss.stop();
       let bareSql: LoadResult | undefined;
+      let bareCpu: CpuPerRequest | undefined;
       if (baseline && prepared.bare) {
         const put = await fetch(`${baseline.url}/bare/sql/${scenario.name}`, {
           method: 'PUT',
@@ -282,7 +285,9 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
         if (!put.ok) throw new Error(`registering ${scenario.name}'s SQL failed: ${put.status}`);
         const request = { method: 'GET' as const, path: `/bare/sql/${scenario.name}` };
         if (o.warmup > 0) await runLoad({ ...load, duration: o.warmup, amount: undefined, url: baseline.url, request });
+        const bareMeter = await startCpuMeter(baseline.pid, db);
         bareSql = await runLoad({ ...load, url: baseline.url, request });
+        bareCpu = await bareMeter.stop(bareSql.requests);
       }
       const partial = {
         name: scenario.name,
@@ -295,11 +300,13 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
         ...(single ? { single } : {}),
         serverPeakRssMb,
         ...(cpu ? { cpu } : {}),
+        ...(bareCpu ? { bareCpu } : {}),
       };
       o.log(
         `  ${endpoint.rps} req/s, p95 ${endpoint.latencyMs.p95} ms, errors ${endpoint.errors}${bareSql ? `; bare SQL p95 ${bareSql.latencyMs.p95} ms` : ''}` +
           `${single ? `; 1 connection p95 ${single.latencyMs.p95} ms` : ''}; RSS ${serverPeakRssMb} MB` +
-          (cpu ? `; CPU a request: server ${cpu.serverMs} ms, database ${cpu.databaseMs ?? '—'} ms` : ''),
+          (cpu ? `; CPU a request: server ${cpu.serverMs} ms, database ${cpu.databaseMs ?? '—'} ms` : '') +
+          (bareCpu ? ` (bare SQL: driver ${bareCpu.serverMs} ms, database ${bareCpu.databaseMs ?? '—'} ms)` : ''),
       );
       result.scenarios.push({ ...partial, overBudget: [] });
     }
