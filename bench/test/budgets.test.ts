@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkBudget, describeBudget, loadBudgets, type Measured } from '../src/harness/budgets.js';
+import { cpuRatio } from '../src/harness/cpu.js';
 import { scenarios } from '../src/scenarios/index.js';
 
 const measured = (over: Partial<Measured> = {}): Measured => ({ name: 'x', rps: 100, p95Ms: 50, errors: 0, peakRssMb: 200, ...over });
@@ -22,6 +23,13 @@ describe('ratio budgets', () => {
     ]);
   });
 
+  it('works out the CPU ratio only from two measured runs with the database on this machine', () => {
+    expect(cpuRatio({ serverMs: 2, databaseMs: 4.2 }, { serverMs: 0.86, databaseMs: 4.18 })).toBe(1.23);
+    expect(cpuRatio({ serverMs: 2 }, { serverMs: 0.86, databaseMs: 4.18 })).toBeUndefined();
+    expect(cpuRatio({ serverMs: 2, databaseMs: 4.2 }, undefined)).toBeUndefined();
+    expect(cpuRatio({ serverMs: 2, databaseMs: 4.2 }, { serverMs: 0, databaseMs: 0 })).toBeUndefined();
+  });
+
   it('counts a reference that was not measured as a miss, never as met', () => {
     expect(checkBudget(measured(), { ofFloor: 0.25, ofCeiling: 0.1, bareRatio: 1.3, p95Ms1: 10 }, {}, 400)).toEqual([
       'no bare Fastify run to compare with',
@@ -35,6 +43,11 @@ describe('ratio budgets', () => {
     expect(checkBudget(measured({ p95Ms1: 10 }), { p95Ms1: 10 }, {}, 400)).toEqual([]);
     expect(checkBudget(measured({ p95Ms1: 10.5 }), { p95Ms1: 10 }, {}, 400)).toEqual(['p95 at 1 connection 10.5 ms > 10 ms']);
     expect(checkBudget(measured({ bareRatio: 1.31 }), { bareRatio: 1.3 }, {}, 400)).toEqual(['1.31× bare SQL > 1.3×']);
+    // The CPU ratio is said beside a missed p95 ratio, never instead of it: the miss stays a miss.
+    expect(checkBudget(measured({ bareRatio: 1.37, cpuRatio: 1.23 }), { bareRatio: 1.3 }, {}, 400)).toEqual([
+      "1.37× bare SQL > 1.3× (its CPU a request: 1.23× the bare's)",
+    ]);
+    expect(checkBudget(measured({ bareRatio: 1.2, cpuRatio: 1.5 }), { bareRatio: 1.3 }, {}, 400)).toEqual([]);
     expect(checkBudget(measured({ rps: 499 }), { minRps: 500 }, {}, 400)).toEqual(['499 req/s < 500']);
     expect(checkBudget(measured({ errors: 2, bareErrors: 1, peakRssMb: 401 }), {}, {}, 400)).toEqual([
       '2 errors',

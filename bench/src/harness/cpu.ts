@@ -53,6 +53,16 @@ export interface CpuPerRequest {
   databaseMs?: number;
 }
 
+/**
+ * The endpoint's CPU a request (server and database) as a multiple of the bare SQL run's (driver
+ * and database); undefined unless both were measured with the database on this machine.
+ */
+export function cpuRatio(endpoint: CpuPerRequest | undefined, bare: CpuPerRequest | undefined): number | undefined {
+  if (endpoint?.databaseMs === undefined || bare?.databaseMs === undefined) return undefined;
+  const base = bare.serverMs + bare.databaseMs;
+  return base > 0 ? Math.round(((endpoint.serverMs + endpoint.databaseMs) / base) * 100) / 100 : undefined;
+}
+
 export interface CpuMeter {
   /** Per request over `requests` since the meter started. */
   stop(requests: number): Promise<CpuPerRequest | undefined>;

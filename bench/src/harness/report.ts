@@ -1,4 +1,5 @@
 import { describeBudget, type Budgets } from './budgets.js';
+import { cpuRatio } from './cpu.js';
 import type { BenchResult } from './run.js';
 
 export interface WebResult {
@@ -55,7 +56,7 @@ export function renderTable(r: BenchResult, budgets: Budgets, web?: WebResult): 
   ];
   // CPU per request, the server's and PostgreSQL's: where the cost went when req/s moves.
   // And the bare SQL run's, its driver's process and PostgreSQL's: what the endpoint adds to the SQL.
-  const rows = [[...header, 'CPU app ms', 'CPU db ms', 'bare CPU app / db', 'budget']];
+  const rows = [[...header, 'CPU app ms', 'CPU db ms', 'bare CPU app / db', 'CPU × bare', 'budget']];
   for (const s of r.scenarios) {
     const target = describeBudget(budgets.scenarios[s.name] ?? {});
     const verdict = s.overBudget.length ? `OVER: ${s.overBudget.join('; ')}` : target ? `ok (${target})` : 'ok';
@@ -74,6 +75,7 @@ export function renderTable(r: BenchResult, budgets: Budgets, web?: WebResult): 
       ms(s.cpu?.serverMs),
       ms(s.cpu?.databaseMs),
       s.bareCpu ? `${ms(s.bareCpu.serverMs)} / ${ms(s.bareCpu.databaseMs)}` : '—',
+      cpuRatio(s.cpu, s.bareCpu)?.toFixed(2) ?? '—',
       verdict,
     ]);
   }
@@ -88,6 +90,7 @@ export function renderTable(r: BenchResult, budgets: Budgets, web?: WebResult): 
       ms(f.latencyMs.p95),
       '—',
       String(f.errors),
+      '—',
       '—',
       '—',
       '—',

@@ -6,7 +6,7 @@ import { scenarios as allScenarios } from '../scenarios/index.js';
 import type { PreparedScenario, Scenario, ScenarioContext } from '../scenarios/types.js';
 import { signIn, type SignedIn } from '../web/sign-in.js';
 import { checkBudget, type Budgets } from './budgets.js';
-import { processCpuMs, startCpuMeter, type CpuPerRequest } from './cpu.js';
+import { cpuRatio, processCpuMs, startCpuMeter, type CpuPerRequest } from './cpu.js';
 import { findFixtures } from './fixtures.js';
 import { runLoad, type LoadResult } from './load.js';
 import { ACCORD_SERVER, buildServer, sampleRss, startProcess, type ServerProcess } from './processes.js';
@@ -113,6 +113,7 @@ export function judge(result: BenchResult, budgets: Budgets): void {
         errors: s.endpoint.errors + (s.single?.errors ?? 0),
         ...(s.bareSql ? { bareErrors: s.bareSql.errors, bareRps: s.bareSql.rps } : {}),
         ...(s.bareRatio !== undefined ? { bareRatio: s.bareRatio } : {}),
+        ...(cpuRatio(s.cpu, s.bareCpu) !== undefined ? { cpuRatio: cpuRatio(s.cpu, s.bareCpu) } : {}),
         ...(s.single ? { p95Ms1: s.single.latencyMs.p95 } : {}),
         peakRssMb: s.serverPeakRssMb,
       },
