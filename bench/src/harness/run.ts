@@ -105,6 +105,7 @@ export function judge(result: BenchResult, budgets: Budgets): void {
     const ofFloor = share(s.endpoint.rps, floorRps);
     if (ofCeiling !== undefined) s.ofCeiling = ofCeiling;
     if (ofFloor !== undefined) s.ofFloor = ofFloor;
+    const ofCpu = cpuRatio(s.cpu, s.bareCpu);
     s.overBudget = checkBudget(
       {
         name: s.name,
@@ -113,7 +114,7 @@ export function judge(result: BenchResult, budgets: Budgets): void {
         errors: s.endpoint.errors + (s.single?.errors ?? 0),
         ...(s.bareSql ? { bareErrors: s.bareSql.errors, bareRps: s.bareSql.rps } : {}),
         ...(s.bareRatio !== undefined ? { bareRatio: s.bareRatio } : {}),
-        ...(cpuRatio(s.cpu, s.bareCpu) !== undefined ? { cpuRatio: cpuRatio(s.cpu, s.bareCpu) } : {}),
+        ...(ofCpu !== undefined ? { cpuRatio: ofCpu } : {}),
         ...(s.single ? { p95Ms1: s.single.latencyMs.p95 } : {}),
         peakRssMb: s.serverPeakRssMb,
       },
